@@ -1,0 +1,108 @@
+/**
+ * The one way a crossing changes: apply an event to a snapshot through the machine.
+ * Pure: the caller (the store, the simulator) owns persistence and the clock.
+ */
+import { initialTransition, type SnapshotFrom, transition } from "xstate";
+import { crossingMachine } from "./crossing.ts";
+import { type RuleName, rules } from "./rules.ts";
+import type { CrossingContext, CrossingEvent, CrossingInput, CrossingState } from "./types.ts";
+
+export type CrossingSnapshot = SnapshotFrom<typeof crossingMachine>;
+
+/** What we store: the state and the context are the whole truth of a crossing. */
+export interface PersistedCrossing {
+  state: CrossingState;
+  context: CrossingContext;
+}
+
+export type ApplyResult =
+  | { ok: true; from: CrossingState; to: CrossingState; crossing: PersistedCrossing }
+  | { ok: false; state: CrossingState; reason: string };
+
+export function declareCrossing(input: CrossingInput): PersistedCrossing {
+  const [snapshot] = initialTransition(crossingMachine, input);
+  return persist(snapshot);
+}
+
+export function restore(crossing: PersistedCrossing): CrossingSnapshot {
+  return crossingMachine.resolveState({ value: crossing.state, context: crossing.context });
+}
+
+function persist(snapshot: CrossingSnapshot): PersistedCrossing {
+  return { state: snapshot.value as CrossingState, context: snapshot.context };
+}
+
+export function applyEvent(crossing: PersistedCrossing, event: CrossingEvent): ApplyResult {
+  const snapshot = restore(crossing);
+  if (!snapshot.can(event)) {
+    return { ok: false, state: crossing.state, reason: explainRejection(crossing, event) };
+  }
+  const [next] = transition(crossingMachine, snapshot, event);
+  const persisted = persist(next);
+  return { ok: true, from: crossing.state, to: persisted.state, crossing: persisted };
+}
+
+/** Replays a crossing's events from its declaration: the event log must reproduce the snapshot. */
+export function replay(input: CrossingInput, events: readonly CrossingEvent[]): PersistedCrossing {
+  let crossing = declareCrossing(input);
+  for (const event of events) {
+    const result = applyEvent(crossing, event);
+    if (!result.ok) throw new Error(`replay: ${event.type} rejected in ${crossing.state}: ${result.reason}`);
+    crossing = result.crossing;
+  }
+  return crossing;
+}
+
+const STATE_WORDS: Record<CrossingState, string> = {
+  declared: "pre-declared, without a slot",
+  booked: "booked, not yet checked in",
+  waitingArea: "in the waiting area",
+  called: "called to a lane",
+  documentCheck: "at the document check",
+  scan: "at the scan",
+  physicalInspection: "in physical inspection",
+  onHold: "on hold",
+  released: "released",
+  refused: "refused",
+  cancelled: "cancelled",
+  expired: "expired",
+};
+
+const EVENT_WORDS: Record<CrossingEvent["type"], string> = {
+  BOOK: "book a slot",
+  CANCEL_BOOKING: "cancel the booking",
+  CHECK_IN: "check in",
+  CALL: "call to a lane",
+  ARRIVE_AT_LANE: "start the document check",
+  MISS_CALL: "record a missed call",
+  PRIORITISE: "move forward",
+  RECORD_DOCUMENT_CHECK: "record the document check",
+  SEND_TO_SCAN: "send to the scan",
+  RECORD_SCAN: "record the scan",
+  SEND_TO_INSPECTION: "send to physical inspection",
+  RECORD_INSPECTION: "record the physical inspection",
+  HOLD: "put on hold",
+  RESUME: "resume",
+  RELEASE: "release",
+  UNMANNED_RELEASE: "release through the unmanned lane",
+  REFUSE: "refuse",
+  CANCEL: "cancel",
+  EXPIRE: "expire",
+};
+
+export const describeState = (state: CrossingState) => STATE_WORDS[state];
+
+/** Says why the machine refuses an event: the first rule that objects, or that the state has no such step. */
+export function explainRejection(crossing: PersistedCrossing, event: CrossingEvent): string {
+  const node = crossingMachine.states[crossing.state];
+  const candidates = node?.transitions.get(event.type) ?? [];
+  for (const candidate of candidates) {
+    const guard = candidate.guard;
+    const name = typeof guard === "string" ? guard : (guard as { type?: string } | undefined)?.type;
+    if (name && name in rules) {
+      const reason = rules[name as RuleName](crossing.context, event);
+      if (reason) return reason;
+    }
+  }
+  return `cannot ${EVENT_WORDS[event.type]}: the truck is ${STATE_WORDS[crossing.state]}`;
+}

@@ -1,0 +1,88 @@
+/**
+ * The rules of a crossing, each a pure check that returns null when the event may go ahead,
+ * or a sentence saying why not. The machine uses them as guards; `explainRejection` uses
+ * the same sentences to tell an officer or a driver why an action was refused.
+ */
+import type { CrossingContext, CrossingEvent, InspectionState } from "./types.ts";
+
+type Rule = (context: CrossingContext, event: CrossingEvent) => string | null;
+
+const MINUTE = 60_000;
+
+const normalisePlate = (plate: string) => plate.toUpperCase().replace(/[^0-9A-Z\u0400-\u04FF]/g, "");
+
+const deadlinePassed: Rule = (c, e) =>
+  c.callDeadline !== null && e.at < c.callDeadline ? "the truck still has time to reach its lane" : null;
+
+export const rules = {
+  slotNotPast: (_c, e) => {
+    if (e.type !== "BOOK") return null;
+    if (e.slot.end <= e.slot.start) return "the slot ends before it starts";
+    return e.slot.end <= e.at ? "that slot is already over" : null;
+  },
+  bookedCheckInInTime: (c, e) => {
+    if (e.type !== "CHECK_IN" || !c.slot) return null;
+    const late = e.at - c.slot.end;
+    if (late <= e.policy.graceMinutes * MINUTE) return null;
+    return `the booking has lapsed: the truck arrived ${Math.round(late / MINUTE)} min after its slot ended and the grace window is ${e.policy.graceMinutes} min`;
+  },
+  walkInAllowed: (_c, e) =>
+    e.type === "CHECK_IN" && !e.policy.walkInsAllowed
+      ? "this checkpoint does not take walk-ins: book an arrival slot first"
+      : null,
+  laneGiven: (_c, e) =>
+    e.type === "CALL" && (!Number.isInteger(e.lane) || e.lane < 1 || e.deadline <= e.at)
+      ? "a call needs a lane number and a deadline in the future"
+      : null,
+  deadlinePassed,
+  firstMissAfterDeadline: (c, e) =>
+    deadlinePassed(c, e) ?? (c.missedCalls === 0 ? null : "the truck has already missed one call"),
+  supervisorWithReason: (_c, e) => {
+    if (e.type !== "PRIORITISE") return null;
+    if (e.actor.kind !== "supervisor") return "only a supervisor may move a truck forward";
+    return e.reason.trim() ? null : "moving a truck forward needs a reason";
+  },
+  documentsPassed: (c) => (c.documentCheckPassed ? null : "the document check has not been passed"),
+  greenCleared: (c) => {
+    if (!c.documentCheckPassed) return "cannot release: the document check is not complete";
+    if (c.channel === "yellow") return "cannot release: this truck must pass the scan";
+    if (c.channel === "red") return "cannot release: this truck must pass the physical inspection";
+    return null;
+  },
+  scanCleared: (c) => {
+    if (c.scanResult === null) return "cannot release: the scan is not complete";
+    if (c.scanResult === "suspicious")
+      return "cannot release: the scan found something; send to physical inspection";
+    if (c.channel === "red") return "cannot release: this truck must pass the physical inspection";
+    return null;
+  },
+  inspectionPassed: (c) => {
+    if (c.inspectionResult === null) return "cannot release: the physical inspection is not complete";
+    return c.inspectionResult === "passed"
+      ? null
+      : "cannot release: the physical inspection failed; refuse the truck";
+  },
+  reasonCodeGiven: (_c, e) =>
+    e.type === "REFUSE" && !e.reasonCode.trim() ? "a refusal needs a reason code" : null,
+  documentsNamed: (_c, e) =>
+    e.type === "HOLD" && !e.documents.trim() ? "a hold needs the documents requested" : null,
+  heldAtDocumentCheck: (c) => heldAt(c, "documentCheck"),
+  heldAtScan: (c) => heldAt(c, "scan"),
+  heldAtInspection: (c) => heldAt(c, "physicalInspection"),
+  unmannedEligible: (c, e) => {
+    if (e.type !== "UNMANNED_RELEASE") return null;
+    if (c.channel !== "green") return "the unmanned lane takes green-channel trucks only";
+    if (!c.declarationComplete) return "the electronic pre-declaration is not complete";
+    if (normalisePlate(e.plateRead) !== normalisePlate(c.plate))
+      return "the plate read does not match the declared plate";
+    return null;
+  },
+  slotOver: (c, e) => (c.slot && e.at < c.slot.end ? "the slot has not ended yet" : null),
+} satisfies Record<string, Rule>;
+
+function heldAt(c: CrossingContext, stage: InspectionState): string | null {
+  return c.holdFrom === stage ? null : `the truck was not held at ${stage}`;
+}
+
+export type RuleName = keyof typeof rules;
+export { normalisePlate };

@@ -1,0 +1,152 @@
+/** The vocabulary of one truck's crossing of one checkpoint. Pure data: no I/O here. */
+
+export const CHANNELS = ["green", "yellow", "red"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Priority classes for the queue discipline (../shared/domain.md, eCherha's cycle).
+ * "transit" covers AEO, TIR and T1 transit; "perishableTransit" is both at once.
+ */
+export const PRIORITY_CLASSES = [
+  "perishableTransit",
+  "perishable",
+  "transit",
+  "humanitarian",
+  "dangerous",
+  "ordinary",
+] as const;
+export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+
+export const STATES = [
+  "declared",
+  "booked",
+  "waitingArea",
+  "called",
+  "documentCheck",
+  "scan",
+  "physicalInspection",
+  "onHold",
+  "released",
+  "refused",
+  "cancelled",
+  "expired",
+] as const;
+export type CrossingState = (typeof STATES)[number];
+
+export const FINAL_STATES: readonly CrossingState[] = ["released", "refused", "cancelled", "expired"];
+export const INSPECTION_STATES = ["documentCheck", "scan", "physicalInspection"] as const;
+export type InspectionState = (typeof INSPECTION_STATES)[number];
+
+export type ActorKind = "driver" | "officer" | "supervisor" | "device" | "system" | "carrier";
+export interface Actor {
+  kind: ActorKind;
+  /** user id, API key id, or "timer" / "sim"; never a personal name */
+  id: string;
+}
+
+export interface Slot {
+  /** epoch milliseconds */
+  start: number;
+  end: number;
+}
+
+/** The checkpoint rules a check-in depends on; passed in on the event, so the machine stays pure. */
+export interface CheckInPolicy {
+  walkInsAllowed: boolean;
+  graceMinutes: number;
+}
+
+export type ScanResult = "clear" | "suspicious";
+export type InspectionResult = "passed" | "failed";
+
+export interface CrossingContext {
+  id: string;
+  checkpointId: string;
+  plate: string;
+  channel: Channel;
+  riskReasons: string[];
+  priority: PriorityClass;
+  /** all mandatory pre-declaration data present: a precondition of the unmanned green lane */
+  declarationComplete: boolean;
+  slot: Slot | null;
+  walkIn: boolean;
+  checkedInAt: number | null;
+  lane: number | null;
+  callDeadline: number | null;
+  missedCalls: number;
+  /** set when a supervisor moves the truck forward; the queue puts it first */
+  promotedAt: number | null;
+  promotionReason: string | null;
+  holdFrom: InspectionState | null;
+  holdDocuments: string | null;
+  documentCheckPassed: boolean;
+  scanResult: ScanResult | null;
+  inspectionResult: InspectionResult | null;
+  releasedBy: "officer" | "unmanned" | null;
+  reasonCode: string | null;
+  /** each state entered, with when: the Time Release Study stages come from these */
+  history: { state: CrossingState; at: number }[];
+}
+
+export interface CrossingInput {
+  id: string;
+  checkpointId: string;
+  plate: string;
+  channel: Channel;
+  riskReasons: string[];
+  priority: PriorityClass;
+  declarationComplete: boolean;
+  declaredAt: number;
+}
+
+interface Base {
+  /** epoch milliseconds, from the caller's clock (live server or simulator) */
+  at: number;
+  actor: Actor;
+}
+
+export type CrossingEvent =
+  | (Base & { type: "BOOK"; slot: Slot })
+  | (Base & { type: "CANCEL_BOOKING"; reason?: string })
+  | (Base & { type: "CHECK_IN"; policy: CheckInPolicy })
+  | (Base & { type: "CALL"; lane: number; deadline: number })
+  | (Base & { type: "ARRIVE_AT_LANE" })
+  | (Base & { type: "MISS_CALL" })
+  | (Base & { type: "PRIORITISE"; reason: string })
+  | (Base & { type: "RECORD_DOCUMENT_CHECK"; passed: boolean; note?: string })
+  | (Base & { type: "SEND_TO_SCAN" })
+  | (Base & { type: "RECORD_SCAN"; result: ScanResult })
+  | (Base & { type: "SEND_TO_INSPECTION" })
+  | (Base & { type: "RECORD_INSPECTION"; result: InspectionResult })
+  | (Base & { type: "HOLD"; documents: string })
+  | (Base & { type: "RESUME" })
+  | (Base & { type: "RELEASE" })
+  | (Base & { type: "UNMANNED_RELEASE"; plateRead: string })
+  | (Base & { type: "REFUSE"; reasonCode: string })
+  | (Base & { type: "CANCEL"; reason?: string })
+  | (Base & { type: "EXPIRE" });
+
+export type CrossingEventType = CrossingEvent["type"];
+export type EventOf<T extends CrossingEventType> = Extract<CrossingEvent, { type: T }>;
+
+export const EVENT_TYPES: readonly CrossingEventType[] = [
+  "BOOK",
+  "CANCEL_BOOKING",
+  "CHECK_IN",
+  "CALL",
+  "ARRIVE_AT_LANE",
+  "MISS_CALL",
+  "PRIORITISE",
+  "RECORD_DOCUMENT_CHECK",
+  "SEND_TO_SCAN",
+  "RECORD_SCAN",
+  "SEND_TO_INSPECTION",
+  "RECORD_INSPECTION",
+  "HOLD",
+  "RESUME",
+  "RELEASE",
+  "UNMANNED_RELEASE",
+  "REFUSE",
+  "CANCEL",
+  "EXPIRE",
+];
