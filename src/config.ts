@@ -1,0 +1,23 @@
+/** Settings from the environment, checked once at start-up. */
+import { z } from "zod";
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_PATH: z.string().default("./data/shekara.db"),
+  SHEKARA_DEMO_PASSWORD: z.string().min(8).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  DEMO_TRAFFIC: z.enum(["on", "off"]).default("off"),
+  /** seed the demo trucks on first start; tests that want empty checkpoints set it to off */
+  SEED_DEMO_TRAFFIC: z.enum(["on", "off"]).default("on"),
+});
+export type Config = z.infer<typeof envSchema>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Bad settings in the environment:\n${lines}`);
+  }
+  return parsed.data;
+}

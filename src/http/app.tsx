@@ -1,0 +1,45 @@
+/** Assembles the app from one router per audience, each built from its dependencies. */
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import { secureHeaders } from "hono/secure-headers";
+import { HomePage } from "../../views/home.tsx";
+import { checkpointApi } from "./checkpoint-api.ts";
+import type { AppDeps } from "./deps.ts";
+import { problem } from "./problem.ts";
+import { staticRoutes } from "./static.ts";
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    }),
+  );
+  app.use(compress());
+  app.route("/", staticRoutes());
+  app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));
+  app.get("/", (c) => c.html(<HomePage checkpoints={deps.checkpoints.list()} />));
+  app.route("/api/v1", checkpointApi(deps));
+
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/")
+      ? problem(c, 404, "Not found", `There is no ${c.req.method} ${c.req.path}.`)
+      : c.text("Not found", 404),
+  );
+  app.onError((err, c) => {
+    console.error(err);
+    return c.req.path.startsWith("/api/")
+      ? problem(c, 500, "Internal error", "Something went wrong on our side; nothing was changed.")
+      : c.text("Something went wrong on our side; nothing was changed. Please try again.", 500);
+  });
+  return app;
+}
+export type App = ReturnType<typeof createApp>;

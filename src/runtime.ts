@@ -1,0 +1,50 @@
+/** Builds the running system from its settings: the database, the app and the background jobs. */
+import { randomInt } from "node:crypto";
+import type { Config } from "./config.ts";
+import { createApp } from "./http/app.tsx";
+import type { AppDeps } from "./http/deps.ts";
+import { checkpointStore } from "./store/checkpoints.ts";
+import { crossingStore } from "./store/crossings.ts";
+import { openDatabase } from "./store/db.ts";
+import { isSeeded, seedDatabase } from "./store/seed.ts";
+import { userStore } from "./store/users.ts";
+
+/** A job the shell runs beside the server (deadline timers, outbox senders); stopped on shutdown. */
+export interface BackgroundJob {
+  name: string;
+  stop(): void | Promise<void>;
+}
+
+export function createRuntime(config: Config, log: (line: string) => void = console.log) {
+  const db = openDatabase(config.DATABASE_PATH);
+  const now = () => Date.now();
+  if (!isSeeded(db)) {
+    seedDatabase(db, {
+      now: now(),
+      demoPassword: config.SHEKARA_DEMO_PASSWORD,
+      demoTraffic: config.SEED_DEMO_TRAFFIC === "on",
+      log,
+    });
+  }
+  const deps: AppDeps = {
+    db,
+    checkpoints: checkpointStore(db),
+    crossings: crossingStore(db),
+    users: userStore(db),
+    now,
+    random: () => randomInt(0, 2 ** 32) / 2 ** 32,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  };
+  const app = createApp(deps);
+  const jobs: BackgroundJob[] = [];
+  return {
+    deps,
+    app,
+    jobs,
+    async close() {
+      for (const job of jobs) await job.stop();
+      db.close();
+    },
+  };
+}
+export type Runtime = ReturnType<typeof createRuntime>;

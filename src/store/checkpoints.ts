@@ -1,0 +1,57 @@
+/** Checkpoints and their configuration. */
+import { type Checkpoint, type CheckpointConfig, checkpointConfigSchema } from "../domain/checkpoint.ts";
+import type { DB } from "./db.ts";
+
+interface CheckpointRow {
+  id: string;
+  name: string;
+  names: string;
+  neighbour: string;
+  neighbour_checkpoint: string;
+  config: string;
+  cycle_position: number;
+}
+
+export interface StoredCheckpoint extends Checkpoint {
+  cyclePosition: number;
+}
+
+const fromRow = (r: CheckpointRow): StoredCheckpoint => ({
+  id: r.id,
+  name: r.name,
+  names: JSON.parse(r.names),
+  neighbour: r.neighbour,
+  neighbourCheckpoint: r.neighbour_checkpoint,
+  config: checkpointConfigSchema.parse(JSON.parse(r.config)),
+  cyclePosition: r.cycle_position,
+});
+
+export function checkpointStore(db: DB) {
+  const all = db.prepare("SELECT * FROM checkpoints ORDER BY name");
+  const one = db.prepare("SELECT * FROM checkpoints WHERE id = ?");
+  const insert = db.prepare(
+    `INSERT INTO checkpoints (id, name, names, neighbour, neighbour_checkpoint, config, updated_at)
+     VALUES (@id, @name, @names, @neighbour, @neighbourCheckpoint, @config, @at)`,
+  );
+  const setConfig = db.prepare("UPDATE checkpoints SET config = ?, updated_at = ? WHERE id = ?");
+  const setCycle = db.prepare("UPDATE checkpoints SET cycle_position = ? WHERE id = ?");
+
+  return {
+    list: (): StoredCheckpoint[] => (all.all() as CheckpointRow[]).map(fromRow),
+    get: (id: string): StoredCheckpoint | null => {
+      const row = one.get(id) as CheckpointRow | undefined;
+      return row ? fromRow(row) : null;
+    },
+    insert: (c: Checkpoint, at: number) =>
+      insert.run({
+        ...c,
+        names: JSON.stringify(c.names),
+        config: JSON.stringify(checkpointConfigSchema.parse(c.config)),
+        at,
+      }),
+    updateConfig: (id: string, config: CheckpointConfig, at: number) =>
+      setConfig.run(JSON.stringify(checkpointConfigSchema.parse(config)), at, id),
+    setCyclePosition: (id: string, position: number) => setCycle.run(position, id),
+  };
+}
+export type CheckpointStore = ReturnType<typeof checkpointStore>;

@@ -1,0 +1,223 @@
+/**
+ * Crossings and their event log. Every change goes one way, through `apply`: load the
+ * snapshot, run the event through the machine, and in ONE transaction write the new
+ * snapshot and append the event. A rejected event writes nothing.
+ */
+import {
+  applyEvent,
+  type CrossingEvent,
+  type CrossingInput,
+  type CrossingState,
+  declareCrossing,
+  type PersistedCrossing,
+} from "../../machines/index.ts";
+import type { Declaration } from "../domain/declaration.ts";
+import type { DB } from "./db.ts";
+
+export interface CrossingRow {
+  id: string;
+  code: string;
+  checkpoint_id: string;
+  plate: string;
+  direction: string;
+  state: CrossingState;
+  channel: string;
+  priority: string;
+  slot_start: number | null;
+  slot_end: number | null;
+  checked_in_at: number | null;
+  call_deadline: number | null;
+  lane: number | null;
+  promoted_at: number | null;
+  declaration: string;
+  snapshot: string;
+  event_count: number;
+  owner: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventRow {
+  seq: number;
+  crossing_id: string;
+  n: number;
+  type: string;
+  payload: string;
+  from_state: string | null;
+  to_state: string;
+  at: number;
+  actor_kind: string;
+  actor_id: string;
+  reason: string | null;
+}
+
+export interface StoredCrossing {
+  row: CrossingRow;
+  crossing: PersistedCrossing;
+  declaration: Declaration;
+}
+
+/** Runs inside the transaction of an accepted event: outboxes (notifications, webhooks) hang here. */
+export type AppliedHook = (change: {
+  before: StoredCrossing;
+  after: CrossingRow;
+  event: CrossingEvent;
+  seq: number;
+}) => void;
+
+export type ApplyOutcome =
+  | { ok: true; crossing: StoredCrossing; seq: number }
+  | { ok: false; status: 404 | 409; reason: string; state?: CrossingState };
+
+/** Refuses a transition for reasons outside the machine (a full slot); runs inside the transaction. */
+export type Precondition = (crossing: StoredCrossing) => string | null;
+
+const reasonOf = (e: CrossingEvent): string | null => {
+  switch (e.type) {
+    case "REFUSE":
+      return e.reasonCode;
+    case "HOLD":
+      return e.documents;
+    case "PRIORITISE":
+      return e.reason;
+    case "CANCEL":
+    case "CANCEL_BOOKING":
+      return e.reason ?? null;
+    default:
+      return null;
+  }
+};
+
+export function crossingStore(db: DB) {
+  const byId = db.prepare("SELECT * FROM crossings WHERE id = ?");
+  const byCode = db.prepare("SELECT * FROM crossings WHERE code = ?");
+  const insertCrossing = db.prepare(
+    `INSERT INTO crossings (id, code, checkpoint_id, plate, direction, state, channel, priority, declaration,
+       snapshot, event_count, owner, created_at, updated_at)
+     VALUES (@id, @code, @checkpoint_id, @plate, @direction, @state, @channel, @priority, @declaration,
+       @snapshot, 1, @owner, @at, @at)`,
+  );
+  const updateCrossing = db.prepare(
+    `UPDATE crossings SET state = @state, slot_start = @slot_start, slot_end = @slot_end,
+       checked_in_at = @checked_in_at, call_deadline = @call_deadline, lane = @lane, promoted_at = @promoted_at,
+       snapshot = @snapshot, event_count = event_count + 1, updated_at = @at
+     WHERE id = @id AND event_count = @event_count`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO crossing_events (crossing_id, n, type, payload, from_state, to_state, at, actor_kind, actor_id, reason)
+     VALUES (@crossing_id, @n, @type, @payload, @from_state, @to_state, @at, @actor_kind, @actor_id, @reason)`,
+  );
+  const eventsOf = db.prepare("SELECT * FROM crossing_events WHERE crossing_id = ? ORDER BY n");
+  const hooks: AppliedHook[] = [];
+
+  const load = (row: CrossingRow | undefined): StoredCrossing | null =>
+    row
+      ? {
+          row,
+          crossing: { state: row.state, context: JSON.parse(row.snapshot) },
+          declaration: JSON.parse(row.declaration),
+        }
+      : null;
+
+  const get = (id: string) => load(byId.get(id) as CrossingRow | undefined);
+
+  /** Columns derived from the snapshot, so the queue and slot queries need no JSON. */
+  const derived = (c: PersistedCrossing) => ({
+    state: c.state,
+    slot_start: c.context.slot?.start ?? null,
+    slot_end: c.context.slot?.end ?? null,
+    checked_in_at: c.context.checkedInAt,
+    call_deadline: c.state === "called" ? c.context.callDeadline : null,
+    lane: c.context.lane,
+    promoted_at: c.context.promotedAt,
+    snapshot: JSON.stringify(c.context),
+  });
+
+  const declare = db.transaction(
+    (args: {
+      input: CrossingInput;
+      code: string;
+      declaration: Declaration;
+      direction: string;
+      owner?: string | null;
+      actor: { kind: string; id: string };
+    }): StoredCrossing => {
+      const persisted = declareCrossing(args.input);
+      const at = args.input.declaredAt;
+      insertCrossing.run({
+        id: args.input.id,
+        code: args.code,
+        checkpoint_id: args.input.checkpointId,
+        plate: args.input.plate,
+        direction: args.direction,
+        state: persisted.state,
+        channel: args.input.channel,
+        priority: args.input.priority,
+        declaration: JSON.stringify(args.declaration),
+        snapshot: JSON.stringify(persisted.context),
+        owner: args.owner ?? null,
+        at,
+      });
+      insertEvent.run({
+        crossing_id: args.input.id,
+        n: 0,
+        type: "DECLARE",
+        payload: JSON.stringify(args.input),
+        from_state: null,
+        to_state: persisted.state,
+        at,
+        actor_kind: args.actor.kind,
+        actor_id: args.actor.id,
+        reason: null,
+      });
+      return get(args.input.id) as StoredCrossing;
+    },
+  );
+
+  // IMMEDIATE: take the write lock before reading, so two processes cannot both see a free place.
+  const applyTx = db.transaction(
+    (id: string, event: CrossingEvent, precondition?: Precondition): ApplyOutcome => {
+      const before = get(id);
+      if (!before) return { ok: false, status: 404, reason: "no such crossing" };
+      const result = applyEvent(before.crossing, event);
+      if (!result.ok) return { ok: false, status: 409, reason: result.reason, state: result.state };
+      const refusal = precondition?.(before);
+      if (refusal) return { ok: false, status: 409, reason: refusal, state: before.row.state };
+      const changed = updateCrossing.run({
+        id,
+        at: event.at,
+        event_count: before.row.event_count,
+        ...derived(result.crossing),
+      });
+      if (changed.changes !== 1) throw new Error(`crossing ${id} changed under us`);
+      const { lastInsertRowid } = insertEvent.run({
+        crossing_id: id,
+        n: before.row.event_count,
+        type: event.type,
+        payload: JSON.stringify(event),
+        from_state: result.from,
+        to_state: result.to,
+        at: event.at,
+        actor_kind: event.actor.kind,
+        actor_id: event.actor.id,
+        reason: reasonOf(event),
+      });
+      const after = get(id) as StoredCrossing;
+      const seq = Number(lastInsertRowid);
+      for (const hook of hooks) hook({ before, after: after.row, event, seq });
+      return { ok: true, crossing: after, seq };
+    },
+  );
+
+  return {
+    get,
+    getByCode: (code: string) => load(byCode.get(code) as CrossingRow | undefined),
+    declare,
+    /** The one way to change a crossing. */
+    apply: (id: string, event: CrossingEvent, precondition?: Precondition): ApplyOutcome =>
+      applyTx.immediate(id, event, precondition),
+    events: (id: string) => eventsOf.all(id) as EventRow[],
+    onApplied: (hook: AppliedHook) => hooks.push(hook),
+  };
+}
+export type CrossingStore = ReturnType<typeof crossingStore>;
