@@ -3,8 +3,12 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import { HomePage } from "../../views/home.tsx";
-import { checkpointApi } from "./checkpoint-api.ts";
+import { createApi } from "./api/index.ts";
 import type { AppDeps } from "./deps.ts";
+import { driverApi } from "./driver/api.ts";
+import { driverRoutes } from "./driver/routes.tsx";
+import { officerApi } from "./officer/api.ts";
+import { officerRoutes } from "./officer/routes.tsx";
 import { problem } from "./problem.ts";
 import { staticRoutes } from "./static.ts";
 
@@ -27,7 +31,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", staticRoutes());
   app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));
   app.get("/", (c) => c.html(<HomePage checkpoints={deps.checkpoints.list()} />));
-  app.route("/api/v1", checkpointApi(deps));
+  app.route("/api", createApi(deps, [driverApi, officerApi]));
+  app.route("/", driverRoutes(deps));
+  app.route("/", officerRoutes(deps));
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

@@ -7,14 +7,15 @@ export interface FieldError {
   message: string;
 }
 
-export function problem(
+export function problem<S extends ContentfulStatusCode, E extends { errors?: FieldError[] } = object>(
   c: Context,
-  status: ContentfulStatusCode,
+  status: S,
   title: string,
   detail: string,
-  extra: Record<string, unknown> = {},
+  extra?: E,
 ) {
-  return c.body(JSON.stringify({ type: "about:blank", title, status, detail, ...extra }), status, {
+  // c.json keeps a Content-Type given here, so the body is typed for the OpenAPI routes.
+  return c.json({ type: "about:blank", title, status: status as number, detail, ...extra }, status, {
     "Content-Type": "application/problem+json",
   });
 }

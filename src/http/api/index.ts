@@ -1,0 +1,30 @@
+/**
+ * The versioned JSON API under /api/v1. Every route is an OpenAPI route built from the same
+ * zod schemas as the forms, so /api/openapi.json cannot drift from what the server accepts.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppDeps } from "../deps.ts";
+import { checkpointApi } from "./checkpoints.ts";
+import { validationHook } from "./validation.ts";
+
+/** Each audience's API module registers here; see driver and officer modules. */
+export type ApiModule = (deps: AppDeps) => OpenAPIHono;
+
+export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
+  const v1 = new OpenAPIHono({ defaultHook: validationHook });
+  v1.route("/", checkpointApi(deps));
+  for (const module of modules) v1.route("/", module(deps));
+
+  const api = new OpenAPIHono();
+  api.route("/v1", v1);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Shekara API",
+      version: "1.0.0",
+      description:
+        "Border-crossing electronic queue and Smart Customs: pre-declarations, slots, crossings, events.",
+    },
+  });
+  return api;
+}

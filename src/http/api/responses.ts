@@ -1,0 +1,31 @@
+/** The problem+json responses routes declare in the OpenAPI document. */
+import { z } from "zod";
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+
+const described = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: problemSchema } },
+});
+
+/**
+ * Problem responses to list in a route: `responses: { 200: ..., 404: problems[404] }`.
+ * (Spell the status as a key in the route itself: that is how the route types see it.)
+ */
+export const problems = {
+  400: described("The request is malformed"),
+  401: described("Sign in or give an API key"),
+  403: described("Not allowed for this user or key"),
+  404: described("Not found"),
+  409: described("Refused by the rules in the current state; the detail says why"),
+  413: described("The body is too large"),
+  422: described("A field is not valid; errors lists each one"),
+  429: described("Too many requests; try again later"),
+  503: described("The service cannot write right now"),
+};

@@ -1,0 +1,8 @@
+/** The drivers' JSON API under /api/v1. (Placeholder: built by the driver issue.) */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { validationHook } from "../api/validation.ts";
+import type { AppDeps } from "../deps.ts";
+
+export function driverApi(_deps: AppDeps) {
+  return new OpenAPIHono({ defaultHook: validationHook });
+}
