@@ -109,6 +109,7 @@ export function crossingStore(db: DB) {
   );
   const eventsOf = db.prepare("SELECT * FROM crossing_events WHERE crossing_id = ? ORDER BY n");
   const hooks: AppliedHook[] = [];
+  const committed: ((change: { crossing: StoredCrossing; event: CrossingEvent; seq: number }) => void)[] = [];
 
   const load = (row: CrossingRow | undefined): StoredCrossing | null =>
     row
@@ -214,10 +215,19 @@ export function crossingStore(db: DB) {
     getByCode: (code: string) => load(byCode.get(code) as CrossingRow | undefined),
     declare,
     /** The one way to change a crossing. */
-    apply: (id: string, event: CrossingEvent, precondition?: Precondition): ApplyOutcome =>
-      applyTx.immediate(id, event, precondition),
+    apply: (id: string, event: CrossingEvent, precondition?: Precondition): ApplyOutcome => {
+      const outcome = db.inTransaction ? applyTx(id, event, precondition) : applyTx.immediate(id, event, precondition);
+      // Inside a caller's transaction the change is not committed yet; the caller tells listeners.
+      if (outcome.ok && !db.inTransaction) {
+        for (const listener of committed) listener({ crossing: outcome.crossing, event, seq: outcome.seq });
+      }
+      return outcome;
+    },
     events: (id: string) => eventsOf.all(id) as EventRow[],
+    /** Inside the transaction of every accepted event: write outbox rows here. */
     onApplied: (hook: AppliedHook) => hooks.push(hook),
+    /** After an accepted event is committed (outside a caller's transaction): wake live pages here. */
+    onCommitted: (listener: (typeof committed)[number]) => committed.push(listener),
   };
 }
 export type CrossingStore = ReturnType<typeof crossingStore>;
