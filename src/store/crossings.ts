@@ -228,6 +228,10 @@ export function crossingStore(db: DB) {
     onApplied: (hook: AppliedHook) => hooks.push(hook),
     /** After an accepted event is committed (outside a caller's transaction): wake live pages here. */
     onCommitted: (listener: (typeof committed)[number]) => committed.push(listener),
+    /** For callers that applied events inside their own transaction, once it has committed. */
+    notifyCommitted: (change: Parameters<(typeof committed)[number]>[0]) => {
+      for (const listener of committed) listener(change);
+    },
   };
 }
 export type CrossingStore = ReturnType<typeof crossingStore>;
