@@ -1,0 +1,51 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/config.ts";
+import { createRuntime } from "../../src/runtime.ts";
+
+const runtime = createRuntime(
+  readConfig({ DATABASE_PATH: ":memory:", SEED_DEMO_TRAFFIC: "off", SHEKARA_DEMO_PASSWORD: "test-password-1" }),
+  () => {},
+);
+afterAll(() => runtime.close());
+const get = (path: string) => runtime.app.request(path);
+
+describe("the server skeleton", () => {
+  it("answers /healthz with JSON", async () => {
+    const res = await get("/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok" });
+  });
+
+  it("lists the seeded checkpoints with their configuration", async () => {
+    const res = await get("/api/v1/checkpoints");
+    expect(res.status).toBe(200);
+    const list = (await res.json()) as { id: string; name: string; config: { dailyLimit: number } }[];
+    expect(list.find((c) => c.id === "nur-zholy")).toMatchObject({ name: "Nur Zholy (Khorgos)", config: { dailyLimit: 650 } });
+  });
+
+  it("answers an unknown checkpoint and an unknown API route with problem+json", async () => {
+    for (const path of ["/api/v1/checkpoints/atlantis", "/api/v1/no-such-thing"]) {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({ status: 404, detail: expect.any(String) });
+    }
+  });
+
+  it("the home page lists the checkpoints and the ways in, with secure headers", async () => {
+    const res = await get("/");
+    const html = await res.text();
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("Nur Zholy (Khorgos)");
+    for (const path of ["/drive", "/officer", "/planner"]) expect(html).toContain(`href="${path}"`);
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("serves htmx itself: no CDN", async () => {
+    const res = await get("/static/htmx.min.js");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("htmx");
+    expect(await (await get("/")).text()).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+});
