@@ -216,7 +216,9 @@ export function crossingStore(db: DB) {
     declare,
     /** The one way to change a crossing. */
     apply: (id: string, event: CrossingEvent, precondition?: Precondition): ApplyOutcome => {
-      const outcome = db.inTransaction ? applyTx(id, event, precondition) : applyTx.immediate(id, event, precondition);
+      const outcome = db.inTransaction
+        ? applyTx(id, event, precondition)
+        : applyTx.immediate(id, event, precondition);
       // Inside a caller's transaction the change is not committed yet; the caller tells listeners.
       if (outcome.ok && !db.inTransaction) {
         for (const listener of committed) listener({ crossing: outcome.crossing, event, seq: outcome.seq });

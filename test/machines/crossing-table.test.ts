@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent, type CrossingEventType, type CrossingState, EVENT_TYPES, STATES } from "../../machines/index.ts";
+import {
+  applyEvent,
+  type CrossingEventType,
+  type CrossingState,
+  EVENT_TYPES,
+  STATES,
+} from "../../machines/index.ts";
 import { crossingIn, goodEvent } from "./fixtures.ts";
 
 /**
@@ -37,6 +43,10 @@ describe("every event in every state", () => {
   it("a rejected event names the state and what was asked", () => {
     const crossing = crossingIn("declared");
     const result = applyEvent(crossing, goodEvent("RELEASE", crossing));
-    expect(result).toEqual({ ok: false, state: "declared", reason: "cannot release: the truck is pre-declared, without a slot" });
+    expect(result).toEqual({
+      ok: false,
+      state: "declared",
+      reason: "cannot release: the truck is pre-declared, without a slot",
+    });
   });
 });

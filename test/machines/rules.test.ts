@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, type CrossingEvent, type PersistedCrossing } from "../../machines/index.ts";
-import { crossingIn, declared, goodEvent, MIN, step } from "./fixtures.ts";
+import { crossingIn, declared, goodEvent, MIN, step, T0 } from "./fixtures.ts";
 
 const attempt = (c: PersistedCrossing, event: CrossingEvent) => applyEvent(c, event);
 const reasonOf = (r: ReturnType<typeof applyEvent>) => (r.ok ? null : r.reason);
@@ -22,8 +22,12 @@ describe("the rules of a crossing", () => {
     );
     const scanned = step(step(checked, "SEND_TO_SCAN"), "RECORD_SCAN");
     expect(attempt(scanned, goodEvent("RELEASE", scanned)).ok).toBe(true);
-    const suspicious = step(step(checked, "SEND_TO_SCAN"), "RECORD_SCAN", { result: "suspicious" } as Partial<CrossingEvent>);
-    expect(reasonOf(attempt(suspicious, goodEvent("RELEASE", suspicious)))).toMatch(/send to physical inspection/);
+    const suspicious = step(step(checked, "SEND_TO_SCAN"), "RECORD_SCAN", {
+      result: "suspicious",
+    } as Partial<CrossingEvent>);
+    expect(reasonOf(attempt(suspicious, goodEvent("RELEASE", suspicious)))).toMatch(
+      /send to physical inspection/,
+    );
   });
 
   it("a red truck must pass the physical inspection, even after a clear scan", () => {
@@ -54,7 +58,9 @@ describe("the rules of a crossing", () => {
 
   it("a hold needs the documents requested, and resumes where it stopped", () => {
     const scan = crossingIn("scan");
-    expect(reasonOf(attempt(scan, { ...goodEvent("HOLD", scan), documents: "" } as CrossingEvent))).toMatch(/documents/);
+    expect(reasonOf(attempt(scan, { ...goodEvent("HOLD", scan), documents: "" } as CrossingEvent))).toMatch(
+      /documents/,
+    );
     const held = step(scan, "HOLD");
     expect(held.context.holdFrom).toBe("scan");
     expect(step(held, "RESUME").state).toBe("scan");
@@ -62,7 +68,10 @@ describe("the rules of a crossing", () => {
 
   it("a walk-in without a booking is allowed only when the checkpoint says so", () => {
     const c = declared();
-    const closed = { ...goodEvent("CHECK_IN", c), policy: { walkInsAllowed: false, graceMinutes: 60 } } as CrossingEvent;
+    const closed = {
+      ...goodEvent("CHECK_IN", c),
+      policy: { walkInsAllowed: false, graceMinutes: 60 },
+    } as CrossingEvent;
     expect(reasonOf(attempt(c, closed))).toMatch(/does not take walk-ins/);
     const walkIn = step(c, "CHECK_IN");
     expect(walkIn.context.walkIn).toBe(true);
@@ -72,7 +81,11 @@ describe("the rules of a crossing", () => {
     const booked = crossingIn("booked");
     const slotEnd = booked.context.slot?.end as number;
     const late = (minutes: number) =>
-      ({ ...goodEvent("CHECK_IN", booked), at: slotEnd + minutes * MIN, policy: { walkInsAllowed: false, graceMinutes: 30 } }) as CrossingEvent;
+      ({
+        ...goodEvent("CHECK_IN", booked),
+        at: slotEnd + minutes * MIN,
+        policy: { walkInsAllowed: false, graceMinutes: 30 },
+      }) as CrossingEvent;
     expect(attempt(booked, late(29)).ok).toBe(true);
     expect(reasonOf(attempt(booked, late(31)))).toBe(
       "the booking has lapsed: the truck arrived 31 min after its slot ended and the grace window is 30 min",
@@ -81,9 +94,14 @@ describe("the rules of a crossing", () => {
 
   it("a called truck that misses its deadline returns to the queue once; the second miss expires it", () => {
     const called = crossingIn("called");
-    expect(reasonOf(attempt(called, { ...goodEvent("MISS_CALL", called), at: called.context.history.at(-1)?.at } as CrossingEvent))).toBe(
-      "the truck still has time to reach its lane",
-    );
+    expect(
+      reasonOf(
+        attempt(called, {
+          ...goodEvent("MISS_CALL", called),
+          at: called.context.history.at(-1)?.at,
+        } as CrossingEvent),
+      ),
+    ).toBe("the truck still has time to reach its lane");
     const back = step(called, "MISS_CALL");
     expect(back.state).toBe("waitingArea");
     expect(back.context.missedCalls).toBe(1);
@@ -93,11 +111,14 @@ describe("the rules of a crossing", () => {
 
   it("only a supervisor moves a truck forward, and only with a reason", () => {
     const waiting = crossingIn("waitingArea");
-    const byOfficer = { ...goodEvent("PRIORITISE", waiting), actor: { kind: "officer", id: "o1" } } as CrossingEvent;
+    const byOfficer = {
+      ...goodEvent("PRIORITISE", waiting),
+      actor: { kind: "officer", id: "o1" },
+    } as CrossingEvent;
     expect(reasonOf(attempt(waiting, byOfficer))).toBe("only a supervisor may move a truck forward");
-    expect(reasonOf(attempt(waiting, { ...goodEvent("PRIORITISE", waiting), reason: " " } as CrossingEvent))).toBe(
-      "moving a truck forward needs a reason",
-    );
+    expect(
+      reasonOf(attempt(waiting, { ...goodEvent("PRIORITISE", waiting), reason: " " } as CrossingEvent)),
+    ).toBe("moving a truck forward needs a reason");
     expect(step(waiting, "PRIORITISE").context.promotionReason).toMatch(/cooling/);
   });
 
@@ -107,16 +128,21 @@ describe("the rules of a crossing", () => {
     const incomplete = step(step(declared("green", false), "BOOK"), "CHECK_IN");
     expect(reasonOf(attempt(incomplete, goodEvent("UNMANNED_RELEASE", incomplete)))).toMatch(/not complete/);
     const green = crossingIn("waitingArea", "green");
-    expect(reasonOf(attempt(green, { ...goodEvent("UNMANNED_RELEASE", green), plateRead: "999XYZ01" } as CrossingEvent))).toMatch(
-      /does not match/,
-    );
+    expect(
+      reasonOf(
+        attempt(green, { ...goodEvent("UNMANNED_RELEASE", green), plateRead: "999XYZ01" } as CrossingEvent),
+      ),
+    ).toMatch(/does not match/);
     const released = step(green, "UNMANNED_RELEASE", { plateRead: "123 abc-02" } as Partial<CrossingEvent>);
     expect(released.context.releasedBy).toBe("unmanned");
   });
 
   it("a slot that is already over cannot be booked", () => {
     const c = declared();
-    const past = { ...goodEvent("BOOK", c), slot: { start: c.context.history[0]!.at - 120 * MIN, end: c.context.history[0]!.at } } as CrossingEvent;
+    const past = {
+      ...goodEvent("BOOK", c),
+      slot: { start: T0 - 120 * MIN, end: T0 },
+    } as CrossingEvent;
     expect(reasonOf(attempt(c, past))).toBe("that slot is already over");
   });
 
