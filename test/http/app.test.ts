@@ -3,7 +3,11 @@ import { readConfig } from "../../src/config.ts";
 import { createRuntime } from "../../src/runtime.ts";
 
 const runtime = createRuntime(
-  readConfig({ DATABASE_PATH: ":memory:", SEED_DEMO_TRAFFIC: "off", SHEKARA_DEMO_PASSWORD: "test-password-1" }),
+  readConfig({
+    DATABASE_PATH: ":memory:",
+    SEED_DEMO_TRAFFIC: "off",
+    SHEKARA_DEMO_PASSWORD: "test-password-1",
+  }),
   () => {},
 );
 afterAll(() => runtime.close());
@@ -20,7 +24,10 @@ describe("the server skeleton", () => {
     const res = await get("/api/v1/checkpoints");
     expect(res.status).toBe(200);
     const list = (await res.json()) as { id: string; name: string; config: { dailyLimit: number } }[];
-    expect(list.find((c) => c.id === "nur-zholy")).toMatchObject({ name: "Nur Zholy (Khorgos)", config: { dailyLimit: 650 } });
+    expect(list.find((c) => c.id === "nur-zholy")).toMatchObject({
+      name: "Nur Zholy (Khorgos)",
+      config: { dailyLimit: 650 },
+    });
   });
 
   it("answers an unknown checkpoint and an unknown API route with problem+json", async () => {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/server.ts";
 
 const eventsIn = (path: string) => {

@@ -7,10 +7,19 @@ import { declareOne, seededDb, tempDbPath } from "./helpers.ts";
 
 const officer = { kind: "officer" as const, id: "o1" };
 const at = Date.UTC(2026, 10, 25, 6, 5);
-const book: CrossingEvent = { type: "BOOK", at, actor: officer, slot: { start: at + 3_600_000, end: at + 7_200_000 } };
+const book: CrossingEvent = {
+  type: "BOOK",
+  at,
+  actor: officer,
+  slot: { start: at + 3_600_000, end: at + 7_200_000 },
+};
 
 const counts = (db: ReturnType<typeof seededDb>) =>
-  db.prepare("SELECT (SELECT count(*) FROM crossing_events) e, (SELECT group_concat(snapshot) FROM crossings) s").get();
+  db
+    .prepare(
+      "SELECT (SELECT count(*) FROM crossing_events) e, (SELECT group_concat(snapshot) FROM crossings) s",
+    )
+    .get();
 
 describe("the crossing store", () => {
   it("an accepted event writes the new snapshot and appends the event in one go", () => {
@@ -102,7 +111,9 @@ describe("the crossing store", () => {
     const events = db.prepare("SELECT count(*) FROM crossing_events").pluck().get();
     db.close();
     const reopened = openDatabase(path);
-    expect(reopened.prepare("SELECT id, state, snapshot, event_count FROM crossings ORDER BY id").all()).toEqual(snapshot);
+    expect(
+      reopened.prepare("SELECT id, state, snapshot, event_count FROM crossings ORDER BY id").all(),
+    ).toEqual(snapshot);
     expect(reopened.prepare("SELECT count(*) FROM crossing_events").pluck().get()).toBe(events);
   });
 });
