@@ -3,6 +3,8 @@ import { randomInt } from "node:crypto";
 import type { Config } from "./config.ts";
 import { createApp } from "./http/app.tsx";
 import type { AppDeps } from "./http/deps.ts";
+import { keyRateLimiter } from "./http/key-rate-limit.ts";
+import { apiKeyStore } from "./store/api-keys.ts";
 import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
@@ -34,6 +36,8 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
     now,
     random: () => randomInt(0, 2 ** 32) / 2 ** 32,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    apiKeys: apiKeyStore(db),
+    keyLimiter: keyRateLimiter(now),
   };
   const app = createApp(deps);
   const jobs: BackgroundJob[] = [];

@@ -1,8 +1,10 @@
 /** What every route module receives: the stores and the clock, never globals. */
+import type { ApiKeyStore } from "../store/api-keys.ts";
 import type { CheckpointStore } from "../store/checkpoints.ts";
 import type { CrossingStore } from "../store/crossings.ts";
 import type { DB } from "../store/db.ts";
 import type { UserStore } from "../store/users.ts";
+import type { KeyRateLimiter } from "./key-rate-limit.ts";
 
 export interface AppDeps {
   db: DB;
@@ -15,4 +17,7 @@ export interface AppDeps {
   random: () => number;
   /** writes per minute per client address; 0 turns the limit off */
   rateLimitPerMinute: number;
+  /** API keys of carriers' platforms, devices and monitors, and their per-key rate limits */
+  apiKeys: ApiKeyStore;
+  keyLimiter: KeyRateLimiter;
 }

@@ -1,0 +1,167 @@
+/**
+ * API keys: created by an admin, shown once, stored as a sha-256 hash. A key is 256 random bits,
+ * so a slow password hash would add nothing but latency to every request; revocation is a column
+ * read on every request, so it takes effect at once.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { nanoid } from "nanoid";
+import {
+  type ApiKeyKind,
+  type ApiScope,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  type NewApiKey,
+  SCOPES_OF_KIND,
+} from "../domain/api-access.ts";
+import type { DB } from "./db.ts";
+
+export interface ApiKey {
+  id: string;
+  kind: ApiKeyKind;
+  label: string;
+  checkpointId: string | null;
+  scopes: ApiScope[];
+  hint: string;
+  rateLimitPerMinute: number;
+  createdAt: number;
+  createdBy: string;
+  revokedAt: number | null;
+  revokedBy: string | null;
+  lastUsedAt: number | null;
+}
+
+interface ApiKeyRow {
+  id: string;
+  kind: ApiKeyKind;
+  label: string;
+  checkpoint_id: string | null;
+  scopes: string;
+  hash: string;
+  hint: string;
+  rate_limit_per_minute: number;
+  created_at: number;
+  created_by: string;
+  revoked_at: number | null;
+  revoked_by: string | null;
+  last_used_at: number | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  keyId: string | null;
+  actor: string;
+  action: string;
+  status: number | null;
+  detail: string | null;
+}
+
+const toKey = (r: ApiKeyRow): ApiKey => ({
+  id: r.id,
+  kind: r.kind,
+  label: r.label,
+  checkpointId: r.checkpoint_id,
+  scopes: JSON.parse(r.scopes),
+  hint: r.hint,
+  rateLimitPerMinute: r.rate_limit_per_minute,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at,
+  revokedBy: r.revoked_by,
+  lastUsedAt: r.last_used_at,
+});
+
+export const hashApiKey = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
+
+/** Writing last_used_at on every request would turn each read into a write; once a minute is enough. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function apiKeyStore(db: DB) {
+  const insert = db.prepare(
+    `INSERT INTO api_keys (id, kind, label, checkpoint_id, scopes, hash, hint, rate_limit_per_minute,
+       created_at, created_by)
+     VALUES (@id, @kind, @label, @checkpoint_id, @scopes, @hash, @hint, @rate, @at, @by)`,
+  );
+  const byHash = db.prepare("SELECT * FROM api_keys WHERE hash = ?");
+  const byId = db.prepare("SELECT * FROM api_keys WHERE id = ?");
+  const all = db.prepare("SELECT * FROM api_keys ORDER BY revoked_at IS NOT NULL, created_at DESC");
+  const revoke = db.prepare(
+    "UPDATE api_keys SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
+  );
+  const touch = db.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?");
+  const insertAudit = db.prepare(
+    `INSERT INTO api_audit (at, key_id, actor, action, status, detail)
+     VALUES (@at, @keyId, @actor, @action, @status, @detail)`,
+  );
+  const auditOfKey = db.prepare("SELECT * FROM api_audit WHERE key_id = ? ORDER BY id DESC LIMIT ?");
+
+  const audit = (e: Omit<AuditEntry, "id">) => insertAudit.run(e);
+
+  return {
+    /** Returns the key itself once; only its hash is kept. */
+    create: db.transaction(
+      (input: NewApiKey, by: { userId: string }, at: number): { key: ApiKey; secret: string } => {
+        const id = `key_${nanoid(12)}`;
+        const secret = `shk_${input.kind}_${randomBytes(32).toString("base64url")}`;
+        insert.run({
+          id,
+          kind: input.kind,
+          label: input.label,
+          checkpoint_id: input.kind === "device" ? (input.checkpointId ?? null) : null,
+          scopes: JSON.stringify(input.scopes?.length ? input.scopes : SCOPES_OF_KIND[input.kind]),
+          hash: hashApiKey(secret),
+          hint: `${secret.slice(0, input.kind.length + 9)}…`,
+          rate: input.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE[input.kind],
+          at,
+          by: by.userId,
+        });
+        audit({
+          at,
+          keyId: id,
+          actor: `user:${by.userId}`,
+          action: "key.create",
+          status: null,
+          detail: `${input.kind} "${input.label}"`,
+        });
+        return { key: toKey(byId.get(id) as ApiKeyRow), secret };
+      },
+    ),
+    /** The key a request presents, revoked or not: the caller decides what a revoked key gets. */
+    find(secret: string): ApiKey | null {
+      const row = byHash.get(hashApiKey(secret)) as ApiKeyRow | undefined;
+      return row ? toKey(row) : null;
+    },
+    get(id: string): ApiKey | null {
+      const row = byId.get(id) as ApiKeyRow | undefined;
+      return row ? toKey(row) : null;
+    },
+    list: (): ApiKey[] => (all.all() as ApiKeyRow[]).map(toKey),
+    revoke: db.transaction((id: string, by: { userId: string }, at: number): boolean => {
+      const done = revoke.run(at, by.userId, id).changes === 1;
+      if (done)
+        audit({
+          at,
+          keyId: id,
+          actor: `user:${by.userId}`,
+          action: "key.revoke",
+          status: null,
+          detail: null,
+        });
+      return done;
+    }),
+    noteUse(key: ApiKey, at: number) {
+      if (key.lastUsedAt === null || at - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) touch.run(at, key.id);
+    },
+    audit,
+    auditOf: (keyId: string, limit = 50): AuditEntry[] =>
+      (auditOfKey.all(keyId, limit) as Record<string, unknown>[]).map((r) => ({
+        id: r.id as number,
+        at: r.at as number,
+        keyId: r.key_id as string | null,
+        actor: r.actor as string,
+        action: r.action as string,
+        status: r.status as number | null,
+        detail: r.detail as string | null,
+      })),
+  };
+}
+export type ApiKeyStore = ReturnType<typeof apiKeyStore>;
