@@ -5,6 +5,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps.ts";
 import { checkpointApi } from "./checkpoints.ts";
+import { eventsApi } from "./events.ts";
+import { registerKeyScheme } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 /** Each audience's API module registers here; see driver and officer modules. */
@@ -12,7 +14,10 @@ export type ApiModule = (deps: AppDeps) => OpenAPIHono;
 
 export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
   const v1 = new OpenAPIHono({ defaultHook: validationHook });
+  registerKeyScheme(v1);
   v1.route("/", checkpointApi(deps));
+  // the open interfaces for carriers' platforms, devices and cargo monitors (issue 7)
+  v1.route("/", eventsApi(deps));
   for (const module of modules) v1.route("/", module(deps));
 
   const api = new OpenAPIHono();
