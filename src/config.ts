@@ -10,6 +10,14 @@ const envSchema = z.object({
   DEMO_TRAFFIC: z.enum(["on", "off"]).default("off"),
   /** seed the demo trucks on first start; tests that want empty checkpoints set it to off */
   SEED_DEMO_TRAFFIC: z.enum(["on", "off"]).default("on"),
+  /** webhooks: the first retry's wait, doubled on each failure up to the maximum */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60_000),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
 });
 export type Config = z.infer<typeof envSchema>;
 

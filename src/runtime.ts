@@ -10,6 +10,7 @@ import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
 import { userStore } from "./store/users.ts";
+import { startWebhookDelivery } from "./webhooks/delivery.ts";
 
 /** A job the shell runs beside the server (deadline timers, outbox senders); stopped on shutdown. */
 export interface BackgroundJob {
@@ -41,6 +42,16 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
   };
   const app = createApp(deps);
   const jobs: BackgroundJob[] = [];
+  const webhooks = startWebhookDelivery({
+    db,
+    now,
+    retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+    retryMaxMs: config.WEBHOOK_RETRY_MAX_MS,
+    pollMs: config.WEBHOOK_POLL_MS,
+    log,
+  });
+  deps.crossings.onCommitted(webhooks.wake);
+  jobs.push(webhooks);
   return {
     deps,
     app,
