@@ -23,13 +23,14 @@ const read = (req: IncomingMessage) =>
     req.on("error", reject);
   });
 
-export async function startReceiver(secret: string, failFirst = 0) {
+export async function startReceiver(secret: string, failFirst = 0, delayMs = 0) {
   const received: Received[] = [];
   let failuresLeft = failFirst;
   let attempts = 0;
   const server = createServer(async (req, res) => {
     attempts++;
     const body = await read(req);
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     if (failuresLeft > 0) {
       failuresLeft--;
       // every other failure is a dropped connection rather than an error status
