@@ -8,6 +8,7 @@ import { checkpointApi } from "./checkpoints.ts";
 import { eventsApi } from "./events.ts";
 import { registerKeyScheme } from "./security.ts";
 import { validationHook } from "./validation.ts";
+import { waitTimesApi } from "./wait-times.ts";
 import { webhooksApi } from "./webhooks.ts";
 
 /** Each audience's API module registers here; see driver and officer modules. */
@@ -20,6 +21,7 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
   // the open interfaces for carriers' platforms, devices and cargo monitors (issue 7)
   v1.route("/", eventsApi(deps));
   v1.route("/", webhooksApi(deps));
+  v1.route("/", waitTimesApi(deps));
   for (const module of modules) v1.route("/", module(deps));
 
   const api = new OpenAPIHono();

@@ -7,7 +7,9 @@ import type { AppDeps } from "../deps.ts";
 export const API_KEY_SCHEME = "apiKey";
 
 /** `security` of a route that needs an API key. */
-export const keySecurity = [{ [API_KEY_SCHEME]: [] }];
+export const keySecurity: Record<string, string[]>[] = [{ [API_KEY_SCHEME]: [] }];
+/** `security` of a public route that also takes a key (checked, and counted against its limit). */
+export const optionalKeySecurity: Record<string, string[]>[] = [{}, { [API_KEY_SCHEME]: [] }];
 
 export function registerKeyScheme(api: OpenAPIHono) {
   api.openAPIRegistry.registerComponent("securitySchemes", API_KEY_SCHEME, {

@@ -1,0 +1,127 @@
+/**
+ * The public wait-time feed: no key needed, no personal data. Computed for all checkpoints at
+ * once and kept for a few seconds, so a thousand pollers cost two queries every few seconds.
+ */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import { estimateWaitMinutes, isOpen, localHour } from "../../domain/wait-times.ts";
+import { waitTimeStore } from "../../store/wait-times.ts";
+import { apiKeyAuth } from "../api-auth.ts";
+import type { AppDeps } from "../deps.ts";
+import { problem } from "../problem.ts";
+import { problems } from "./responses.ts";
+import { optionalKeySecurity } from "./security.ts";
+import { validationHook } from "./validation.ts";
+
+export const WAIT_TIMES_TTL_MS = 5_000;
+const HOUR = 3_600_000;
+
+const waitTimeSchema = z
+  .object({
+    checkpointId: z.string(),
+    name: z.string(),
+    neighbour: z.string().describe("ISO 3166 alpha-2 of the neighbouring country"),
+    open: z.boolean(),
+    trucksWaiting: z.number().int().describe("Trucks checked in at the waiting area, not yet called"),
+    estimatedWaitMinutes: z
+      .number()
+      .int()
+      .nullable()
+      .describe("For a truck checking in now, until it is called; null while the checkpoint is closed"),
+    lanesOpen: z.number().int(),
+    throughputLastHour: z.number().int().describe("Trucks released or refused in the last hour"),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "WaitTime" });
+type WaitTime = z.infer<typeof waitTimeSchema>;
+
+export function waitTimesApi(deps: AppDeps) {
+  const store = waitTimeStore(deps.db);
+  let cached: { at: number; list: WaitTime[] } | null = null;
+
+  const compute = (): WaitTime[] => {
+    const at = deps.now();
+    const counts = store.counts(at - HOUR);
+    const updatedAt = new Date(at).toISOString();
+    return deps.checkpoints.list().map((cp) => {
+      const open = isOpen(cp.config, localHour(at, cp.config.timezone));
+      const c = counts.get(cp.id) ?? { trucksWaiting: 0, throughput: 0 };
+      const lanesOpen = open ? cp.config.documentLanes : 0;
+      return {
+        checkpointId: cp.id,
+        name: cp.name,
+        neighbour: cp.neighbour,
+        open,
+        trucksWaiting: c.trucksWaiting,
+        estimatedWaitMinutes: estimateWaitMinutes({
+          trucksWaiting: c.trucksWaiting,
+          lanesOpen,
+          throughputLastHour: c.throughput,
+          dailyLimit: cp.config.dailyLimit,
+        }),
+        lanesOpen,
+        throughputLastHour: c.throughput,
+        updatedAt,
+      };
+    });
+  };
+  const current = () => {
+    if (!cached || deps.now() - cached.at >= WAIT_TIMES_TTL_MS) cached = { at: deps.now(), list: compute() };
+    return cached.list;
+  };
+
+  const common = {
+    tags: ["wait times"],
+    // public; a key, if given, is checked and counted against its own rate limit
+    security: optionalKeySecurity,
+    middleware: [
+      apiKeyAuth({ keys: deps.apiKeys, limiter: deps.keyLimiter, now: deps.now }, { optional: true }),
+    ],
+  };
+  const all = createRoute({
+    ...common,
+    method: "get",
+    path: "/wait-times",
+    summary: "Wait times at every checkpoint",
+    description: `Public. Recomputed at most every ${WAIT_TIMES_TTL_MS / 1000} s; poll no faster than that.`,
+    responses: {
+      200: {
+        description: "One entry per checkpoint",
+        content: { "application/json": { schema: z.array(waitTimeSchema) } },
+      },
+      401: problems[401],
+      429: problems[429],
+    },
+  });
+  const one = createRoute({
+    ...common,
+    method: "get",
+    path: "/checkpoints/{id}/wait-times",
+    summary: "Wait times at one checkpoint",
+    description: `Public. Recomputed at most every ${WAIT_TIMES_TTL_MS / 1000} s.`,
+    request: { params: z.object({ id: z.string().max(40) }) },
+    responses: {
+      200: {
+        description: "The checkpoint's wait times",
+        content: { "application/json": { schema: waitTimeSchema } },
+      },
+      401: problems[401],
+      404: problems[404],
+      429: problems[429],
+    },
+  });
+
+  const api = new OpenAPIHono({ defaultHook: validationHook });
+  const cacheFor = `public, max-age=${WAIT_TIMES_TTL_MS / 1000}`;
+  api.openapi(all, (c) => {
+    c.header("Cache-Control", cacheFor);
+    return c.json(current(), 200);
+  });
+  api.openapi(one, (c) => {
+    const found = current().find((w) => w.checkpointId === c.req.valid("param").id);
+    if (!found) return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id.");
+    c.header("Cache-Control", cacheFor);
+    return c.json(found, 200);
+  });
+  return api;
+}
