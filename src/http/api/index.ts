@@ -5,6 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps.ts";
 import { checkpointApi } from "./checkpoints.ts";
+import { apiDocsRoutes } from "./docs.tsx";
 import { eventsApi } from "./events.ts";
 import { registerKeyScheme } from "./security.ts";
 import { validationHook } from "./validation.ts";
@@ -26,7 +27,7 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
 
   const api = new OpenAPIHono();
   api.route("/v1", v1);
-  api.doc31("/openapi.json", {
+  const document = {
     openapi: "3.1.0",
     info: {
       title: "Shekara API",
@@ -34,6 +35,12 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
       description:
         "Border-crossing electronic queue and Smart Customs: pre-declarations, slots, crossings, events.",
     },
-  });
+    servers: [{ url: "/api", description: "This server" }],
+  };
+  api.doc31("/openapi.json", document);
+  api.route(
+    "/",
+    apiDocsRoutes(() => api.getOpenAPI31Document(document)),
+  );
   return api;
 }

@@ -4,6 +4,7 @@
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { feedEventSchema } from "../../domain/event-feed.ts";
 import { type Subscription, webhookStore } from "../../store/webhooks.ts";
 import { type ApiKeyEnv, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
@@ -103,6 +104,34 @@ export function webhooksApi(deps: AppDeps) {
   });
 
   const api = new OpenAPIHono<ApiKeyEnv>({ defaultHook: validationHook });
+  // What Shekara sends to a subscriber, described in the document's own `webhooks` section.
+  api.openAPIRegistry.registerWebhook({
+    method: "post",
+    path: "/crossing-event",
+    tags: ["webhooks"],
+    summary: "One crossing event, POSTed to each subscription's URL",
+    description: DELIVERY_DOC,
+    request: {
+      headers: z.object({
+        "Shekara-Signature": z.string().describe("t=<unix seconds>,v1=<hex HMAC-SHA256 of `<t>.<body>`>"),
+        "Shekara-Event-Seq": z.string().describe("The event's seq: deduplicate repeats on it"),
+        "Shekara-Delivery": z.string().describe("This delivery's id in the outbox"),
+      }),
+      body: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: z
+              .object({ subscriptionId: z.string(), event: feedEventSchema })
+              .meta({ id: "WebhookDelivery" }),
+          },
+        },
+      },
+    },
+    responses: {
+      200: { description: "Any 2xx acknowledges the event; anything else is retried with backoff" },
+    },
+  });
   api.openapi(create, (c) => {
     const caller = callerOf(c);
     if (!caller) return problem(c, 401, "API key required", "Send your API key.");
