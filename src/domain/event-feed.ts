@@ -3,8 +3,10 @@
  * Built from an allow-list per event type, so a field added to an event later stays private
  * until someone decides otherwise. No one outside customs sees the channel or the risk reasons;
  * a monitor sees no personal data at all: no plate, no actor, no free text (a hold's list of
- * documents or a cancellation reason may name a person).
+ * documents or a cancellation reason may name a person), and not the crossing's id either: that
+ * id is the driver's secret link to the crossing's page, so a monitor gets a stable pseudonym.
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { STATES } from "../../machines/types.ts";
 
@@ -30,7 +32,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export const feedEventSchema = z
   .object({
     seq: z.number().int().describe("Global order of events; resume the feed after the last one you saw"),
-    crossingId: z.string(),
+    crossingId: z
+      .string()
+      .describe(
+        "The crossing's id for a carrier; for a monitor a stable pseudonym (the same for each event)",
+      ),
     checkpointId: z.string(),
     n: z.number().int().describe("0 is the declaration, then 1, 2, ... per crossing"),
     type: z.string().describe("DECLARE, BOOK, CHECK_IN, CALL, ... RELEASE, REFUSE"),
@@ -89,10 +95,14 @@ function detailsOf(e: StoredEvent, audience: FeedAudience): FeedEvent["details"]
   return d;
 }
 
+/** One-way: the id is 126 random bits, so its hash cannot be walked back to it. */
+export const crossingPseudonym = (crossingId: string) =>
+  `p_${createHash("sha256").update(crossingId).digest("base64url").slice(0, 22)}`;
+
 export function toFeedEvent(e: StoredEvent, audience: FeedAudience): FeedEvent {
   return {
     seq: e.seq,
-    crossingId: e.crossingId,
+    crossingId: audience === "carrier" ? e.crossingId : crossingPseudonym(e.crossingId),
     checkpointId: e.checkpointId,
     n: e.n,
     type: e.type,

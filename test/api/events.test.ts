@@ -38,6 +38,8 @@ describe("the event feed", () => {
     const rest = (await (await get(`/api/v1/events?after=${first.next}`, monitor.secret)).json()) as Page;
     expect(rest.events.map((e) => e.type)).toEqual(["BOOK", "CANCEL_BOOKING"]);
     const seqs = [...first.events, ...rest.events].map((e) => e.seq);
+    // one pseudonym per crossing: a monitor can follow a truck without learning its secret link
+    expect(new Set([...first.events, ...rest.events].map((e) => e.crossingId)).size).toBe(2);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     const empty = (await (await get(`/api/v1/events?after=${rest.next}`, monitor.secret)).json()) as Page;
     expect(empty).toEqual({ events: [], next: rest.next, hasMore: false });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { crossingPseudonym } from "../../src/domain/event-feed.ts";
 import { startReceiver } from "./receiver.ts";
 import { bearer, DRIVER_NAME, declareAndBook, newKey, testRuntime } from "./support.ts";
 
@@ -32,10 +33,9 @@ describe("webhook subscriptions", () => {
     await until(() => receiver.received.length >= 6, "six deliveries");
     expect(receiver.received.every((r) => r.signatureOk)).toBe(true);
     for (const id of ids) {
-      expect(receiver.received.filter((r) => r.crossingId === id).map((r) => r.type)).toEqual([
-        "DECLARE",
-        "BOOK",
-      ]);
+      expect(
+        receiver.received.filter((r) => r.crossingId === crossingPseudonym(id)).map((r) => r.type),
+      ).toEqual(["DECLARE", "BOOK"]);
     }
     expect(receiver.received.map((r) => r.body).join()).not.toContain(DRIVER_NAME);
     const [listed] = (await (await call("GET", "/api/v1/webhooks", monitor.secret)).json()) as {
