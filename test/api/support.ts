@@ -27,12 +27,22 @@ export function newKey(rt: TestRuntime, input: NewApiKey) {
   return rt.deps.apiKeys.create(input, { userId: "test-admin" }, rt.deps.now());
 }
 
-export const declaration = (plate: string, checkpointId = "nur-zholy"): DeclarationInput => ({
+/** `complete`: with the trailer and the value, as the unmanned green lane requires */
+export const declaration = (
+  plate: string,
+  checkpointId = "nur-zholy",
+  complete = false,
+): DeclarationInput => ({
   checkpointId,
   direction: "export",
-  vehicle: { plate, country: "KZ" },
+  vehicle: { plate, country: "KZ", ...(complete ? { trailerPlate: `T${plate}` } : {}) },
   driver: { name: DRIVER_NAME, phone: DRIVER_PHONE },
-  cargo: { description: "Apples", hsCodes: ["080810"], grossWeightKg: 20000 },
+  cargo: {
+    description: "Apples",
+    hsCodes: ["080810"],
+    grossWeightKg: 20000,
+    ...(complete ? { valueUsd: 18_000 } : {}),
+  },
   transitDocument: { type: "none" },
 });
 
@@ -40,14 +50,14 @@ export const declaration = (plate: string, checkpointId = "nur-zholy"): Declarat
 export function declareAndBook(
   rt: TestRuntime,
   plate: string,
-  opts: { owner?: string; checkpointId?: string } = {},
+  opts: { owner?: string; checkpointId?: string; complete?: boolean } = {},
 ) {
   const at = rt.deps.now();
   const actor = opts.owner
     ? { kind: "carrier" as const, id: opts.owner }
     : { kind: "driver" as const, id: "test" };
   const declared = declareTruck(rt.deps.crossings, {
-    declaration: declarationSchema.parse(declaration(plate, opts.checkpointId)),
+    declaration: declarationSchema.parse(declaration(plate, opts.checkpointId, opts.complete)),
     risk: SEED_RISK_POLICY,
     sample: 0.99,
     at,

@@ -5,6 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps.ts";
 import { checkpointApi } from "./checkpoints.ts";
+import { devicesApi } from "./devices.ts";
 import { apiDocsRoutes } from "./docs.tsx";
 import { eventsApi } from "./events.ts";
 import { registerKeyScheme } from "./security.ts";
@@ -23,6 +24,7 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
   v1.route("/", eventsApi(deps));
   v1.route("/", webhooksApi(deps));
   v1.route("/", waitTimesApi(deps));
+  v1.route("/", devicesApi(deps));
   for (const module of modules) v1.route("/", module(deps));
 
   const api = new OpenAPIHono();
