@@ -3,8 +3,11 @@
  * refusals worth pinning. Keyed by "METHOD /path" as the document spells it.
  */
 import type { Call } from "./contract-probe.ts";
+import { declaration } from "./support.ts";
 
 export interface Fixtures {
+  /** set by the carrier's declaration scenario, for the reads */
+  carrierCrossingId?: string;
   keys: Record<"monitor" | "carrier" | "device" | "bakhtyGate" | "limited" | "revoked", string>;
   /** a booked truck at Nur Zholy, for the camera to check in */
   bookedPlate: string;
@@ -23,6 +26,7 @@ export interface Scenario {
 }
 
 const auth = (secret: string) => ({ Authorization: `Bearer ${secret}` });
+const carrierDeclaration = (plate: string) => declaration(plate, "korday");
 
 export const SCENARIOS: Record<string, Scenario[]> = {
   "GET /v1/checkpoints": [{ name: "public list", expect: 200, call: () => ({ path: "/v1/checkpoints" }) }],
@@ -115,6 +119,93 @@ export const SCENARIOS: Record<string, Scenario[]> = {
   "GET /v1/checkpoints/{id}/wait-times": [
     { name: "one", expect: 200, call: () => ({ path: "/v1/checkpoints/bakhty/wait-times" }) },
     { name: "unknown", expect: 404, call: () => ({ path: "/v1/checkpoints/atlantis/wait-times" }) },
+  ],
+  "POST /v1/carrier/crossings": [
+    {
+      name: "declare",
+      expect: 201,
+      call: (f) => ({
+        path: "/v1/carrier/crossings",
+        headers: auth(f.keys.carrier),
+        body: carrierDeclaration("750AAA02"),
+      }),
+      after: (body, f) => {
+        f.carrierCrossingId = (body as { id: string }).id;
+      },
+    },
+    {
+      name: "the same truck again",
+      expect: 409,
+      call: (f) => ({
+        path: "/v1/carrier/crossings",
+        headers: auth(f.keys.carrier),
+        body: carrierDeclaration("750AAA02"),
+      }),
+    },
+    {
+      name: "unknown checkpoint",
+      expect: 404,
+      call: (f) => ({
+        path: "/v1/carrier/crossings",
+        headers: auth(f.keys.carrier),
+        body: { ...carrierDeclaration("751AAA02"), checkpointId: "atlantis" },
+      }),
+    },
+    {
+      name: "bad declaration",
+      expect: 422,
+      call: (f) => ({
+        path: "/v1/carrier/crossings",
+        headers: auth(f.keys.carrier),
+        body: { checkpointId: "korday" },
+      }),
+    },
+    {
+      name: "monitor key",
+      expect: 403,
+      call: (f) => ({
+        path: "/v1/carrier/crossings",
+        headers: auth(f.keys.monitor),
+        body: carrierDeclaration("752AAA02"),
+      }),
+    },
+  ],
+  "GET /v1/carrier/crossings": [
+    {
+      name: "own list",
+      expect: 200,
+      call: (f) => ({
+        path: "/v1/carrier/crossings",
+        query: { limit: "1", state: "declared" },
+        headers: auth(f.keys.carrier),
+      }),
+    },
+    {
+      name: "bad date",
+      expect: 422,
+      call: (f) => ({
+        path: "/v1/carrier/crossings",
+        query: { from: "yesterday" },
+        headers: auth(f.keys.carrier),
+      }),
+    },
+  ],
+  "GET /v1/carrier/crossings/{id}": [
+    {
+      name: "own crossing",
+      expect: 200,
+      call: (f) => ({ path: `/v1/carrier/crossings/${f.carrierCrossingId}`, headers: auth(f.keys.carrier) }),
+    },
+    {
+      name: "not a carrier key",
+      expect: 403,
+      call: (f) => ({ path: `/v1/carrier/crossings/${f.carrierCrossingId}`, headers: auth(f.keys.monitor) }),
+    },
+    {
+      name: "unknown",
+      expect: 404,
+      call: (f) => ({ path: "/v1/carrier/crossings/nope", headers: auth(f.keys.carrier) }),
+    },
   ],
   "POST /v1/device/check-ins": [
     {

@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps.ts";
+import { carriersApi } from "./carriers.ts";
 import { checkpointApi } from "./checkpoints.ts";
 import { devicesApi } from "./devices.ts";
 import { apiDocsRoutes } from "./docs.tsx";
@@ -25,6 +26,7 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
   v1.route("/", webhooksApi(deps));
   v1.route("/", waitTimesApi(deps));
   v1.route("/", devicesApi(deps));
+  v1.route("/", carriersApi(deps));
   for (const module of modules) v1.route("/", module(deps));
 
   const api = new OpenAPIHono();
