@@ -18,6 +18,8 @@ const envSchema = z.object({
     .min(1)
     .default(15 * 60_000),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** on: subscribers may be on private or loopback addresses (an intranet); off keeps key holders out of ours */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["on", "off"]).default("off"),
 });
 export type Config = z.infer<typeof envSchema>;
 

@@ -39,6 +39,7 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     apiKeys: apiKeyStore(db),
     keyLimiter: keyRateLimiter(now),
+    allowPrivateWebhookUrls: config.WEBHOOK_ALLOW_PRIVATE_URLS === "on",
   };
   const app = createApp(deps);
   const jobs: BackgroundJob[] = [];
@@ -48,6 +49,7 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
     retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
     retryMaxMs: config.WEBHOOK_RETRY_MAX_MS,
     pollMs: config.WEBHOOK_POLL_MS,
+    allowPrivate: deps.allowPrivateWebhookUrls,
     log,
   });
   deps.crossings.onCommitted(webhooks.wake);

@@ -20,4 +20,6 @@ export interface AppDeps {
   /** API keys of carriers' platforms, devices and monitors, and their per-key rate limits */
   apiKeys: ApiKeyStore;
   keyLimiter: KeyRateLimiter;
+  /** whether webhook subscriptions may point at private and loopback addresses */
+  allowPrivateWebhookUrls: boolean;
 }

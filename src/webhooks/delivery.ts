@@ -10,6 +10,7 @@ import { toFeedEvent } from "../domain/event-feed.ts";
 import type { DB } from "../store/db.ts";
 import { eventFeedStore } from "../store/event-feed.ts";
 import { type DueDelivery, webhookStore } from "../store/webhooks.ts";
+import { postWebhook } from "./send.ts";
 import { SIGNATURE_HEADER, signWebhook } from "./signature.ts";
 
 export interface DeliveryOptions {
@@ -24,7 +25,9 @@ export interface DeliveryOptions {
   concurrency?: number;
   timeoutMs?: number;
   log?: (line: string) => void;
-  fetch?: typeof fetch;
+  /** deliver to private and loopback addresses too (an intranet's subscribers, tests) */
+  allowPrivate: boolean;
+  send?: typeof postWebhook;
 }
 
 export const retryDelay = (attempts: number, baseMs: number, maxMs: number) =>
@@ -33,7 +36,7 @@ export const retryDelay = (attempts: number, baseMs: number, maxMs: number) =>
 export function startWebhookDelivery(opts: DeliveryOptions) {
   const store = webhookStore(opts.db);
   const feed = eventFeedStore(opts.db);
-  const send = opts.fetch ?? fetch;
+  const send = opts.send ?? postWebhook;
   const concurrency = opts.concurrency ?? 8;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const log = opts.log ?? console.log;
@@ -49,9 +52,9 @@ export function startWebhookDelivery(opts: DeliveryOptions) {
     });
     let error: string;
     try {
-      const res = await send(d.url, {
-        method: "POST",
-        headers: {
+      const status = await send(
+        d.url,
+        {
           "Content-Type": "application/json",
           "User-Agent": "Shekara-Webhooks/1",
           [SIGNATURE_HEADER]: signWebhook(d.secret, body, Math.floor(opts.now() / 1000)),
@@ -59,22 +62,17 @@ export function startWebhookDelivery(opts: DeliveryOptions) {
           "Shekara-Delivery": String(d.id),
         },
         body,
-        // a redirect could point anywhere, the subscriber's own network included: not followed
-        redirect: "manual",
-        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]),
-      });
-      await res.body?.cancel();
-      if (res.ok) {
+        { timeoutMs, signal: stopping.signal, allowPrivate: opts.allowPrivate },
+      );
+      if (status >= 200 && status < 300) {
         store.delivered(d, opts.now());
         return;
       }
-      error = `HTTP ${res.status} from the subscriber`;
+      // a redirect is not followed: it could point anywhere, the subscriber's own network included
+      error = `HTTP ${status} from the subscriber`;
     } catch (err) {
       if (stopped) return; // cut short by shutdown: it stays in the outbox and goes again after the restart
-      error =
-        err instanceof Error
-          ? `${err.name}: ${err.cause instanceof Error ? err.cause.message : err.message}`
-          : String(err);
+      error = err instanceof Error ? err.message : String(err);
     }
     const at = opts.now();
     store.failed(d, error, at, at + retryDelay(d.attempts, opts.retryBaseMs, opts.retryMaxMs));

@@ -5,7 +5,12 @@ import { webhookStore } from "../../src/store/webhooks.ts";
 import { freePort } from "../support/server.ts";
 import { bearer, declareAndBook, newKey, testRuntime } from "./support.ts";
 
-const rt = testRuntime({ WEBHOOK_POLL_MS: "20", WEBHOOK_RETRY_BASE_MS: "20", WEBHOOK_RETRY_MAX_MS: "50" });
+const rt = testRuntime({
+  WEBHOOK_POLL_MS: "20",
+  WEBHOOK_ALLOW_PRIVATE_URLS: "on",
+  WEBHOOK_RETRY_BASE_MS: "20",
+  WEBHOOK_RETRY_MAX_MS: "50",
+});
 afterAll(() => rt.close());
 
 let signedIn = true;

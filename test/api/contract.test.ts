@@ -8,7 +8,7 @@ import { type Fixtures, SCENARIOS } from "./contract-scenarios.ts";
 import { openApiStructureErrors } from "./openapi-structure.ts";
 import { declareAndBook, newKey, testRuntime } from "./support.ts";
 
-const rt = testRuntime();
+const rt = testRuntime({ WEBHOOK_ALLOW_PRIVATE_URLS: "on" });
 afterAll(() => rt.close());
 
 function fixtures(): Fixtures {

@@ -21,6 +21,7 @@ const ENV = {
   WEBHOOK_RETRY_BASE_MS: "40",
   WEBHOOK_RETRY_MAX_MS: "300",
   WEBHOOK_POLL_MS: "40",
+  WEBHOOK_ALLOW_PRIVATE_URLS: "on", // the subscriber is on loopback
 };
 
 /** Another writer on the same file: the outbox trigger catches its events too. */

@@ -6,6 +6,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { feedEventSchema } from "../../domain/event-feed.ts";
 import { type Subscription, webhookStore } from "../../store/webhooks.ts";
+import { isPrivateHost } from "../../webhooks/send.ts";
 import { type ApiKeyEnv, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
@@ -136,6 +137,14 @@ export function webhooksApi(deps: AppDeps) {
     const caller = callerOf(c);
     if (!caller) return problem(c, 401, "API key required", "Send your API key.");
     const { url, secret } = c.req.valid("json");
+    if (!deps.allowPrivateWebhookUrls && isPrivateHost(new URL(url))) {
+      const errors = [
+        { field: "url", message: "a private or loopback address; give an address on the internet" },
+      ];
+      return problem(c, 422, "Invalid request", "Webhooks cannot be delivered to private addresses here.", {
+        errors,
+      });
+    }
     const sub = store.subscribe({ keyId: caller.keyId, url, secret, at: deps.now() });
     return c.json(view(sub), 201);
   });
