@@ -1,6 +1,7 @@
 /** Assembles the app from one router per audience, each built from its dependencies. */
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { HomePage } from "../../views/home.tsx";
 import { createApi } from "./api/index.ts";
@@ -41,6 +42,17 @@ export function createApp(deps: AppDeps) {
       : c.text("Not found", 404),
   );
   app.onError((err, c) => {
+    // Hono's own refusals (malformed JSON 400, unsupported media type 415) keep their status
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.req.path.startsWith("/api/")
+        ? problem(
+            c,
+            err.status,
+            err.message || "Bad request",
+            `${err.message || "The request was refused"}; nothing was changed.`,
+          )
+        : err.getResponse();
+    }
     console.error(err);
     return c.req.path.startsWith("/api/")
       ? problem(c, 500, "Internal error", "Something went wrong on our side; nothing was changed.")

@@ -87,6 +87,24 @@ export const SCENARIOS: Record<string, Scenario[]> = {
       }),
     },
     { name: "no key", expect: 401, call: () => ({ path: "/v1/webhooks", body: {} }) },
+    {
+      name: "malformed JSON",
+      expect: 400,
+      call: (f) => ({
+        path: "/v1/webhooks",
+        headers: { ...auth(f.keys.monitor), "Content-Type": "application/json" },
+        rawBody: '{"url": ',
+      }),
+    },
+    {
+      name: "not JSON",
+      expect: 415,
+      call: (f) => ({
+        path: "/v1/webhooks",
+        headers: { ...auth(f.keys.monitor), "Content-Type": "text/plain" },
+        rawBody: "url=http://example.org",
+      }),
+    },
   ],
   "GET /v1/webhooks": [
     { name: "list", expect: 200, call: (f) => ({ path: "/v1/webhooks", headers: auth(f.keys.monitor) }) },

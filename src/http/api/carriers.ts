@@ -89,8 +89,10 @@ export function carriersApi(deps: AppDeps) {
     responses: {
       201: { description: "Declared", content: { "application/json": { schema: carrierCrossingSchema } } },
       ...keyProblems,
+      400: problems[400],
       404: problems[404],
       409: problems[409],
+      415: problems[415],
       422: problems[422],
     },
   });

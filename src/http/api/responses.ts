@@ -27,6 +27,7 @@ export const problems = {
   404: described("Not found"),
   409: described("Refused by the rules in the current state; the detail says why"),
   413: described("The body is too large"),
+  415: described("The body is not JSON: send Content-Type: application/json"),
   422: described("A field is not valid; errors lists each one"),
   429: described("Too many requests; try again later"),
   503: described("The service cannot write right now"),

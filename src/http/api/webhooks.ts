@@ -79,6 +79,8 @@ export function webhooksApi(deps: AppDeps) {
     responses: {
       201: { description: "Subscribed", content: { "application/json": { schema: subscriptionSchema } } },
       ...keyProblems,
+      400: problems[400],
+      415: problems[415],
       422: problems[422],
     },
   });
