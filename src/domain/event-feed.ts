@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { STATES } from "../../machines/types.ts";
+import { EVENT_TYPES, STATES } from "../../machines/types.ts";
 
 /** monitor: any crossing, anonymised; carrier: its own crossings, with their plate and reasons */
 export type FeedAudience = "monitor" | "carrier";
@@ -29,6 +29,8 @@ export interface StoredEvent {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+export const FEED_EVENT_TYPES = ["DECLARE", ...EVENT_TYPES] as [string, ...string[]];
+
 export const feedEventSchema = z
   .object({
     seq: z.number().int().describe("Global order of events; resume the feed after the last one you saw"),
@@ -39,7 +41,7 @@ export const feedEventSchema = z
       ),
     checkpointId: z.string(),
     n: z.number().int().describe("0 is the declaration, then 1, 2, ... per crossing"),
-    type: z.string().describe("DECLARE, BOOK, CHECK_IN, CALL, ... RELEASE, REFUSE"),
+    type: z.enum(FEED_EVENT_TYPES).describe("DECLARE starts a crossing; the others are the machine's events"),
     from: z.enum(STATES).nullable(),
     to: z.enum(STATES),
     at: z.iso.datetime(),
