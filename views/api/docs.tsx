@@ -112,7 +112,9 @@ export function ApiDocsPage(props: { doc: OpenApiDocument }) {
       <h1>
         {doc.info.title} <span class="muted">{doc.info.version}</span>
       </h1>
-      {doc.info.description ? <p>{doc.info.description}</p> : null}
+      {(doc.info.description ?? "").split(/\n\s*\n/).map((paragraph) => (
+        <p>{paragraph}</p>
+      ))}
       <p>
         OpenAPI {doc.openapi} document: <a href="/api/openapi.json">/api/openapi.json</a>. Errors are RFC 9457{" "}
         <code>application/problem+json</code>. The server's base URL is <code>/api</code>: the path{" "}

@@ -9,6 +9,7 @@ import { checkpointApi } from "./checkpoints.ts";
 import { devicesApi } from "./devices.ts";
 import { apiDocsRoutes } from "./docs.tsx";
 import { eventsApi } from "./events.ts";
+import { API_GUIDE } from "./guide.ts";
 import { registerKeyScheme } from "./security.ts";
 import { validationHook } from "./validation.ts";
 import { waitTimesApi } from "./wait-times.ts";
@@ -36,8 +37,7 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
     info: {
       title: "Shekara API",
       version: "1.0.0",
-      description:
-        "Border-crossing electronic queue and Smart Customs: pre-declarations, slots, crossings, events.",
+      description: API_GUIDE,
     },
     servers: [{ url: "/api", description: "This server" }],
   };
