@@ -54,7 +54,7 @@ export function SchemaView(props: { schema: JsonSchema; depth?: number }) {
   const depth = props.depth ?? 0;
   const enumValues = s.enum?.filter((v) => v !== null);
   const children = s.type === "array" || (Array.isArray(s.type) && s.type.includes("array")) ? s.items : s;
-  const props_ = children?.properties;
+  const fields = children?.properties;
   const alternatives = s.anyOf ?? s.oneOf ?? s.allOf;
   return (
     <div class="schema">
@@ -72,9 +72,9 @@ export function SchemaView(props: { schema: JsonSchema; depth?: number }) {
         </>
       ) : null}
       {s.description ? <p class="muted">{s.description}</p> : null}
-      {props_ && depth < 8 ? (
+      {fields && depth < 8 ? (
         <ul>
-          {Object.entries(props_).map(([name, child]) => (
+          {Object.entries(fields).map(([name, child]) => (
             <li>
               <code>{name}</code>
               {children?.required?.includes(name) ? (
