@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { ErrorPage } from "../../views/error.tsx";
 import { HomePage } from "../../views/home.tsx";
 import { createApi } from "./api/index.ts";
 import type { AppDeps } from "./deps.ts";
@@ -12,6 +13,11 @@ import { officerApi } from "./officer/api.ts";
 import { officerRoutes } from "./officer/routes.tsx";
 import { problem } from "./problem.ts";
 import { staticRoutes } from "./static.ts";
+import {
+  isStorageUnavailable,
+  STORAGE_RETRY_AFTER_SECONDS,
+  STORAGE_UNAVAILABLE_MESSAGE,
+} from "./storage-errors.ts";
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
@@ -52,6 +58,13 @@ export function createApp(deps: AppDeps) {
             `${err.message || "The request was refused"}; nothing was changed.`,
           )
         : err.getResponse();
+    }
+    if (isStorageUnavailable(err)) {
+      console.error(`storage unavailable: ${(err as Error).message}`);
+      c.header("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
+      return c.req.path.startsWith("/api/")
+        ? problem(c, 503, "Service unavailable", STORAGE_UNAVAILABLE_MESSAGE)
+        : c.html(<ErrorPage title="Service unavailable" message={STORAGE_UNAVAILABLE_MESSAGE} />, 503);
     }
     console.error(err);
     return c.req.path.startsWith("/api/")
