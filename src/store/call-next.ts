@@ -1,0 +1,65 @@
+/**
+ * Calls the next truck to a free lane. The queue discipline picks the truck, never the caller,
+ * and the checkpoint's place in its priority cycle moves on in the same transaction as the call.
+ */
+import type { Actor, CrossingEvent } from "../../machines/types.ts";
+import { positionAfterCall } from "../domain/queue.ts";
+import type { CheckpointStore } from "./checkpoints.ts";
+import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
+import type { DB } from "./db.ts";
+import { queueStore } from "./queue.ts";
+
+const MINUTE = 60_000;
+
+export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: CheckpointStore) {
+  const queue = queueStore(db);
+  // a lane is taken from the call until the truck leaves it after its document check
+  const lanesInUse = db.prepare(
+    "SELECT lane FROM crossings WHERE checkpoint_id = ? AND state IN ('called', 'documentCheck') AND lane IS NOT NULL",
+  );
+
+  const freeLanes = (checkpointId: string, lanes: number): number[] => {
+    const used = new Set((lanesInUse.all(checkpointId) as { lane: number }[]).map((r) => r.lane));
+    return Array.from({ length: lanes }, (_, i) => i + 1).filter((lane) => !used.has(lane));
+  };
+
+  const call = db.transaction(
+    (
+      checkpointId: string,
+      at: number,
+      actor: Actor,
+      lane: number | undefined,
+    ): { outcome: ApplyOutcome; event?: CrossingEvent } => {
+      const refuse = (status: 404 | 409, reason: string) => ({
+        outcome: { ok: false as const, status, reason },
+      });
+      const checkpoint = checkpoints.get(checkpointId);
+      if (!checkpoint) return refuse(404, "no such checkpoint");
+      const free = freeLanes(checkpointId, checkpoint.config.documentLanes);
+      const chosen = lane ?? free[0];
+      if (chosen === undefined) return refuse(409, "every lane is busy");
+      if (!free.includes(chosen)) return refuse(409, `lane ${chosen} is not free`);
+      const [next] = queue.ordered(checkpoint);
+      if (!next) return refuse(409, "nobody is waiting in the waiting area");
+      const deadline = at + checkpoint.config.callDeadlineMinutes * MINUTE;
+      const event: CrossingEvent = { type: "CALL", lane: chosen, deadline, at, actor };
+      const outcome = crossings.apply(next.id, event);
+      if (outcome.ok) {
+        const cycle = checkpoint.config.queueCycle;
+        checkpoints.setCyclePosition(checkpointId, positionAfterCall(next, cycle, checkpoint.cyclePosition));
+      }
+      return { outcome, event };
+    },
+  );
+
+  return {
+    freeLanes,
+    /** Calls the truck the discipline puts first, to `lane` or the first free one. */
+    callNext(checkpointId: string, at: number, actor: Actor, lane?: number): ApplyOutcome {
+      const { outcome, event } = call.immediate(checkpointId, at, actor, lane);
+      if (outcome.ok && event)
+        crossings.notifyCommitted({ crossing: outcome.crossing, event, seq: outcome.seq });
+      return outcome;
+    },
+  };
+}
