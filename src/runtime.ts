@@ -10,6 +10,7 @@ import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
+import { simRunStore } from "./store/sim-runs.ts";
 import { userStore } from "./store/users.ts";
 import { startWebhookDelivery } from "./webhooks/delivery.ts";
 
@@ -30,6 +31,9 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
       log,
     });
   }
+  const interrupted = simRunStore(db).markInterrupted(now());
+  if (interrupted > 0)
+    log(`${interrupted} simulation run(s) did not finish before the last stop; marked interrupted.`);
   const deps: AppDeps = {
     db,
     checkpoints: checkpointStore(db),
