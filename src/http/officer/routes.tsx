@@ -1,8 +1,170 @@
-/** The officers' pages. (Placeholder: built by the officer issue.) */
-import { Hono } from "hono";
+/**
+ * The officers' pages: sign-in, the checkpoint dashboard, its actions (each one machine event
+ * through crossingStore.apply) and a crossing's audit trail. Also mounts the admin pages
+ * behind the same sign-in, since they share its sessions and CSRF.
+ */
+import { type Context, Hono } from "hono";
+import { normalisePlate } from "../../../machines/rules.ts";
+import type { Actor } from "../../../machines/types.ts";
+import { AuditPage } from "../../../views/officer/audit.tsx";
+import { BoardView, DashboardPage, type DashboardProps } from "../../../views/officer/dashboard.tsx";
+import { authGuard, sessionOf } from "../../auth/guard.ts";
+import { authRoutes } from "../../auth/routes.tsx";
+import { sessionStore } from "../../auth/sessions.ts";
+import { callNextStore } from "../../store/call-next.ts";
+import type { StoredCheckpoint } from "../../store/checkpoints.ts";
+import type { ApplyOutcome } from "../../store/crossings.ts";
+import { adminApiKeyRoutes } from "../admin/api-keys.tsx";
 import type { AppDeps } from "../deps.ts";
+import { eventFor, isAction } from "./actions.ts";
+import { boardReader } from "./board.ts";
 
-export function officerRoutes(_deps: AppDeps) {
+type Status = 200 | 400 | 403 | 404 | 409;
+
+export function officerRoutes(deps: AppDeps) {
+  const sessions = sessionStore(deps.db, deps.users);
+  const guard = authGuard(sessions, deps.now);
+  const board = boardReader(deps.db);
+  const caller = callNextStore(deps.db, deps.crossings, deps.checkpoints);
+  const checkInCandidates = deps.db.prepare(
+    "SELECT id, code, plate FROM crossings WHERE checkpoint_id = ? AND state IN ('declared', 'booked')",
+  );
+
   const app = new Hono();
+  app.route("/", authRoutes(sessions, deps.now));
+  app.route("/", adminApiKeyRoutes(deps, guard.adminGuard));
+
+  const area = "/officer/:checkpointId";
+  for (const path of [area, `${area}/*`]) {
+    app.use(
+      path,
+      guard.requireSignIn,
+      guard.requireRole("officer", "supervisor"),
+      guard.requireOwnCheckpoint,
+    );
+  }
+
+  const checkpointOf = (c: Context): StoredCheckpoint | null =>
+    deps.checkpoints.get(c.req.param("checkpointId") ?? "");
+  const actorOf = (c: Context): Actor => {
+    const { user } = sessionOf(c);
+    return { kind: user.role === "supervisor" ? "supervisor" : "officer", id: user.id };
+  };
+  const props = (
+    c: Context,
+    checkpoint: StoredCheckpoint,
+    extra: Partial<DashboardProps> = {},
+  ): DashboardProps => {
+    const { user, csrf } = sessionOf(c);
+    const now = deps.now();
+    return {
+      checkpoint: { id: checkpoint.id, name: checkpoint.name },
+      board: board.read(checkpoint, now),
+      csrf,
+      username: user.username,
+      supervisor: user.role === "supervisor",
+      now,
+      ...extra,
+    };
+  };
+  /** After an action: back to the dashboard, or the dashboard with the reason it was refused. */
+  const answer = (
+    c: Context,
+    checkpoint: StoredCheckpoint,
+    outcome: ApplyOutcome | { ok: false; status: Status; reason: string },
+  ) =>
+    outcome.ok
+      ? c.redirect(`/officer/${checkpoint.id}`, 303)
+      : c.html(
+          <DashboardPage {...props(c, checkpoint, { error: sentence(outcome.reason) })} />,
+          outcome.status,
+        );
+
+  app.get(area, (c) => {
+    const checkpoint = checkpointOf(c);
+    if (!checkpoint) return c.text("No such checkpoint.", 404);
+    return c.html(<DashboardPage {...props(c, checkpoint)} />);
+  });
+
+  // the polled part of the dashboard
+  app.get(`${area}/board`, (c) => {
+    const checkpoint = checkpointOf(c);
+    if (!checkpoint) return c.text("No such checkpoint.", 404);
+    return c.html(<BoardView {...props(c, checkpoint)} />);
+  });
+
+  app.post(`${area}/check-in`, async (c) => {
+    const checkpoint = checkpointOf(c);
+    if (!checkpoint) return c.text("No such checkpoint.", 404);
+    const body = await c.req.parseBody();
+    const typed = typeof body.code === "string" ? normalisePlate(body.code.slice(0, 40)) : "";
+    if (!typed)
+      return answer(c, checkpoint, { ok: false, status: 400, reason: "type a booking code or a plate" });
+    const rows = checkInCandidates.all(checkpoint.id) as { id: string; code: string; plate: string }[];
+    const found = rows.find((r) => r.code === typed) ?? rows.find((r) => normalisePlate(r.plate) === typed);
+    if (!found)
+      return answer(c, checkpoint, {
+        ok: false,
+        status: 404,
+        reason: `no truck booked or declared here has the code or plate ${typed}`,
+      });
+    const { walkInsAllowed, graceMinutes } = checkpoint.config;
+    return answer(
+      c,
+      checkpoint,
+      deps.crossings.apply(found.id, {
+        type: "CHECK_IN",
+        policy: { walkInsAllowed, graceMinutes },
+        at: deps.now(),
+        actor: actorOf(c),
+      }),
+    );
+  });
+
+  // the queue discipline picks the truck; the form names none, so nobody can call out of order
+  app.post(`${area}/call-next`, (c) => {
+    const checkpoint = checkpointOf(c);
+    if (!checkpoint) return c.text("No such checkpoint.", 404);
+    return answer(c, checkpoint, caller.callNext(checkpoint.id, deps.now(), actorOf(c)));
+  });
+
+  app.post(`${area}/crossings/:id/:action`, async (c) => {
+    const checkpoint = checkpointOf(c);
+    if (!checkpoint) return c.text("No such checkpoint.", 404);
+    const action = c.req.param("action");
+    const crossing = deps.crossings.get(c.req.param("id"));
+    // a crossing of another checkpoint is as good as absent here
+    if (!crossing || crossing.row.checkpoint_id !== checkpoint.id)
+      return answer(c, checkpoint, { ok: false, status: 404, reason: "no such truck at this checkpoint" });
+    if (!isAction(action)) return answer(c, checkpoint, { ok: false, status: 404, reason: "no such action" });
+    const made = eventFor(action, await c.req.parseBody(), deps.now(), actorOf(c));
+    if (!made.ok) return answer(c, checkpoint, { ok: false, status: 400, reason: made.reason });
+    return answer(c, checkpoint, deps.crossings.apply(crossing.row.id, made.event));
+  });
+
+  app.get(`${area}/crossings/:id`, (c) => {
+    const checkpoint = checkpointOf(c);
+    const crossing = deps.crossings.get(c.req.param("id"));
+    if (!checkpoint || !crossing || crossing.row.checkpoint_id !== checkpoint.id)
+      return c.text("No such truck at this checkpoint.", 404);
+    const names = (kind: string, id: string) =>
+      kind === "officer" || kind === "supervisor" ? (deps.users.get(id)?.username ?? id) : id;
+    return c.html(
+      <AuditPage
+        checkpointId={checkpoint.id}
+        crossing={{
+          plate: crossing.row.plate,
+          code: crossing.row.code,
+          state: crossing.row.state,
+          channel: crossing.row.channel,
+        }}
+        events={deps.crossings.events(crossing.row.id)}
+        names={names}
+      />,
+    );
+  });
+
   return app;
 }
+
+const sentence = (reason: string) => `Not done: ${reason}. Nothing was changed.`;

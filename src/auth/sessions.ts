@@ -1,0 +1,76 @@
+/**
+ * Sessions and sign-in attempts. A session id is 32 random bytes, new at every sign-in, so an
+ * id planted before sign-in (session fixation) is worth nothing after it.
+ */
+import { randomBytes } from "node:crypto";
+import type { DB } from "../store/db.ts";
+import { type User, type UserStore, verifyPassword } from "../store/users.ts";
+
+export const SESSION_HOURS = 12;
+/** after this many failures in a row the account is locked for LOCK_MINUTES */
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+export const newToken = () => randomBytes(32).toString("base64url");
+
+export interface Session {
+  id: string;
+  csrf: string;
+  user: User;
+}
+
+export type SignInOutcome =
+  | { ok: true; session: Session }
+  | { ok: false; reason: "wrong" | "locked"; failures: number };
+
+export function sessionStore(db: DB, users: UserStore) {
+  const insert = db.prepare(
+    "INSERT INTO sessions (id, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const byId = db.prepare("SELECT user_id, csrf, expires_at FROM sessions WHERE id = ?");
+  const remove = db.prepare("DELETE FROM sessions WHERE id = ?");
+  const purge = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
+  const fail = db.prepare(
+    `UPDATE users SET failed_attempts = failed_attempts + 1,
+       locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
+     WHERE id = ?`,
+  );
+  const succeed = db.prepare("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?");
+
+  return {
+    /** Checks the password; counts failures per account and locks it after MAX_FAILURES. */
+    signIn(username: string, password: string, now: number): SignInOutcome {
+      const row = users.credentials(username);
+      if (!row) {
+        // hash anyway, so an unknown name takes as long as a wrong password
+        verifyPassword(
+          password,
+          "scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        );
+        return { ok: false, reason: "wrong", failures: 0 };
+      }
+      if (row.locked_until !== null && row.locked_until > now) {
+        return { ok: false, reason: "locked", failures: row.failed_attempts };
+      }
+      if (row.locked_until !== null) succeed.run(row.id); // the lock has run out: start counting again
+      if (!verifyPassword(password, row.password_hash)) {
+        fail.run(MAX_FAILURES, now + LOCK_MINUTES * 60_000, row.id);
+        const failures = (row.locked_until !== null ? 0 : row.failed_attempts) + 1;
+        return { ok: false, reason: failures >= MAX_FAILURES ? "locked" : "wrong", failures };
+      }
+      succeed.run(row.id);
+      purge.run(now);
+      const session = { id: newToken(), csrf: newToken(), user: users.toUser(row) };
+      insert.run(session.id, row.id, session.csrf, now, now + SESSION_HOURS * 3_600_000);
+      return { ok: true, session };
+    },
+    get(id: string, now: number): Session | null {
+      const row = byId.get(id) as { user_id: string; csrf: string; expires_at: number } | undefined;
+      if (!row || row.expires_at <= now) return null;
+      const user = users.get(row.user_id);
+      return user ? { id, csrf: row.csrf, user } : null;
+    },
+    signOut: (id: string) => remove.run(id),
+  };
+}
+export type SessionStore = ReturnType<typeof sessionStore>;

@@ -1,0 +1,281 @@
+/** The checkpoint dashboard: the queue in call order, the trucks at each stage, outcomes and figures. */
+import type { Child } from "hono/jsx";
+import { describeState } from "../../machines/apply.ts";
+import type { Board, BoardTruck } from "../../src/http/officer/board.ts";
+import { Layout } from "../layout.tsx";
+import { SignOut } from "./sign-in.tsx";
+
+export interface DashboardProps {
+  checkpoint: { id: string; name: string };
+  board: Board;
+  csrf: string;
+  username: string;
+  supervisor: boolean;
+  now: number;
+  /** the machine's sentence when an action was refused */
+  error?: string;
+  done?: string;
+}
+
+const minutesSince = (since: number, now: number) => `${Math.max(0, Math.round((now - since) / 60_000))} min`;
+const clock = (at: number) => new Date(at).toISOString().slice(11, 16);
+
+function Csrf(props: { csrf: string }) {
+  return <input type="hidden" name="_csrf" value={props.csrf} />;
+}
+
+/** One button that applies one event to one truck. */
+function Act(props: {
+  base: string;
+  truck: BoardTruck;
+  action: string;
+  csrf: string;
+  label: string;
+  children?: Child;
+  kind?: string;
+}) {
+  return (
+    <form method="post" action={`${props.base}/crossings/${props.truck.id}/${props.action}`} class="row">
+      <Csrf csrf={props.csrf} />
+      {props.children}
+      <button type="submit" class={props.kind}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+function Reason(props: { id: string; name: string; label: string }) {
+  // id + hx-preserve: the polling refresh keeps what the officer is typing
+  return (
+    <label>
+      {props.label}
+      <input id={props.id} name={props.name} required maxlength={500} hx-preserve="true" />
+    </label>
+  );
+}
+
+function Channel(props: { truck: BoardTruck }) {
+  return (
+    <>
+      <span class={`badge ${props.truck.channel}`}>{props.truck.channel}</span>
+      {props.truck.riskReasons.length ? (
+        <span class="muted"> {props.truck.riskReasons.join("; ")}</span>
+      ) : null}
+    </>
+  );
+}
+
+function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string }) {
+  const { base, truck: t, csrf } = props;
+  const p = { base, truck: t, csrf };
+  const hold = (
+    <Act {...p} action="hold" label="Hold" kind="secondary">
+      <Reason id={`hold-${t.id}`} name="documents" label="Documents requested" />
+    </Act>
+  );
+  const refuse = (
+    <Act {...p} action="refuse" label="Refuse" kind="danger">
+      <Reason id={`refuse-${t.id}`} name="reason" label="Reason for refusal" />
+    </Act>
+  );
+  switch (t.state) {
+    case "called":
+      return <Act {...p} action="arrive" label="Start document check" />;
+    case "documentCheck":
+      return (
+        <>
+          <Act {...p} action="document-check" label="Documents in order">
+            <input type="hidden" name="passed" value="yes" />
+          </Act>
+          <Act {...p} action="document-check" label="Documents not in order" kind="secondary">
+            <input type="hidden" name="passed" value="no" />
+          </Act>
+          <Act {...p} action="send-to-scan" label="Send to scan" />
+          <Act {...p} action="send-to-inspection" label="Send to inspection" />
+          <Act {...p} action="release" label="Release" />
+          {hold}
+          {refuse}
+        </>
+      );
+    case "scan":
+      return (
+        <>
+          <Act {...p} action="scan-result" label="Scan clear">
+            <input type="hidden" name="result" value="clear" />
+          </Act>
+          <Act {...p} action="scan-result" label="Scan suspicious" kind="secondary">
+            <input type="hidden" name="result" value="suspicious" />
+          </Act>
+          <Act {...p} action="send-to-inspection" label="Send to inspection" />
+          <Act {...p} action="release" label="Release" />
+          {hold}
+          {refuse}
+        </>
+      );
+    case "physicalInspection":
+      return (
+        <>
+          <Act {...p} action="inspection-result" label="Inspection passed">
+            <input type="hidden" name="result" value="passed" />
+          </Act>
+          <Act {...p} action="inspection-result" label="Inspection failed" kind="secondary">
+            <input type="hidden" name="result" value="failed" />
+          </Act>
+          <Act {...p} action="release" label="Release" />
+          {hold}
+          {refuse}
+        </>
+      );
+    case "onHold":
+      return (
+        <>
+          <Act {...p} action="resume" label="Resume" />
+          {refuse}
+        </>
+      );
+    default:
+      return null;
+  }
+}
+
+function Results(props: { truck: BoardTruck }) {
+  const t = props.truck;
+  const parts = [
+    t.documentCheckPassed ? "documents passed" : null,
+    t.scanResult ? `scan ${t.scanResult}` : null,
+    t.inspectionResult ? `inspection ${t.inspectionResult}` : null,
+    t.holdDocuments ? `waiting for: ${t.holdDocuments}` : null,
+  ].filter(Boolean);
+  return parts.length ? <p class="muted">{parts.join(" · ")}</p> : null;
+}
+
+export function BoardView(props: DashboardProps) {
+  const { board, csrf, now } = props;
+  const base = `/officer/${props.checkpoint.id}`;
+  return (
+    <div id="board" hx-get={`${base}/board`} hx-trigger="every 10s" hx-swap="outerHTML">
+      <section>
+        <h2>Waiting area ({board.waiting.length})</h2>
+        <form method="post" action={`${base}/call-next`} class="row">
+          <Csrf csrf={csrf} />
+          <button type="submit" disabled={board.waiting.length === 0}>
+            Call next truck
+          </button>
+        </form>
+        {board.waiting.length === 0 ? <p class="muted">Nobody is waiting.</p> : null}
+        <ol class="queue">
+          {board.waiting.map((t) => (
+            <li>
+              <a href={`${base}/crossings/${t.id}`}>
+                <strong>{t.plate}</strong>
+              </a>{" "}
+              <span class="code">{t.code}</span> {t.priority} {t.booked ? "booked" : "walk-in"}, waiting{" "}
+              {minutesSince(t.since, now)} <Channel truck={t} />
+              {t.promotionReason ? <span class="muted"> moved forward: {t.promotionReason}</span> : null}
+              {props.supervisor && !t.promotionReason ? (
+                <Act
+                  base={base}
+                  truck={t}
+                  action="prioritise"
+                  label="Move forward"
+                  csrf={csrf}
+                  kind="secondary"
+                >
+                  <Reason id={`prioritise-${t.id}`} name="reason" label="Reason" />
+                </Act>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section>
+        <h2>In lanes, scan, inspection and on hold ({board.active.length})</h2>
+        <div class="grid">
+          {board.active.map((t) => (
+            <div class="card">
+              <p>
+                <a href={`${base}/crossings/${t.id}`}>
+                  <strong>{t.plate}</strong>
+                </a>{" "}
+                {t.lane ? `lane ${t.lane} · ` : ""}
+                {describeState(t.state)} for {minutesSince(t.since, now)} <Channel truck={t} />
+              </p>
+              <Results truck={t} />
+              <ActiveActions base={base} truck={t} csrf={csrf} />
+            </div>
+          ))}
+        </div>
+      </section>
+      <section>
+        <h2>Today</h2>
+        <p>
+          Processed: <strong>{board.processedToday}</strong>
+        </p>
+        <table>
+          <thead>
+            <tr>
+              <th>Stage</th>
+              <th>Trucks</th>
+              <th>Mean (min)</th>
+              <th>p90 (min)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.stages.map((s) => (
+              <tr>
+                <td>{s.stage}</td>
+                <td>{s.count}</td>
+                <td>{s.meanMinutes ?? "–"}</td>
+                <td>{s.p90Minutes ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2>Released and refused, last hours</h2>
+        <ul>
+          {board.recent.map((t) => (
+            <li>
+              {clock(t.since)}{" "}
+              <a href={`${base}/crossings/${t.id}`}>
+                <strong>{t.plate}</strong>
+              </a>{" "}
+              {t.state}
+              {t.reasonCode ? `: ${t.reasonCode}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function DashboardPage(props: DashboardProps) {
+  const base = `/officer/${props.checkpoint.id}`;
+  return (
+    <Layout title={props.checkpoint.name} nav={<SignOut csrf={props.csrf} username={props.username} />}>
+      <h1>{props.checkpoint.name}</h1>
+      {props.error ? (
+        <p class="notice bad" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      {props.done ? (
+        <p class="notice ok" role="status">
+          {props.done}
+        </p>
+      ) : null}
+      <form method="post" action={`${base}/check-in`} class="row">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <label>
+          Booking code or plate
+          <input id="check-in-code" name="code" required maxlength={20} autocomplete="off" />
+        </label>
+        <button type="submit">Check in</button>
+      </form>
+      <BoardView {...props} />
+    </Layout>
+  );
+}
