@@ -1,6 +1,7 @@
 /** One crossing's audit trail, read from its append-only event log. */
 import type { EventRow } from "../../src/store/crossings.ts";
 import { Layout } from "../layout.tsx";
+import { HtmxConfig } from "./head.tsx";
 
 export function AuditPage(props: {
   checkpointId: string;
@@ -11,7 +12,7 @@ export function AuditPage(props: {
 }) {
   const c = props.crossing;
   return (
-    <Layout title={`${c.plate} audit trail`}>
+    <Layout title={`${c.plate} audit trail`} head={<HtmxConfig />}>
       <p>
         <a href={`/officer/${props.checkpointId}`}>Back to the dashboard</a>
       </p>
