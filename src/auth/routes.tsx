@@ -65,6 +65,9 @@ export function authRoutes(store: SessionStore, now: () => number, delayPerFailu
           )
         : page(c, next, 401, "Wrong username or password.", username);
     }
+    // a session this browser held before is ended, not carried over
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous) store.signOut(previous);
     setSessionCookie(c, outcome.session.id);
     return c.redirect(next || homeOf(outcome.session.user), 303);
   });

@@ -130,3 +130,26 @@ describe("the role and checkpoint matrix", () => {
     expect((await s.get("/officer/nur-zholy/crossings/nope")).status).toBe(404);
   });
 });
+
+describe("the same sign-in guards the admin pages", () => {
+  it("lets an admin in, keeps officers out, and refuses a write without the CSRF token", async () => {
+    const admin = await trySignIn(fetch, "admin");
+    expect(admin.res.headers.get("location")).toBe("/admin/api-keys");
+    const page = await fetch("/admin/api-keys", { headers: { Cookie: admin.cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('name="_csrf"');
+    const forged = await fetch("/admin/api-keys", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: admin.cookie },
+      body: "kind=monitor&label=forged",
+    });
+    expect(forged.status).toBe(403);
+    const officer = await trySignIn(fetch, "officer.nurzholy");
+    expect((await fetch("/admin/api-keys", { headers: { Cookie: officer.cookie } })).status).toBe(403);
+  });
+
+  it("marks the cookie Secure behind HTTPS", async () => {
+    const page = await fetch("https://shekara.example/sign-in");
+    expect(page.headers.getSetCookie().join()).toMatch(/Secure/);
+  });
+});

@@ -19,6 +19,12 @@ export interface DashboardProps {
 }
 
 const minutesSince = (since: number, now: number) => `${Math.max(0, Math.round((now - since) / 60_000))} min`;
+const STAGE_GROUPS: [string, string[]][] = [
+  ["Lanes", ["called", "documentCheck"]],
+  ["Scanners", ["scan"]],
+  ["Inspection bays", ["physicalInspection"]],
+  ["On hold", ["onHold"]],
+];
 const clock = (at: number) => new Date(at).toISOString().slice(11, 16);
 
 function Csrf(props: { csrf: string }) {
@@ -70,15 +76,22 @@ function Channel(props: { truck: BoardTruck }) {
 function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string }) {
   const { base, truck: t, csrf } = props;
   const p = { base, truck: t, csrf };
+  // the rarer steps that need a sentence fold away, so a tablet shows more trucks at once
   const hold = (
-    <Act {...p} action="hold" label="Hold" kind="secondary">
-      <Reason id={`hold-${t.id}`} name="documents" label="Documents requested" />
-    </Act>
+    <details>
+      <summary>Hold for documents</summary>
+      <Act {...p} action="hold" label="Hold" kind="secondary">
+        <Reason id={`hold-${t.id}`} name="documents" label="Documents requested" />
+      </Act>
+    </details>
   );
   const refuse = (
-    <Act {...p} action="refuse" label="Refuse" kind="danger">
-      <Reason id={`refuse-${t.id}`} name="reason" label="Reason for refusal" />
-    </Act>
+    <details>
+      <summary>Refuse</summary>
+      <Act {...p} action="refuse" label="Refuse" kind="danger">
+        <Reason id={`refuse-${t.id}`} name="reason" label="Reason for refusal" />
+      </Act>
+    </details>
   );
   switch (t.state) {
     case "called":
@@ -171,7 +184,7 @@ export function BoardView(props: DashboardProps) {
               <a href={`${base}/crossings/${t.id}`}>
                 <strong>{t.plate}</strong>
               </a>{" "}
-              <span class="code">{t.code}</span> {t.priority} {t.booked ? "booked" : "walk-in"}, waiting{" "}
+              <span class="muted">{t.code}</span> {t.priority} {t.booked ? "booked" : "walk-in"}, waiting{" "}
               {minutesSince(t.since, now)} <Channel truck={t} />
               {t.promotionReason ? <span class="muted"> moved forward: {t.promotionReason}</span> : null}
               {props.supervisor && !t.promotionReason ? (
@@ -190,24 +203,31 @@ export function BoardView(props: DashboardProps) {
           ))}
         </ol>
       </section>
-      <section>
-        <h2>In lanes, scan, inspection and on hold ({board.active.length})</h2>
-        <div class="grid">
-          {board.active.map((t) => (
-            <div class="card">
-              <p>
-                <a href={`${base}/crossings/${t.id}`}>
-                  <strong>{t.plate}</strong>
-                </a>{" "}
-                {t.lane ? `lane ${t.lane} · ` : ""}
-                {describeState(t.state)} for {minutesSince(t.since, now)} <Channel truck={t} />
-              </p>
-              <Results truck={t} />
-              <ActiveActions base={base} truck={t} csrf={csrf} />
+      {STAGE_GROUPS.map(([title, states]) => {
+        const trucks = board.active.filter((t) => states.includes(t.state));
+        return (
+          <section>
+            <h2>
+              {title} ({trucks.length})
+            </h2>
+            <div class="grid">
+              {trucks.map((t) => (
+                <div class="card">
+                  <p>
+                    <a href={`${base}/crossings/${t.id}`}>
+                      <strong>{t.plate}</strong>
+                    </a>{" "}
+                    {t.lane ? `lane ${t.lane} · ` : ""}
+                    {describeState(t.state)} for {minutesSince(t.since, now)} <Channel truck={t} />
+                  </p>
+                  <Results truck={t} />
+                  <ActiveActions base={base} truck={t} csrf={csrf} />
+                </div>
+              ))}
             </div>
-          ))}
-        </div>
-      </section>
+          </section>
+        );
+      })}
       <section>
         <h2>Today</h2>
         <p>
