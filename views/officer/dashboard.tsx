@@ -231,7 +231,8 @@ export function BoardView(props: DashboardProps) {
       <section>
         <h2>Today</h2>
         <p>
-          Processed: <strong>{board.processedToday}</strong>
+          Processed: <strong>{board.processedToday}</strong> · in the last hour:{" "}
+          <strong>{board.processedLastHour}</strong>
         </p>
         <table>
           <thead>

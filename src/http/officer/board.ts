@@ -40,6 +40,8 @@ export interface Board {
   active: BoardTruck[];
   recent: BoardTruck[];
   processedToday: number;
+  /** released or refused in the last hour: the throughput now */
+  processedLastHour: number;
   stages: StageFigure[];
 }
 
@@ -131,6 +133,7 @@ export function boardReader(db: DB) {
           .slice(0, 50)
           .map(toTruck),
         processedToday: today.length,
+        processedLastHour: today.filter((r) => r.updated_at >= now - 3_600_000).length,
         stages: stageFigures(today.map((r) => (JSON.parse(r.snapshot) as CrossingContext).history)),
       };
     },
