@@ -43,14 +43,23 @@ export const sameToken = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/** The posted form, or nothing when the body is not a form or is malformed: bad input is never a 500. */
+export async function readForm(c: Context): Promise<Record<string, unknown>> {
+  const type = c.req.header("Content-Type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data"))
+    return {};
+  try {
+    return await c.req.parseBody();
+  } catch {
+    return {};
+  }
+}
+
 /** The token a write sent back: a form field, or a header for htmx and scripts. */
 export async function sentToken(c: Context): Promise<string> {
   const header = c.req.header("X-CSRF-Token");
   if (header) return header;
-  const type = c.req.header("Content-Type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data"))
-    return "";
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const field = body[CSRF_FIELD];
   return typeof field === "string" ? field : "";
 }

@@ -6,7 +6,14 @@ import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { SignInPage } from "../../views/officer/sign-in.tsx";
 import type { User } from "../store/users.ts";
-import { clearSessionCookie, isHttps, SESSION_COOKIE, sameToken, setSessionCookie } from "./guard.ts";
+import {
+  clearSessionCookie,
+  isHttps,
+  readForm,
+  SESSION_COOKIE,
+  sameToken,
+  setSessionCookie,
+} from "./guard.ts";
 import { LOCK_MINUTES, newToken, type SessionStore } from "./sessions.ts";
 
 const SIGN_IN_CSRF = "shekara_signin";
@@ -44,7 +51,7 @@ export function authRoutes(store: SessionStore, now: () => number, delayPerFailu
   app.get("/sign-in", (c) => page(c, safeNext(c.req.query("next")), 200));
 
   app.post("/sign-in", async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const text = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");
     const next = safeNext(body.next);
     const cookie = getCookie(c, SIGN_IN_CSRF) ?? "";
@@ -75,7 +82,7 @@ export function authRoutes(store: SessionStore, now: () => number, delayPerFailu
   app.post("/sign-out", async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
     const session = id ? store.get(id, now()) : null;
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     if (session && typeof body._csrf === "string" && sameToken(body._csrf, session.csrf))
       store.signOut(session.id);
     else if (session) return c.text("This form has expired; reload the page and try again.", 403);

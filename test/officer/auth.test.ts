@@ -128,6 +128,23 @@ describe("the role and checkpoint matrix", () => {
     expect((await s.post("/officer/nur-zholy/crossings/nope/release")).status).toBe(404);
     expect((await s.post("/officer/nur-zholy/check-in", { code: "" })).status).toBe(400);
     expect((await s.get("/officer/nur-zholy/crossings/nope")).status).toBe(404);
+    // a malformed multipart body with a valid token in the header: refused plainly, not a 500
+    const broken = await fetch(`/officer/nur-zholy/crossings/${id}/hold`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "multipart/form-data; boundary=x",
+        Cookie: s.cookie,
+        "X-CSRF-Token": s.csrf,
+      },
+      body: "--x\r\nnot a part",
+    });
+    expect(broken.status).toBeLessThan(500);
+    const brokenSignIn = await fetch("/sign-in", {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+      body: "garbage",
+    });
+    expect(brokenSignIn.status).toBe(403);
   });
 });
 

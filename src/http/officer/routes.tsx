@@ -8,7 +8,7 @@ import { normalisePlate } from "../../../machines/rules.ts";
 import type { Actor } from "../../../machines/types.ts";
 import { AuditPage } from "../../../views/officer/audit.tsx";
 import { BoardView, DashboardPage, type DashboardProps } from "../../../views/officer/dashboard.tsx";
-import { authGuard, sessionOf } from "../../auth/guard.ts";
+import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { authRoutes } from "../../auth/routes.tsx";
 import { sessionStore } from "../../auth/sessions.ts";
 import { callNextStore } from "../../store/call-next.ts";
@@ -96,7 +96,7 @@ export function officerRoutes(deps: AppDeps) {
   app.post(`${area}/check-in`, async (c) => {
     const checkpoint = checkpointOf(c);
     if (!checkpoint) return c.text("No such checkpoint.", 404);
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const typed = typeof body.code === "string" ? normalisePlate(body.code.slice(0, 40)) : "";
     if (!typed)
       return answer(c, checkpoint, { ok: false, status: 400, reason: "type a booking code or a plate" });
@@ -137,7 +137,7 @@ export function officerRoutes(deps: AppDeps) {
     if (!crossing || crossing.row.checkpoint_id !== checkpoint.id)
       return answer(c, checkpoint, { ok: false, status: 404, reason: "no such truck at this checkpoint" });
     if (!isAction(action)) return answer(c, checkpoint, { ok: false, status: 404, reason: "no such action" });
-    const made = eventFor(action, await c.req.parseBody(), deps.now(), actorOf(c));
+    const made = eventFor(action, await readForm(c), deps.now(), actorOf(c));
     if (!made.ok) return answer(c, checkpoint, { ok: false, status: 400, reason: made.reason });
     return answer(c, checkpoint, deps.crossings.apply(crossing.row.id, made.event));
   });
