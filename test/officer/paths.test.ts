@@ -73,3 +73,22 @@ describe("holding, resuming and refusing from the dashboard", () => {
     expect(await res.text()).toContain("nobody is waiting in the waiting area");
   });
 });
+
+describe("the supervisor's audit trail", () => {
+  it("filters by officer, truck, day and action; officers may not browse it", async () => {
+    const supervisor = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const today = new Date().toISOString().slice(0, 10);
+    const q = `officer=officer.nurzholy&plate=222BBB&day=${today}&action=REFUSE`;
+    const page = await supervisor.get(`${base}/audit?${q}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("DOCS-INVALID");
+    expect(html).not.toContain("CHECK_IN</td>");
+    const nobody = await (await supervisor.get(`${base}/audit?officer=nobody.here`)).text();
+    expect(nobody).toContain("Nothing matches.");
+    // nonsense filters are dropped, never a 500
+    expect((await supervisor.get(`${base}/audit?day=2026-99-99&action=DROP%20TABLE`)).status).toBe(200);
+    const officer = await signIn(fetch, "officer.nurzholy", "nur-zholy");
+    expect((await officer.get(`${base}/audit`)).status).toBe(403);
+  });
+});

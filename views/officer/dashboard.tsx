@@ -293,6 +293,11 @@ export function DashboardPage(props: DashboardProps) {
           {props.done}
         </p>
       ) : null}
+      {props.supervisor ? (
+        <p>
+          <a href={`${base}/audit`}>Audit trail of the checkpoint</a>
+        </p>
+      ) : null}
       <form method="post" action={`${base}/check-in`} class="row">
         <input type="hidden" name="_csrf" value={props.csrf} />
         <label>

@@ -7,6 +7,7 @@ import { type Context, Hono } from "hono";
 import { normalisePlate } from "../../../machines/rules.ts";
 import type { Actor } from "../../../machines/types.ts";
 import { AuditPage } from "../../../views/officer/audit.tsx";
+import { AuditLogPage } from "../../../views/officer/audit-log.tsx";
 import { BoardView, DashboardPage, type DashboardProps } from "../../../views/officer/dashboard.tsx";
 import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { authRoutes } from "../../auth/routes.tsx";
@@ -17,6 +18,7 @@ import type { ApplyOutcome } from "../../store/crossings.ts";
 import { adminApiKeyRoutes } from "../admin/api-keys.tsx";
 import type { AppDeps } from "../deps.ts";
 import { eventFor, isAction } from "./actions.ts";
+import { auditLog, cleanFilter } from "./audit-log.ts";
 import { boardReader } from "./board.ts";
 
 type Status = 200 | 400 | 403 | 404 | 409;
@@ -25,6 +27,7 @@ export function officerRoutes(deps: AppDeps) {
   const sessions = sessionStore(deps.db, deps.users);
   const guard = authGuard(sessions, deps.now);
   const board = boardReader(deps.db);
+  const audit = auditLog(deps.db);
   const caller = callNextStore(deps.db, deps.crossings, deps.checkpoints);
   const checkInCandidates = deps.db.prepare(
     "SELECT id, code, plate FROM crossings WHERE checkpoint_id = ? AND state IN ('declared', 'booked')",
@@ -142,13 +145,31 @@ export function officerRoutes(deps: AppDeps) {
     return answer(c, checkpoint, deps.crossings.apply(crossing.row.id, made.event));
   });
 
+  const names = (kind: string, id: string) =>
+    kind === "officer" || kind === "supervisor" ? (deps.users.get(id)?.username ?? id) : id;
+
+  // supervisors browse the whole checkpoint's trail; officers see one truck's at a time
+  app.get(`${area}/audit`, guard.requireRole("supervisor"), (c) => {
+    const checkpoint = checkpointOf(c);
+    if (!checkpoint) return c.text("No such checkpoint.", 404);
+    const filter = cleanFilter(c.req.query());
+    // an unknown username matches nobody rather than everybody
+    const actorId = filter.officer ? (deps.users.credentials(filter.officer)?.id ?? "-") : undefined;
+    return c.html(
+      <AuditLogPage
+        checkpoint={{ id: checkpoint.id, name: checkpoint.name }}
+        entries={audit.search(checkpoint.id, { ...filter, actorId })}
+        filter={filter}
+        names={names}
+      />,
+    );
+  });
+
   app.get(`${area}/crossings/:id`, (c) => {
     const checkpoint = checkpointOf(c);
     const crossing = deps.crossings.get(c.req.param("id"));
     if (!checkpoint || !crossing || crossing.row.checkpoint_id !== checkpoint.id)
       return c.text("No such truck at this checkpoint.", 404);
-    const names = (kind: string, id: string) =>
-      kind === "officer" || kind === "supervisor" ? (deps.users.get(id)?.username ?? id) : id;
     return c.html(
       <AuditPage
         checkpointId={checkpoint.id}
