@@ -16,13 +16,32 @@ export interface StoredCheckpoint extends Checkpoint {
   cyclePosition: number;
 }
 
+// Validating a configuration is the costly part of reading a checkpoint, and every page reads them:
+// each stored configuration text is validated once and shared, frozen so no reader can change it.
+const parsedConfigs = new Map<string, CheckpointConfig>();
+function parseConfig(text: string): CheckpointConfig {
+  let config = parsedConfigs.get(text);
+  if (!config) {
+    config = deepFreeze(checkpointConfigSchema.parse(JSON.parse(text)));
+    parsedConfigs.set(text, config);
+  }
+  return config;
+}
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 const fromRow = (r: CheckpointRow): StoredCheckpoint => ({
   id: r.id,
   name: r.name,
   names: JSON.parse(r.names),
   neighbour: r.neighbour,
   neighbourCheckpoint: r.neighbour_checkpoint,
-  config: checkpointConfigSchema.parse(JSON.parse(r.config)),
+  config: parseConfig(r.config),
   cyclePosition: r.cycle_position,
 });
 
