@@ -70,10 +70,14 @@ export function authGuard(store: SessionStore, now: () => number) {
     const id = getCookie(c, SESSION_COOKIE);
     const session = id ? store.get(id, now()) : null;
     if (!session) {
-      if (c.req.method === "GET" || c.req.method === "HEAD") {
-        const back = new URL(c.req.url).pathname;
-        return c.redirect(`/sign-in?next=${encodeURIComponent(back)}`, 303);
+      const back = (url: string) => `/sign-in?next=${encodeURIComponent(new URL(url, c.req.url).pathname)}`;
+      // htmx polling would swap the sign-in page into the dashboard: send the whole page there,
+      // and back to the page (not the polled fragment) after signing in
+      if (c.req.header("HX-Request") === "true") {
+        c.header("HX-Redirect", back(c.req.header("HX-Current-URL") ?? c.req.url));
+        return c.text("Please sign in again.", 401);
       }
+      if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect(back(c.req.url), 303);
       return c.text("Please sign in again; nothing was changed.", 401);
     }
     if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {

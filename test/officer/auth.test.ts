@@ -33,6 +33,14 @@ describe("sign-in", () => {
     expect(res.headers.get("location")).toBe("/sign-in?next=%2Fofficer%2Fnur-zholy");
   });
 
+  it("sends a signed-out dashboard poll to sign in as a whole page", async () => {
+    const res = await fetch("/officer/nur-zholy/board", {
+      headers: { "HX-Request": "true", "HX-Current-URL": "http://localhost/officer/nur-zholy" },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("HX-Redirect")).toBe("/sign-in?next=%2Fofficer%2Fnur-zholy");
+  });
+
   it("refuses a sign-in form without its CSRF token", async () => {
     const res = await fetch("/sign-in", {
       method: "POST",

@@ -53,12 +53,24 @@ function Act(props: {
 }
 
 function Reason(props: { id: string; name: string; label: string }) {
-  // id + hx-preserve: the polling refresh keeps what the officer is typing
   return (
     <label>
       {props.label}
-      <input id={props.id} name={props.name} required maxlength={500} hx-preserve="true" />
+      <input id={props.id} name={props.name} required maxlength={500} />
     </label>
+  );
+}
+
+/**
+ * A step that needs a sentence, folded away. id + hx-preserve: the polling refresh keeps it
+ * open and keeps what the officer is typing.
+ */
+function Fold(props: { id: string; summary: string; children: Child }) {
+  return (
+    <details id={props.id} hx-preserve="true">
+      <summary>{props.summary}</summary>
+      {props.children}
+    </details>
   );
 }
 
@@ -78,20 +90,18 @@ function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string })
   const p = { base, truck: t, csrf };
   // the rarer steps that need a sentence fold away, so a tablet shows more trucks at once
   const hold = (
-    <details>
-      <summary>Hold for documents</summary>
+    <Fold id={`hold-${t.id}`} summary="Hold for documents">
       <Act {...p} action="hold" label="Hold" kind="secondary">
         <Reason id={`hold-${t.id}`} name="documents" label="Documents requested" />
       </Act>
-    </details>
+    </Fold>
   );
   const refuse = (
-    <details>
-      <summary>Refuse</summary>
+    <Fold id={`refuse-${t.id}`} summary="Refuse">
       <Act {...p} action="refuse" label="Refuse" kind="danger">
         <Reason id={`refuse-${t.id}`} name="reason" label="Reason for refusal" />
       </Act>
-    </details>
+    </Fold>
   );
   switch (t.state) {
     case "called":
@@ -188,16 +198,18 @@ export function BoardView(props: DashboardProps) {
               {minutesSince(t.since, now)} <Channel truck={t} />
               {t.promotionReason ? <span class="muted"> moved forward: {t.promotionReason}</span> : null}
               {props.supervisor && !t.promotionReason ? (
-                <Act
-                  base={base}
-                  truck={t}
-                  action="prioritise"
-                  label="Move forward"
-                  csrf={csrf}
-                  kind="secondary"
-                >
-                  <Reason id={`prioritise-${t.id}`} name="reason" label="Reason" />
-                </Act>
+                <Fold id={`prioritise-${t.id}`} summary="Move forward">
+                  <Act
+                    base={base}
+                    truck={t}
+                    action="prioritise"
+                    label="Move forward"
+                    csrf={csrf}
+                    kind="secondary"
+                  >
+                    <Reason id={`prioritise-reason-${t.id}`} name="reason" label="Reason" />
+                  </Act>
+                </Fold>
               ) : null}
             </li>
           ))}
