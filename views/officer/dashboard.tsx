@@ -19,6 +19,15 @@ export interface DashboardProps {
 }
 
 const minutesSince = (since: number, now: number) => `${Math.max(0, Math.round((now - since) / 60_000))} min`;
+const PRIORITY_WORDS: Record<string, string> = {
+  perishableTransit: "perishable, AEO/TIR",
+  perishable: "perishable",
+  transit: "AEO/TIR",
+  humanitarian: "humanitarian",
+  dangerous: "dangerous goods",
+  ordinary: "ordinary",
+};
+
 const STAGE_GROUPS: [string, string[]][] = [
   ["Lanes", ["called", "documentCheck"]],
   ["Scanners", ["scan"]],
@@ -194,8 +203,8 @@ export function BoardView(props: DashboardProps) {
               <a href={`${base}/crossings/${t.id}`}>
                 <strong>{t.plate}</strong>
               </a>{" "}
-              <span class="muted">{t.code}</span> {t.priority} {t.booked ? "booked" : "walk-in"}, waiting{" "}
-              {minutesSince(t.since, now)} <Channel truck={t} />
+              <span class="muted">{t.code}</span> {PRIORITY_WORDS[t.priority] ?? t.priority}{" "}
+              {t.booked ? "booked" : "walk-in"}, waiting {minutesSince(t.since, now)} <Channel truck={t} />
               {t.promotionReason ? <span class="muted"> moved forward: {t.promotionReason}</span> : null}
               {props.supervisor && !t.promotionReason ? (
                 <Fold id={`prioritise-${t.id}`} summary="Move forward">
