@@ -47,7 +47,8 @@ export function sessionStore(db: DB, users: UserStore) {
           password,
           "scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         );
-        return { ok: false, reason: "wrong", failures: 0 };
+        // and answers after the same delay as a first wrong password: no telling names apart
+        return { ok: false, reason: "wrong", failures: 1 };
       }
       if (row.locked_until !== null && row.locked_until > now) {
         return { ok: false, reason: "locked", failures: row.failed_attempts };
