@@ -120,12 +120,13 @@ export interface RunResult {
   machineSteps: number;
 }
 
-let compiled: TransitionTable | null = null;
+/** Compiled once per process: the machine's definition does not change while it runs. */
+const compiled: TransitionTable = compileMachine();
 
 export function runReplication(scenario: Scenario, seed: number): RunResult {
   if (scenario.arrivals.kind === "trace")
     throw new Error("arrivals.kind: trace replay is not implemented yet");
-  const table = (compiled ??= compileMachine());
+  const table = compiled;
   const rand = streams(seed);
   const end = scenario.hours * 60;
   const warm = scenario.warmupHours * 60;
