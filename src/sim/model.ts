@@ -564,7 +564,9 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
   for (let i = hourly.length - 1; i > 0; i--)
     (hourly[i] as HourRecord).queueArea -= (hourly[i - 1] as HourRecord).queueArea;
   const span = end - warm;
-  const ratio = (busy: Level, capacity: Level) => (capacity.area > 0 ? busy.area / capacity.area : 0);
+  // Capped at 1: a check that runs past a shift's end keeps its lane a little longer.
+  const ratio = (busy: Level, capacity: Level) =>
+    capacity.area > 0 ? Math.min(1, busy.area / capacity.area) : 0;
   return {
     trucksArrived: arrived,
     trucksCompleted: completed,
