@@ -57,8 +57,8 @@ interface Truck {
   arrivedAt: number;
   enteredAt: number;
   counted: boolean;
-  /** minutes per stage; NaN where the truck never went */
-  stage: Record<Stage, number>;
+  /** minutes per stage, in STAGES order; NaN where the truck never went */
+  stage: Float64Array;
   holdMinutes: number;
 }
 
@@ -248,17 +248,14 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
     }
   }
 
+  const STAGE_INDEX: Partial<Record<CrossingState, number>> = Object.fromEntries(
+    STAGES.map((st, i) => [st, i]),
+  );
   function leave(t: Truck): void {
-    const s = t.state;
-    if (
-      s === "waitingArea" ||
-      s === "documentCheck" ||
-      s === "scan" ||
-      s === "physicalInspection" ||
-      s === "onHold"
-    ) {
-      const prev = t.stage[s];
-      t.stage[s] = (Number.isNaN(prev) ? 0 : prev) + (now - t.enteredAt);
+    const i = STAGE_INDEX[t.state];
+    if (i !== undefined) {
+      const prev = t.stage[i] as number;
+      t.stage[i] = (Number.isNaN(prev) ? 0 : prev) + (now - t.enteredAt);
     }
   }
 
@@ -276,7 +273,7 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
       c.inspectionResult = null;
       c.holdFrom = null;
       t.state = "declared";
-      for (const s of STAGES) t.stage[s] = Number.NaN;
+      t.stage.fill(Number.NaN);
       t.id = id;
       return t;
     }
@@ -305,7 +302,7 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
       reasonCode: null,
       history: [],
     };
-    const stage = Object.fromEntries(STAGES.map((s) => [s, Number.NaN])) as Record<Stage, number>;
+    const stage = new Float64Array(STAGES.length).fill(Number.NaN);
     const fresh: Truck = {
       id,
       slot: trucks.length,
@@ -353,9 +350,10 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
     callNext();
   }
 
+  const hasWaiting = (cls: PriorityClass) => (waiting.get(cls)?.length ?? 0) > 0;
   function callNext(): void {
     while (lanes.busy.value < lanes.cap.value && waitingCount > 0) {
-      const pick = pickClass((cls) => (waiting.get(cls)?.length ?? 0) > 0, cycle, cyclePlace);
+      const pick = pickClass(hasWaiting, cycle, cyclePlace);
       const cls = pick ? pick.cls : "ordinary";
       if (pick) cyclePlace = pick.nextPosition;
       const t = (waiting.get(cls) as Fifo).shift();
@@ -432,9 +430,9 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
       const h = hourAt(now);
       if (h) h.completed++;
       timeInSystem.add(now - t.arrivedAt);
-      for (const s of STAGES) {
-        const m = t.stage[s];
-        if (!Number.isNaN(m)) stages[s].add(m);
+      for (let i = 0; i < STAGES.length; i++) {
+        const m = t.stage[i] as number;
+        if (!Number.isNaN(m)) stages[STAGES[i] as Stage].add(m);
       }
     }
     free.push(t);
