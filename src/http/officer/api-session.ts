@@ -9,9 +9,10 @@ import { SESSION_COOKIE, sameToken } from "../../auth/guard.ts";
 import type { Session, SessionStore } from "../../auth/sessions.ts";
 import { problem } from "../problem.ts";
 
-export type OfficerEnv = { Variables: { officerSession: Session } };
+// keyed by the raw request, so the API module keeps the default environment type
+const signedIn = new WeakMap<Request, Session>();
 
-export function officerSession(store: SessionStore, now: () => number): MiddlewareHandler<OfficerEnv> {
+export function officerSession(store: SessionStore, now: () => number): MiddlewareHandler {
   return async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE);
     const session = id ? store.get(id, now()) : null;
@@ -41,12 +42,15 @@ export function officerSession(store: SessionStore, now: () => number): Middlewa
         "You work at another checkpoint: you may not act on this one.",
       );
     }
-    c.set("officerSession", session);
+    signedIn.set(c.req.raw, session);
     await next();
   };
 }
 
-export const officerActor = (c: Context<OfficerEnv>) => {
-  const { user } = c.get("officerSession");
+/** The acting officer; only behind `officerSession`. */
+export const officerActor = (c: Context) => {
+  const session = signedIn.get(c.req.raw);
+  if (!session) throw new Error("officerActor called on a route without officerSession");
+  const { user } = session;
   return { kind: user.role === "supervisor" ? ("supervisor" as const) : ("officer" as const), id: user.id };
 };

@@ -14,7 +14,7 @@ import { validationHook } from "../api/validation.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { ACTIONS, eventFor } from "./actions.ts";
-import { type OfficerEnv, officerActor, officerSession } from "./api-session.ts";
+import { officerActor, officerSession } from "./api-session.ts";
 
 const SESSION_SCHEME = "officerSession";
 const security = [{ [SESSION_SCHEME]: [] }];
@@ -58,7 +58,7 @@ const done = { description: "Done", content: { "application/json": { schema: out
 export function officerApi(deps: AppDeps) {
   const sessions = sessionStore(deps.db, deps.users);
   const caller = callNextStore(deps.db, deps.crossings, deps.checkpoints);
-  const api = new OpenAPIHono<OfficerEnv>({ defaultHook: validationHook });
+  const api = new OpenAPIHono({ defaultHook: validationHook });
   api.openAPIRegistry.registerComponent("securitySchemes", SESSION_SCHEME, {
     type: "apiKey",
     in: "cookie",
