@@ -19,6 +19,17 @@ describe("M/M/c against Erlang C", () => {
     within(r.utilisation.documentLanes, 20 / 6 / 4, 0.01);
   });
 
+  it("M/D/1 at 70% load: mean wait within 3% of Pollaczek-Khinchine", () => {
+    const base = mmc(1, 7, 6, 200_000, 13);
+    const scenario = {
+      ...base,
+      serviceMinutes: { ...base.serviceMinutes, documentCheck: { dist: "deterministic", value: 6 } as const },
+    };
+    const r = runReplication(scenario, 13);
+    const rho = 0.7;
+    within(r.wait.mean, (rho * 6) / (2 * (1 - rho)), 0.03);
+  });
+
   it("Little's law: mean queue length = throughput x mean wait, within 2%", () => {
     const r = runReplication(mmc(3, 15, 10, 100_000, 3), 3);
     const throughputPerMinute = r.trucksCompleted / r.minutes;
