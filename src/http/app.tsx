@@ -11,6 +11,7 @@ import { driverApi } from "./driver/api.ts";
 import { driverRoutes } from "./driver/routes.tsx";
 import { officerApi } from "./officer/api.ts";
 import { officerRoutes } from "./officer/routes.tsx";
+import { plannerRoutes } from "./planner/routes.tsx";
 import { problem } from "./problem.ts";
 import { staticRoutes } from "./static.ts";
 import {
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", createApi(deps, [driverApi, officerApi]));
   app.route("/", driverRoutes(deps));
   app.route("/", officerRoutes(deps));
+  app.route("/", plannerRoutes(deps));
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

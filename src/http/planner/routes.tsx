@@ -1,0 +1,230 @@
+/**
+ * The planners' workspace: scenarios (examples and their own), the editor validated by the
+ * simulator's own schema, runs on a worker thread with live progress, charts and comparison.
+ */
+import { type Context, Hono } from "hono";
+import {
+  ComparePage,
+  EditorPage,
+  type Report,
+  RunPage,
+  ScenariosPage,
+} from "../../../views/planner/pages.tsx";
+import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
+import { sessionStore } from "../../auth/sessions.ts";
+import {
+  arrivalsChart,
+  queueChart,
+  stagesChart,
+  utilisationChart,
+  waitChart,
+} from "../../charts/run-charts.ts";
+import { describeChange } from "../../planner/compare.ts";
+import { ensureExampleScenarios } from "../../planner/examples.ts";
+import { runQueue } from "../../planner/runner.ts";
+import { parseScenario } from "../../sim/index.ts";
+import { simRunStore } from "../../store/sim-runs.ts";
+import type { AppDeps } from "../deps.ts";
+
+export const ENGINE_VERSION = "shekara-sim 1";
+// a scenario is a few kilobytes; anything far larger is a mistake or an attack
+const MAX_SCENARIO_BYTES = 200_000;
+
+export function plannerRoutes(deps: AppDeps) {
+  const runs = simRunStore(deps.db);
+  ensureExampleScenarios(runs, deps.now());
+  const queue = runQueue(runs, deps.now, console.log);
+  const guard = authGuard(sessionStore(deps.db, deps.users), deps.now);
+  const app = new Hono();
+  for (const path of ["/planner", "/planner/*"])
+    app.use(path, guard.requireSignIn, guard.requireRole("planner", "admin"));
+
+  const svg = (c: Context, body: string) =>
+    c.body(body, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600" });
+  const reportOf = (id: string) => {
+    const run = runs.run(id);
+    return run?.result ? { run, report: JSON.parse(run.result) as Report } : null;
+  };
+  const scenarioName = (id: string) => runs.scenario(id)?.name ?? id;
+
+  app.get("/planner", (c) => {
+    const scenarios = runs.scenarios();
+    const all = scenarios.flatMap((s) => runs.runsOf(s.id)).sort((a, b) => b.created_at - a.created_at);
+    return c.html(
+      <ScenariosPage
+        scenarios={scenarios}
+        runs={all.slice(0, 50)}
+        names={new Map(scenarios.map((s) => [s.id, s.name]))}
+        csrf={sessionOf(c).csrf}
+      />,
+    );
+  });
+
+  app.get("/planner/scenarios/:id", (c) => {
+    const s = runs.scenario(c.req.param("id"));
+    if (!s) return c.text("No such scenario.", 404);
+    return c.html(
+      <EditorPage
+        scenario={{ id: s.id, name: s.name, example: s.example === 1 }}
+        body={JSON.stringify(JSON.parse(s.body), null, 2)}
+        csrf={sessionOf(c).csrf}
+      />,
+    );
+  });
+
+  // saving an example makes a copy; saving a planner's own scenario also makes a new version (a copy),
+  // so runs already made keep meaning what they meant
+  app.post("/planner/scenarios/:id", async (c) => {
+    const s = runs.scenario(c.req.param("id"));
+    if (!s) return c.text("No such scenario.", 404);
+    const form = await readForm(c);
+    const name = typeof form.name === "string" ? form.name.trim().slice(0, 120) : "";
+    const text = typeof form.body === "string" ? form.body : "";
+    const again = (error: string) =>
+      c.html(
+        <EditorPage
+          scenario={{ id: s.id, name: name || s.name, example: s.example === 1 }}
+          body={text}
+          csrf={sessionOf(c).csrf}
+          error={`${error} Nothing was saved.`}
+        />,
+        400,
+      );
+    if (!name) return again("Give the scenario a name.");
+    if (text.length > MAX_SCENARIO_BYTES) return again("The scenario is too large (over 200 kB).");
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      return again(`The scenario is not valid JSON: ${(err as Error).message}.`);
+    }
+    const parsed = parseScenario(json);
+    if (!parsed.ok) return again(`The scenario has a bad field: ${parsed.message}.`);
+    const id = runs.saveScenario(
+      { name, checkpointId: s.checkpoint_id, body: { ...parsed.scenario, name }, by: sessionOf(c).user.id },
+      deps.now(),
+    );
+    return c.redirect(`/planner/scenarios/${id}`, 303);
+  });
+
+  app.post("/planner/scenarios/:id/runs", async (c) => {
+    const s = runs.scenario(c.req.param("id"));
+    if (!s) return c.text("No such scenario.", 404);
+    const form = await readForm(c);
+    const replications = Math.min(
+      20,
+      Math.max(1, Number.parseInt(String(form.replications ?? "1"), 10) || 1),
+    );
+    const scenario = JSON.parse(s.body) as { seed: number };
+    const id = runs.queueRun(
+      {
+        scenarioId: s.id,
+        scenario,
+        seed: scenario.seed,
+        replications,
+        engineVersion: ENGINE_VERSION,
+        by: sessionOf(c).user.id,
+      },
+      deps.now(),
+    );
+    queue.wake();
+    return c.redirect(`/planner/runs/${id}`, 303);
+  });
+
+  app.get("/planner/runs/:file{[A-Za-z0-9_-]+\\.json}", (c) => {
+    const found = reportOf(c.req.param("file").replace(/\.json$/, ""));
+    if (!found) return c.text("No finished run.", 404);
+    c.header("Content-Disposition", `attachment; filename="run-${found.run.id}.json"`);
+    return c.json({
+      ...found.report,
+      engineVersion: found.run.engine_version,
+      scenarioFile: JSON.parse(found.run.scenario),
+    });
+  });
+
+  app.get("/planner/runs/:id", (c) => {
+    const run = runs.run(c.req.param("id"));
+    if (!run) return c.text("No such run.", 404);
+    return c.html(<RunPage run={run} name={scenarioName(run.scenario_id)} csrf={sessionOf(c).csrf} />);
+  });
+
+  app.post("/planner/runs/:id/cancel", (c) => {
+    const id = c.req.param("id");
+    if (!runs.run(id)) return c.text("No such run.", 404);
+    queue.cancel(id);
+    return c.redirect(`/planner/runs/${id}`, 303);
+  });
+
+  app.get("/planner/runs/:id/charts/:name{[a-z]+\\.svg}", (c) => {
+    const found = reportOf(c.req.param("id"));
+    if (!found) return c.text("No finished run.", 404);
+    const { report } = found;
+    const one = [{ label: report.scenario, wait: fullSummary(report.waitMinutes), ...report }];
+    const charts: Record<string, () => string> = {
+      "arrivals.svg": () => arrivalsChart(report.hourly),
+      "queue.svg": () => queueChart(report.hourly),
+      "wait.svg": () => waitChart(one),
+      "utilisation.svg": () => utilisationChart(one),
+      "stages.svg": () => stagesChart(one),
+    };
+    const draw = charts[c.req.param("name")];
+    return draw ? svg(c, draw()) : c.text("No such chart.", 404);
+  });
+
+  const compared = (c: Context) =>
+    c.req
+      .queries("run")
+      ?.slice(0, 4)
+      .flatMap((id) => {
+        const found = reportOf(id);
+        return found
+          ? [
+              {
+                id,
+                label: `${scenarioName(found.run.scenario_id)} (seed ${found.run.seed})`,
+                report: found.report,
+              },
+            ]
+          : [];
+      }) ?? [];
+
+  app.get("/planner/compare", (c) => {
+    const list = compared(c);
+    if (list.length < 2) return c.text("Tick two to four finished runs to compare.", 400);
+    const [base, ...others] = list;
+    if (!base) return c.text("Tick two to four finished runs to compare.", 400);
+    const headline = (r: (typeof list)[number]) => ({
+      label: r.label,
+      waitP90: r.report.waitMinutes.p90,
+      waitMean: r.report.waitMinutes.mean,
+      throughputPerHour: r.report.throughputPerHour,
+    });
+    return c.html(
+      <ComparePage runs={list} sentences={others.map((o) => describeChange(headline(base), headline(o)))} />,
+    );
+  });
+
+  app.get("/planner/compare/charts/:name{[a-z]+\\.svg}", (c) => {
+    const list = compared(c).map((r) => ({
+      ...r.report,
+      label: r.label,
+      wait: fullSummary(r.report.waitMinutes),
+    }));
+    if (list.length === 0) return c.text("No finished runs.", 404);
+    const charts: Record<string, () => string> = {
+      "wait.svg": () => waitChart(list),
+      "utilisation.svg": () => utilisationChart(list),
+      "stages.svg": () => stagesChart(list),
+    };
+    const draw = charts[c.req.param("name")];
+    return draw ? svg(c, draw()) : c.text("No such chart.", 404);
+  });
+
+  return app;
+}
+
+/** The report's wait summary with every percentile the chart draws. */
+const fullSummary = (w: Report["waitMinutes"]) => {
+  const full = w as Report["waitMinutes"] & { p50?: number; p99?: number; max?: number };
+  return { mean: w.mean, p50: full.p50 ?? 0, p90: w.p90, p95: w.p95, p99: full.p99 ?? 0, max: full.max ?? 0 };
+};

@@ -1,0 +1,274 @@
+/** The planners' pages: scenarios, the editor, a run with its charts, and a comparison. */
+import type { RunRow, ScenarioRow } from "../../src/store/sim-runs.ts";
+import { Layout } from "../layout.tsx";
+
+const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
+
+export function ScenariosPage(props: {
+  scenarios: ScenarioRow[];
+  runs: RunRow[];
+  names: Map<string, string>;
+  csrf: string;
+}) {
+  return (
+    <Layout title="Planner">
+      <h1>Scenarios</h1>
+      <p class="muted">Copy an example, change it, run it, and compare runs side by side.</p>
+      <table>
+        <thead>
+          <tr>
+            <th>Scenario</th>
+            <th>Checkpoint</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {props.scenarios.map((s) => (
+            <tr>
+              <td>
+                <a href={`/planner/scenarios/${s.id}`}>{s.name}</a>{" "}
+                {s.example ? <span class="badge">example</span> : null}
+              </td>
+              <td>{s.checkpoint_id ?? "—"}</td>
+              <td>
+                <form method="post" action={`/planner/scenarios/${s.id}/runs`} class="row">
+                  <Csrf token={props.csrf} />
+                  <input type="hidden" name="replications" value="5" />
+                  <button type="submit">Run ×5</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Runs</h2>
+      <form method="get" action="/planner/compare">
+        <table>
+          <thead>
+            <tr>
+              <th>Compare</th>
+              <th>Run</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.runs.map((r) => (
+              <tr>
+                <td>
+                  {r.status === "done" ? (
+                    <input type="checkbox" name="run" value={r.id} aria-label="compare" />
+                  ) : null}
+                </td>
+                <td>
+                  <a href={`/planner/runs/${r.id}`}>{props.names.get(r.scenario_id) ?? r.scenario_id}</a>{" "}
+                  <span class="muted">seed {r.seed}</span>
+                </td>
+                <td>
+                  {r.status}
+                  {r.status === "running" ? ` ${Math.round(r.progress * 100)}%` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="submit">Compare the ticked runs</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function EditorPage(props: {
+  scenario: { id: string; name: string; example: boolean };
+  body: string;
+  csrf: string;
+  error?: string;
+}) {
+  return (
+    <Layout title={props.scenario.name}>
+      <h1>{props.scenario.name}</h1>
+      {props.error ? (
+        <p class="notice bad" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <p class="muted">
+        {props.scenario.example
+          ? "An example: saving makes your own copy."
+          : "Saving checks the scenario against the simulator's schema; a bad field is named and nothing is saved."}
+      </p>
+      <form method="post" action={`/planner/scenarios/${props.scenario.id}`}>
+        <Csrf token={props.csrf} />
+        <label>
+          Name
+          <input
+            name="name"
+            value={props.scenario.example ? `${props.scenario.name} (copy)` : props.scenario.name}
+            required
+          />
+        </label>
+        <label>
+          Scenario (JSON, the same fields as the command line's scenario files)
+          <textarea name="body" rows={24} spellcheck={false}>
+            {props.body}
+          </textarea>
+        </label>
+        <button type="submit">{props.scenario.example ? "Save a copy" : "Save"}</button>
+      </form>
+    </Layout>
+  );
+}
+
+const CHARTS = ["arrivals", "queue", "wait", "utilisation", "stages"] as const;
+
+export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
+  const { run } = props;
+  const live = run.status === "queued" || run.status === "running";
+  const report = run.result ? (JSON.parse(run.result) as Report) : null;
+  return (
+    <Layout title={`Run: ${props.name}`}>
+      <h1>{props.name}</h1>
+      <div
+        id="run"
+        {...(live
+          ? {
+              "hx-get": `/planner/runs/${run.id}`,
+              "hx-trigger": "every 2s",
+              "hx-select": "#run",
+              "hx-swap": "outerHTML",
+            }
+          : {})}
+      >
+        <p>
+          {run.status}
+          {run.error ? ` — ${run.error}` : ""} · seed {run.seed} · {run.replications} replications · engine{" "}
+          {run.engine_version}
+        </p>
+        {live ? (
+          <>
+            <progress max={1} value={run.progress}>
+              {Math.round(run.progress * 100)}%
+            </progress>
+            <form method="post" action={`/planner/runs/${run.id}/cancel`}>
+              <Csrf token={props.csrf} />
+              <button type="submit" class="danger">
+                Cancel
+              </button>
+            </form>
+          </>
+        ) : null}
+        {report ? <Headlines report={report} /> : null}
+        {report ? (
+          <div class="charts">
+            {CHARTS.map((name) => (
+              <img
+                src={`/planner/runs/${run.id}/charts/${name}.svg`}
+                alt={`${name} chart`}
+                width={720}
+                height={320}
+              />
+            ))}
+          </div>
+        ) : null}
+        {report ? (
+          <p>
+            <a href={`/planner/runs/${run.id}.json`}>Download JSON</a>
+          </p>
+        ) : null}
+      </div>
+    </Layout>
+  );
+}
+
+export interface Report {
+  scenario: string;
+  trucksCompleted: number;
+  throughputPerHour: number;
+  waitMinutes: { mean: number; p90: number; p95: number; ci95?: [number, number] };
+  timeInSystemMinutes: { mean: number; p90: number };
+  utilisation: Record<string, number>;
+  stageMinutes: Record<
+    string,
+    { mean: number; p50: number; p90: number; p95: number; p99: number; max: number }
+  >;
+  hourly: {
+    hour: number;
+    arrivals: number;
+    completed: number;
+    meanWaitMinutes: number;
+    queueLength: number;
+  }[];
+}
+
+const m = (n: number) => `${Math.round(n)} min`;
+
+export function Headlines(props: { report: Report }) {
+  const r = props.report;
+  return (
+    <table>
+      <tbody>
+        <tr>
+          <th>Wait, mean</th>
+          <td>
+            {m(r.waitMinutes.mean)}
+            {r.waitMinutes.ci95 ? ` (95% CI ${m(r.waitMinutes.ci95[0])} – ${m(r.waitMinutes.ci95[1])})` : ""}
+          </td>
+        </tr>
+        <tr>
+          <th>Wait, p90 / p95</th>
+          <td>
+            {m(r.waitMinutes.p90)} / {m(r.waitMinutes.p95)}
+          </td>
+        </tr>
+        <tr>
+          <th>Time in system, mean</th>
+          <td>{m(r.timeInSystemMinutes.mean)}</td>
+        </tr>
+        <tr>
+          <th>Throughput</th>
+          <td>{r.throughputPerHour} trucks/h</td>
+        </tr>
+        {Object.entries(r.utilisation).map(([k, v]) => (
+          <tr>
+            <th>Utilisation, {k}</th>
+            <td>{Math.round(v * 100)}%</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ComparePage(props: {
+  runs: { id: string; label: string; report: Report }[];
+  sentences: string[];
+}) {
+  const ids = props.runs.map((r) => `run=${r.id}`).join("&");
+  return (
+    <Layout title="Compare runs">
+      <h1>Compare runs</h1>
+      <ul>
+        {props.sentences.map((s) => (
+          <li>{s}</li>
+        ))}
+      </ul>
+      <div class="grid">
+        {props.runs.map((r) => (
+          <div class="card">
+            <h2>{r.label}</h2>
+            <Headlines report={r.report} />
+          </div>
+        ))}
+      </div>
+      <div class="charts">
+        {["wait", "utilisation", "stages"].map((name) => (
+          <img
+            src={`/planner/compare/charts/${name}.svg?${ids}`}
+            alt={`${name} chart`}
+            width={720}
+            height={320}
+          />
+        ))}
+      </div>
+    </Layout>
+  );
+}
