@@ -1,8 +1,163 @@
-/** The drivers' pages. (Placeholder: built by the driver issue.) */
+/** The drivers' pages: /drive to declare, /c/:id (a capability URL) to book, follow and be called. */
 import { Hono } from "hono";
+import QRCode from "qrcode";
+import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
+import { CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
+import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/driver/declare.tsx";
+import { bookingStore } from "../../store/booking.ts";
+import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
+import { declareTruck } from "../../store/declare.ts";
 import type { AppDeps } from "../deps.ts";
+import { driverCrossingView } from "./crossing-view.ts";
+import { type FormValues, parseDeclarationForm } from "./form.ts";
+import { langOf, timeFormat } from "./lang.ts";
 
-export function driverRoutes(_deps: AppDeps) {
+/** How many upcoming slots the picker lists: a day of hour slots fits a phone screen. */
+const SLOTS_SHOWN = 12;
+
+export function driverRoutes(deps: AppDeps) {
   const app = new Hono();
+  const booking = bookingStore(deps.db, deps.crossings);
+  const view = driverCrossingView(deps.db);
+  const active = carrierCrossingStore(deps.db);
+
+  const formValues = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
+    const body = await c.req.parseBody().catch(() => ({}));
+    const out: FormValues = {};
+    for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v.slice(0, 1000);
+    return out;
+  };
+
+  app.get("/drive", (c) => {
+    const { lang, t } = langOf(c);
+    const checkpoints = deps.checkpoints.list();
+    const chosen = c.req.query("checkpoint");
+    return c.html(
+      <DeclarePage
+        t={t}
+        lang={lang}
+        checkpoints={checkpoints}
+        values={{ checkpointId: chosen ?? "", "transitDocument.type": "none" }}
+        errors={{}}
+      />,
+    );
+  });
+
+  app.post("/drive", async (c) => {
+    const { lang, t } = langOf(c);
+    const values = await formValues(c);
+    const htmx = c.req.header("hx-request") === "true";
+    const props: DeclareFormProps = { t, lang, checkpoints: deps.checkpoints.list(), values, errors: {} };
+    // htmx swaps only 2xx answers, so a refusal to htmx is a 200 fragment; without JS, a 422 page
+    const refuse = (p: DeclareFormProps) =>
+      htmx ? c.html(<DeclareForm {...p} />) : c.html(<DeclarePage {...p} />, 422);
+
+    const parsed = parseDeclarationForm(values);
+    if (!parsed.ok) return refuse({ ...props, errors: parsed.errors });
+    if (!deps.checkpoints.get(parsed.declaration.checkpointId)) {
+      return refuse({ ...props, errors: { checkpointId: "drive.unknownCheckpoint" } });
+    }
+    const outcome = declareTruck(deps.crossings, {
+      declaration: parsed.declaration,
+      risk: SEED_RISK_POLICY,
+      sample: deps.random(),
+      at: deps.now(),
+      actor: { kind: "driver", id: "drive-form" },
+      activeCodeFor: active.activeCodeFor,
+    });
+    if (!outcome.ok) {
+      return refuse({ ...props, notice: t("drive.active", { code: outcome.activeCrossingCode ?? "" }) });
+    }
+    const to = `/c/${outcome.crossing.row.id}?lang=${lang}`;
+    if (htmx) {
+      c.header("HX-Redirect", to);
+      return c.body(null, 204);
+    }
+    return c.redirect(to, 303);
+  });
+
+  /** The crossing and its checkpoint, or null: an unknown id looks the same as no permission. */
+  const load = (id: string) => {
+    const stored = deps.crossings.get(id);
+    const cp = stored ? deps.checkpoints.get(stored.row.checkpoint_id) : undefined;
+    return stored && cp ? { stored, cp } : null;
+  };
+
+  app.get("/c/:id", async (c) => {
+    const { lang, t } = langOf(c);
+    const found = load(c.req.param("id"));
+    if (!found) return c.text("Not found", 404);
+    const now = deps.now();
+    const crossing = view(found.stored, found.cp, now);
+    const tz = found.cp.config.timezone;
+    const svg = await QRCode.toString(crossing.code, { type: "svg", margin: 1 });
+    const message = c.req.query("msg");
+    return c.html(
+      <CrossingPage
+        t={t}
+        lang={lang}
+        crossing={crossing}
+        checkpoint={found.cp}
+        time={timeFormat(lang, tz, false)}
+        dayTime={timeFormat(lang, tz, true)}
+        qrDataUrl={`data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`}
+        slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
+        remaining={booking.remaining(found.cp, crossing.plate, now)}
+        message={message?.startsWith("book.") ? message : undefined}
+      />,
+    );
+  });
+
+  app.get("/c/:id/live", (c) => {
+    const { lang, t } = langOf(c);
+    const found = load(c.req.param("id"));
+    if (!found) return c.text("Not found", 404);
+    const crossing = view(found.stored, found.cp, deps.now());
+    return c.html(
+      <CrossingLive
+        t={t}
+        lang={lang}
+        crossing={crossing}
+        time={timeFormat(lang, found.cp.config.timezone, false)}
+      />,
+    );
+  });
+
+  // The actions answer with the crossing's page (303), carrying a refusal as a dictionary key.
+  const back = (id: string, lang: string, refusal?: string) =>
+    `/c/${id}?lang=${lang}${refusal ? `&msg=${encodeURIComponent(refusal)}` : ""}`;
+  const refusalOf = (o: { ok: boolean; reason?: string }) =>
+    o.ok ? undefined : o.reason?.startsWith("book.") ? o.reason : "book.notNow";
+
+  app.post("/c/:id/book", async (c) => {
+    const { lang } = langOf(c);
+    const id = c.req.param("id");
+    const found = load(id);
+    if (!found) return c.text("Not found", 404);
+    const start = Number((await formValues(c)).slotStart);
+    const outcome = Number.isSafeInteger(start)
+      ? booking.book(found.cp, id, start, deps.now(), { kind: "driver", id })
+      : ({ ok: false, reason: "book.notNow" } as const);
+    return c.redirect(back(id, lang, refusalOf(outcome)), 303);
+  });
+
+  app.post("/c/:id/cancel-booking", (c) => {
+    const { lang } = langOf(c);
+    const id = c.req.param("id");
+    const found = load(id);
+    if (!found) return c.text("Not found", 404);
+    const outcome = booking.cancelBooking(found.cp, id, deps.now(), { kind: "driver", id });
+    return c.redirect(back(id, lang, refusalOf(outcome)), 303);
+  });
+
+  app.post("/c/:id/cancel", (c) => {
+    const { lang } = langOf(c);
+    const id = c.req.param("id");
+    const found = load(id);
+    if (!found) return c.text("Not found", 404);
+    const outcome = booking.cancelCrossing(found.cp, id, deps.now(), { kind: "driver", id });
+    return c.redirect(back(id, lang, refusalOf(outcome)), 303);
+  });
+
   return app;
 }

@@ -1,0 +1,144 @@
+/**
+ * Booking a slot: the place count and the day's count are read and the BOOK event written in
+ * the one IMMEDIATE transaction of crossingStore.apply, so no two drivers can take the last place.
+ */
+import type { Actor } from "../../machines/index.ts";
+import { checkSlotStart, localDayStart, upcomingSlotStarts } from "../domain/slots.ts";
+import type { StoredCheckpoint } from "./checkpoints.ts";
+import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
+import type { DB } from "./db.ts";
+
+const SIXTY_DAYS_MS = 60 * 86_400_000;
+// A crossing holds its place from booking until it ends; a cancelled or expired one gives it back.
+const HOLDS_PLACE = "state NOT IN ('declared', 'cancelled', 'expired')";
+
+export interface SlotView {
+  start: number;
+  end: number;
+  capacity: number;
+  booked: number;
+  available: number;
+}
+
+/** Dictionary keys of the refusals a driver can act on. */
+export type BookingRefusal =
+  | "book.full"
+  | "book.past"
+  | "book.horizon"
+  | "book.daily"
+  | "book.notNow"
+  | "book.noPostponements"
+  | "book.noCancellations";
+
+export type BookingOutcome = ApplyOutcome | { ok: false; status: 409 | 422 | 404; reason: BookingRefusal };
+
+export function bookingStore(db: DB, crossings: CrossingStore) {
+  const inSlot = db.prepare(
+    `SELECT count(*) FROM crossings WHERE checkpoint_id = ? AND slot_start = ? AND ${HOLDS_PLACE}`,
+  );
+  const inRange = db.prepare(
+    `SELECT slot_start AS start, count(*) AS n FROM crossings
+     WHERE checkpoint_id = ? AND slot_start >= ? AND slot_start < ? AND ${HOLDS_PLACE} GROUP BY slot_start`,
+  );
+  const inDay = db.prepare(
+    `SELECT count(*) FROM crossings WHERE checkpoint_id = ? AND slot_start >= ? AND slot_start < ? AND ${HOLDS_PLACE}`,
+  );
+  // the truck's own changes of mind, across all its crossings at the checkpoint
+  const driverEvents = db.prepare(
+    `SELECT count(*) FROM crossing_events e JOIN crossings c ON c.id = e.crossing_id
+     WHERE c.checkpoint_id = ? AND c.plate = ? AND e.type = ? AND e.actor_kind = 'driver' AND e.at >= ?`,
+  );
+
+  const count = (stmt: typeof inSlot, ...args: unknown[]) => Number(stmt.pluck().get(...args));
+
+  const remaining = (cp: StoredCheckpoint, plate: string, now: number) => ({
+    postponements: Math.max(
+      0,
+      cp.config.postponementsPer60Days -
+        count(driverEvents, cp.id, plate, "CANCEL_BOOKING", now - SIXTY_DAYS_MS),
+    ),
+    cancellations: Math.max(
+      0,
+      cp.config.cancellationsPer60Days - count(driverEvents, cp.id, plate, "CANCEL", now - SIXTY_DAYS_MS),
+    ),
+  });
+
+  const dayLength = (cp: StoredCheckpoint, start: number) => {
+    const day = localDayStart(start, cp.config.timezone);
+    return [day, localDayStart(day + 30 * 3_600_000, cp.config.timezone)] as const;
+  };
+
+  return {
+    remaining,
+    /** Slots from `from`, with places left; `count` of them at most, within the horizon. */
+    slots(cp: StoredCheckpoint, from: number, howMany: number, now: number): SlotView[] {
+      const starts = upcomingSlotStarts(Math.max(from, now), howMany, now, cp.config);
+      if (starts.length === 0) return [];
+      const len = cp.config.slotMinutes * 60_000;
+      const taken = new Map<number, number>(
+        (inRange.all(cp.id, starts[0], (starts.at(-1) ?? 0) + len) as { start: number; n: number }[]).map(
+          (r) => [r.start, r.n],
+        ),
+      );
+      const perDay = new Map<number, number>();
+      return starts.map((start) => {
+        const [day, next] = dayLength(cp, start);
+        const dayBooked = perDay.get(day) ?? count(inDay, cp.id, day, next);
+        perDay.set(day, dayBooked);
+        const booked = taken.get(start) ?? 0;
+        const left = Math.min(cp.config.slotCapacity - booked, cp.config.dailyLimit - dayBooked);
+        return {
+          start,
+          end: start + len,
+          capacity: cp.config.slotCapacity,
+          booked,
+          available: Math.max(0, left),
+        };
+      });
+    },
+
+    book(cp: StoredCheckpoint, crossingId: string, start: number, now: number, actor: Actor): BookingOutcome {
+      const refusal = checkSlotStart(start, now, cp.config);
+      if (refusal === "past") return { ok: false, status: 422, reason: "book.past" };
+      if (refusal) return { ok: false, status: 422, reason: "book.horizon" };
+      const slot = { start, end: start + cp.config.slotMinutes * 60_000 };
+      let why: BookingRefusal | null = null;
+      const outcome = crossings.apply(crossingId, { type: "BOOK", slot, at: now, actor }, (c) => {
+        if (c.row.checkpoint_id !== cp.id) why = "book.notNow";
+        else if (count(inSlot, cp.id, start) >= cp.config.slotCapacity) why = "book.full";
+        else if (count(inDay, cp.id, ...dayLength(cp, start)) >= cp.config.dailyLimit) why = "book.daily";
+        return why;
+      });
+      if (!outcome.ok && why) return { ok: false, status: 409, reason: why };
+      return outcome;
+    },
+
+    /** Gives the place back; a postponement, counted against the truck's allowance. */
+    cancelBooking(cp: StoredCheckpoint, crossingId: string, now: number, actor: Actor): BookingOutcome {
+      let why: BookingRefusal | null = null;
+      const outcome = crossings.apply(crossingId, { type: "CANCEL_BOOKING", at: now, actor }, (c) => {
+        if (actor.kind === "driver" && remaining(cp, c.row.plate, now).postponements === 0)
+          why = "book.noPostponements";
+        return why;
+      });
+      if (!outcome.ok && why) return { ok: false, status: 409, reason: why };
+      return outcome;
+    },
+
+    cancelCrossing(cp: StoredCheckpoint, crossingId: string, now: number, actor: Actor): BookingOutcome {
+      let why: BookingRefusal | null = null;
+      const outcome = crossings.apply(
+        crossingId,
+        { type: "CANCEL", at: now, actor, reason: "driver" },
+        (c) => {
+          if (actor.kind === "driver" && remaining(cp, c.row.plate, now).cancellations === 0)
+            why = "book.noCancellations";
+          return why;
+        },
+      );
+      if (!outcome.ok && why) return { ok: false, status: 409, reason: why };
+      return outcome;
+    },
+  };
+}
+export type BookingStore = ReturnType<typeof bookingStore>;
