@@ -100,7 +100,8 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
     book(cp: StoredCheckpoint, crossingId: string, start: number, now: number, actor: Actor): BookingOutcome {
       const refusal = checkSlotStart(start, now, cp.config);
       if (refusal === "past") return { ok: false, status: 422, reason: "book.past" };
-      if (refusal) return { ok: false, status: 422, reason: "book.horizon" };
+      if (refusal === "horizon") return { ok: false, status: 422, reason: "book.horizon" };
+      if (refusal) return { ok: false, status: 422, reason: "book.notNow" };
       const slot = { start, end: start + cp.config.slotMinutes * 60_000 };
       let why: BookingRefusal | null = null;
       const outcome = crossings.apply(crossingId, { type: "BOOK", slot, at: now, actor }, (c) => {
