@@ -25,6 +25,11 @@ afterAll(() => {
   b.close();
 });
 
+const must = <T>(x: T | undefined): T => {
+  if (x === undefined) throw new Error("missing");
+  return x;
+};
+
 const declare = (plate: string) => {
   const parsed = parseDeclarationForm(Object.fromEntries(goodForm(plate)));
   if (!parsed.ok) throw new Error("the good form should parse");
@@ -44,14 +49,17 @@ describe("booking a slot", () => {
   it("never overbooks when two connections race for the last places", () => {
     const cp = a.deps.checkpoints.get("nur-zholy");
     if (!cp) throw new Error("seeded checkpoint missing");
-    const stores = [bookingStore(a.deps.db, a.deps.crossings), bookingStore(b.deps.db, b.deps.crossings)];
+    const stores = [
+      bookingStore(a.deps.db, a.deps.crossings),
+      bookingStore(b.deps.db, b.deps.crossings),
+    ] as const;
     const now = Date.now();
-    const slot = stores[0].slots(cp, now, 1, now)[0];
+    const slot = must(stores[0].slots(cp, now, 1, now)[0]);
     const trucks = Array.from({ length: slot.available + 6 }, (_, i) =>
       declare(`RACE${String(i).padStart(3, "0")}`),
     );
     const results = trucks.map((id, i) =>
-      stores[i % 2].book(cp, id, slot.start, now, { kind: "driver", id }),
+      (i % 2 ? stores[1] : stores[0]).book(cp, id, slot.start, now, { kind: "driver", id }),
     );
     const won = results.filter((r) => r.ok).length;
     expect(won).toBe(slot.available);
@@ -66,7 +74,7 @@ describe("booking a slot", () => {
     const now = Date.now();
     const id = declare("BACK0001");
     const actor = { kind: "driver" as const, id };
-    const first = store.slots(cp, now, 3, now)[2];
+    const first = must(store.slots(cp, now, 3, now)[2]);
     expect(store.book(cp, id, first.start - 3 * 86_400_000 * 30, now, actor)).toMatchObject({
       reason: "book.past",
     });
@@ -74,10 +82,10 @@ describe("booking a slot", () => {
       reason: "book.horizon",
     });
     expect(store.book(cp, id, first.start, now, actor).ok).toBe(true);
-    expect(store.slots(cp, now, 3, now)[2].booked).toBe(first.booked + 1);
+    expect(must(store.slots(cp, now, 3, now)[2]).booked).toBe(first.booked + 1);
     const before = store.remaining(cp, "BACK0001", now).postponements;
     expect(store.cancelBooking(cp, id, now, actor).ok).toBe(true);
-    expect(store.slots(cp, now, 3, now)[2].booked).toBe(first.booked);
+    expect(must(store.slots(cp, now, 3, now)[2]).booked).toBe(first.booked);
     expect(store.remaining(cp, "BACK0001", now).postponements).toBe(Math.max(0, before - 1));
   });
 
