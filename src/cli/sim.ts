@@ -4,9 +4,10 @@
  * A bad scenario or argument exits with code 2 and a message naming the field.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
-import { parseScenario, type SimReport, simulate } from "../sim/index.ts";
+import { parseScenario, parseTrace, type SimReport, simulate, type TraceRow } from "../sim/index.ts";
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n`);
@@ -45,7 +46,20 @@ try {
 }
 const parsed = parseScenario(raw);
 if (!parsed.ok) fail(`${values.scenario}: invalid scenario\n${parsed.message}`);
-if (parsed.scenario.arrivals.kind === "trace") fail("arrivals.kind: trace replay is not implemented yet");
+// A trace's path is relative to the scenario file; it is read and checked whole before any run.
+let trace: TraceRow[] | undefined;
+if (parsed.scenario.arrivals.kind === "trace") {
+  const file = resolve(dirname(values.scenario), parsed.scenario.arrivals.file);
+  let text = "";
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    fail(`arrivals.file: ${(error as Error).message}`);
+  }
+  const result = parseTrace(text);
+  if (!result.ok) fail(`${file}: ${result.message}`);
+  trace = result.rows;
+}
 
 const scenario = { ...parsed.scenario };
 const seed = positiveInt("seed", values.seed);
@@ -59,7 +73,7 @@ const jsonOnly = values.json === "-";
 const bar = !jsonOnly && process.stderr.isTTY ? new SingleBar({ stream: process.stderr }) : null;
 bar?.start(replications, 0);
 const started = performance.now();
-const result = simulate(scenario, replications, (done) => bar?.update(done));
+const result = simulate(scenario, replications, (done) => bar?.update(done), trace);
 bar?.stop();
 const report: SimReport = { ...result, wallSeconds: Math.round(performance.now() - started) / 1000 };
 const json = JSON.stringify(report, null, 2);

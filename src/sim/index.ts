@@ -3,3 +3,4 @@ export { compileMachine, decide } from "./machine-table.ts";
 export { runReplication } from "./model.ts";
 export { type SimReport, simulate, summarise } from "./report.ts";
 export { parseScenario, type Scenario, scenarioSchema } from "./scenario.ts";
+export { parseTrace, type TraceRow } from "./trace.ts";

@@ -18,6 +18,7 @@ import { compileMachine, decide, type TransitionTable } from "./machine-table.ts
 import type { Scenario } from "./scenario.ts";
 import { streams } from "./streams.ts";
 import { Summary } from "./summary.ts";
+import type { TraceRow } from "./trace.ts";
 
 const ARRIVAL = 0;
 const DOC_END = 1;
@@ -28,6 +29,7 @@ const HOUR = 5;
 const SLOT = 6;
 const BOOKED_ARRIVAL = 7;
 const NEIGHBOUR_END = 8;
+const TRACE_ARRIVAL = 9;
 
 const MS = 60_000;
 /** eCherha's cycle (../shared/domain.md): priority trucks go ahead without starving the rest. */
@@ -60,6 +62,8 @@ interface Truck {
   /** minutes per stage, in STAGES order; NaN where the truck never went */
   stage: Float64Array;
   holdMinutes: number;
+  /** the trace's service times; NaN where they are sampled */
+  given: { documentCheck: number; scan: number; physicalInspection: number };
 }
 
 /** A FIFO of truck ids that reuses its array. */
@@ -123,9 +127,10 @@ export interface RunResult {
 /** Compiled once per process: the machine's definition does not change while it runs. */
 const compiled: TransitionTable = compileMachine();
 
-export function runReplication(scenario: Scenario, seed: number): RunResult {
-  if (scenario.arrivals.kind === "trace")
-    throw new Error("arrivals.kind: trace replay is not implemented yet");
+/** `trace` is the parsed trace file when the scenario's arrivals are a trace replay. */
+export function runReplication(scenario: Scenario, seed: number, trace?: readonly TraceRow[]): RunResult {
+  if (scenario.arrivals.kind === "trace" && !trace)
+    throw new Error("arrivals.file: the trace was not loaded");
   const table = compiled;
   const rand = streams(seed);
   const end = scenario.hours * 60;
@@ -275,6 +280,7 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
       t.state = "declared";
       t.stage.fill(Number.NaN);
       t.id = id;
+      t.given.documentCheck = t.given.scan = t.given.physicalInspection = Number.NaN;
       return t;
     }
     const context: CrossingContext = {
@@ -313,18 +319,28 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
       counted: false,
       stage,
       holdMinutes: 0,
+      given: { documentCheck: Number.NaN, scan: Number.NaN, physicalInspection: Number.NaN },
     };
     trucks.push(fresh);
     return fresh;
   }
 
-  function arrive(booked: boolean): void {
+  function arrive(booked: boolean, row?: TraceRow): void {
     const t = newTruck();
     const c = t.context;
     // The channel and priority come from their own streams, drawn for every truck.
     const u = rand.channel();
     c.channel = u < green ? "green" : u < green + yellow ? "yellow" : "red";
     c.priority = rand.priority() < scenario.priorityShare ? "transit" : "ordinary";
+    c.plate = "SIM";
+    if (row) {
+      c.channel = row.channel;
+      c.priority = row.priority ? "transit" : "ordinary";
+      c.plate = row.plate;
+      t.given.documentCheck = row.documentCheckMinutes;
+      t.given.scan = row.scanMinutes;
+      t.given.physicalInspection = row.physicalInspectionMinutes;
+    }
     const unmanned = rand.unmanned();
     t.arrivedAt = now;
     t.enteredAt = now;
@@ -383,7 +399,7 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
       }
       step(t, ev.ARRIVE_AT_LANE);
       lanes.busy.set(now, lanes.busy.value + 1);
-      let service = docTime();
+      let service = Number.isNaN(t.given.documentCheck) ? docTime() : t.given.documentCheck;
       if (hold && rand.hold() < hold.probability) {
         // Held for documents at the lane; the lane waits with the truck (the officer keeps the file).
         t.holdMinutes = (holdTime as Sampler)();
@@ -397,7 +413,7 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
     while (scanners.busy.value < scanners.cap.value && scanQueue.length > 0) {
       const t = scanQueue.shift();
       scanners.busy.set(now, scanners.busy.value + 1);
-      heap.push(now + scanTime(), SCAN_END, t.slot);
+      heap.push(now + (Number.isNaN(t.given.scan) ? scanTime() : t.given.scan), SCAN_END, t.slot);
     }
   }
 
@@ -405,7 +421,11 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
     while (bays.busy.value < bays.cap.value && bayQueue.length > 0) {
       const t = bayQueue.shift();
       bays.busy.set(now, bays.busy.value + 1);
-      heap.push(now + bayTime(), INSPECTION_END, t.slot);
+      heap.push(
+        now + (Number.isNaN(t.given.physicalInspection) ? bayTime() : t.given.physicalInspection),
+        INSPECTION_END,
+        t.slot,
+      );
     }
   }
 
@@ -449,6 +469,8 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
     if (peak > 0) heap.push(exp(60 / peak), ARRIVAL, 0);
   }
   if (arrivals.kind === "booked") heap.push(0, SLOT, 0);
+  if (arrivals.kind === "trace" && trace)
+    for (let i = 0; i < trace.length; i++) heap.push((trace[i] as TraceRow).arrival, TRACE_ARRIVAL, i);
   for (let h = 1; h * 60 < end; h++) heap.push(h * 60, HOUR, h);
 
   while (heap.pop()) {
@@ -489,6 +511,9 @@ export function runReplication(scenario: Scenario, seed: number): RunResult {
         break;
       case BOOKED_ARRIVAL:
         arrive(true);
+        break;
+      case TRACE_ARRIVAL:
+        arrive(false, trace?.[heap.subject]);
         break;
       case DOC_END:
         if (t.holdMinutes > 0) {

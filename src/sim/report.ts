@@ -2,6 +2,7 @@
 import { type RunResult, runReplication, STAGES } from "./model.ts";
 import type { Scenario } from "./scenario.ts";
 import { ci95, describe, type MinutesSummary, round, Summary } from "./summary.ts";
+import type { TraceRow } from "./trace.ts";
 
 export interface SimReport {
   scenario: string;
@@ -43,10 +44,11 @@ export function simulate(
   scenario: Scenario,
   replications: number,
   onDone?: (i: number) => void,
+  trace?: readonly TraceRow[],
 ): Omit<SimReport, "wallSeconds"> {
   const runs: RunResult[] = [];
   for (let i = 0; i < replications; i++) {
-    runs.push(runReplication(scenario, scenario.seed + i));
+    runs.push(runReplication(scenario, scenario.seed + i, trace));
     onDone?.(i + 1);
   }
   return summarise(scenario, runs);
