@@ -1,8 +1,252 @@
-/** The drivers' JSON API under /api/v1. (Placeholder: built by the driver issue.) */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { validationHook } from "../api/validation.ts";
+/**
+ * The drivers' JSON API under /api/v1: the same operations as the pages, on the same schema and
+ * stores. The crossing id is the capability: whoever holds it may follow and change the crossing.
+ */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import { STATES } from "../../../machines/types.ts";
+import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
+import { declarationSchema } from "../../domain/declaration.ts";
+import { dayStartOfDate } from "../../domain/slots.ts";
+import { chooseLang, isLang, translator } from "../../i18n/index.ts";
+import { type BookingOutcome, bookingStore } from "../../store/booking.ts";
+import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
+import { declareTruck } from "../../store/declare.ts";
+import { problems } from "../api/responses.ts";
+import { setValidationDescriber, validationHook } from "../api/validation.ts";
 import type { AppDeps } from "../deps.ts";
+import { problem } from "../problem.ts";
+import { type DriverCrossing, driverCrossingView } from "./crossing-view.ts";
 
-export function driverApi(_deps: AppDeps) {
-  return new OpenAPIHono({ defaultHook: validationHook });
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const crossingSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    state: z.enum(STATES),
+    checkpointId: z.string(),
+    slot: z.object({ start: z.string(), end: z.string() }).nullable(),
+    queue: z
+      .object({ position: z.number(), ahead: z.number(), estimatedWaitMinutes: z.number().nullable() })
+      .nullable(),
+    call: z.object({ lane: z.number(), deadline: z.string() }).nullable(),
+    history: z.array(z.object({ state: z.enum(STATES), at: z.string() })),
+  })
+  .meta({ id: "DriverCrossing" });
+
+const slotSchema = z
+  .object({
+    start: z.string(),
+    end: z.string(),
+    capacity: z.number(),
+    booked: z.number(),
+    available: z.number(),
+  })
+  .meta({ id: "Slot" });
+
+const toJson = (c: DriverCrossing) => ({
+  id: c.id,
+  code: c.code,
+  state: c.state,
+  checkpointId: c.checkpointId,
+  slot: c.slot ? { start: iso(c.slot.start), end: iso(c.slot.end) } : null,
+  queue: c.queue,
+  call: c.call ? { lane: c.call.lane, deadline: iso(c.call.deadline) } : null,
+  history: c.history.map((h) => ({ state: h.state, at: iso(h.at) })),
+});
+
+const idParam = z.object({ id: z.string().min(1).max(40) });
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+
+const declareRoute = createRoute({
+  method: "post",
+  path: "/crossings",
+  tags: ["Drivers"],
+  summary: "Lodge a pre-declaration",
+  request: { body: { required: true, ...json(declarationSchema) } },
+  responses: {
+    201: {
+      description: "Declared",
+      ...json(
+        z.object({ id: z.string(), code: z.string(), state: z.literal("declared"), statusUrl: z.string() }),
+      ),
+    },
+    404: problems[404],
+    409: problems[409],
+    422: problems[422],
+  },
+});
+const getRoute = createRoute({
+  method: "get",
+  path: "/crossings/{id}",
+  tags: ["Drivers"],
+  summary: "A crossing, by its secret id",
+  request: { params: idParam },
+  responses: { 200: { description: "The crossing", ...json(crossingSchema) }, 404: problems[404] },
+});
+const slotsRoute = createRoute({
+  method: "get",
+  path: "/checkpoints/{id}/slots",
+  tags: ["Drivers"],
+  summary: "A day's slots with places left",
+  request: {
+    params: idParam,
+    query: z.object({
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    }),
+  },
+  responses: {
+    200: { description: "Slots", ...json(z.array(slotSchema)) },
+    404: problems[404],
+    422: problems[422],
+  },
+});
+const bookRoute = createRoute({
+  method: "post",
+  path: "/crossings/{id}/booking",
+  tags: ["Drivers"],
+  summary: "Book a slot",
+  request: {
+    params: idParam,
+    body: { required: true, ...json(z.strictObject({ slotStart: z.iso.datetime() })) },
+  },
+  responses: {
+    201: { description: "Booked", ...json(crossingSchema) },
+    404: problems[404],
+    409: problems[409],
+    422: problems[422],
+  },
+});
+const unbookRoute = createRoute({
+  method: "delete",
+  path: "/crossings/{id}/booking",
+  tags: ["Drivers"],
+  summary: "Give the place back",
+  request: { params: idParam },
+  responses: {
+    200: { description: "Declared again", ...json(crossingSchema) },
+    404: problems[404],
+    409: problems[409],
+  },
+});
+const cancelRoute = createRoute({
+  method: "delete",
+  path: "/crossings/{id}",
+  tags: ["Drivers"],
+  summary: "Cancel the crossing",
+  request: { params: idParam },
+  responses: {
+    200: { description: "Cancelled", ...json(crossingSchema) },
+    404: problems[404],
+    409: problems[409],
+  },
+});
+
+export function driverApi(deps: AppDeps) {
+  // field messages in the caller's language (?lang, then Accept-Language), English by default
+  setValidationDescriber((key, c) => {
+    const q = c.req.query("lang");
+    const lang = isLang(q) ? q : chooseLang({ acceptLanguage: c.req.header("accept-language") ?? "en" });
+    return translator(lang)(key);
+  });
+  const booking = bookingStore(deps.db, deps.crossings);
+  const view = driverCrossingView(deps.db);
+  const active = carrierCrossingStore(deps.db);
+  const en = translator("en");
+  const api = new OpenAPIHono({ defaultHook: validationHook });
+
+  const load = (id: string) => {
+    const stored = deps.crossings.get(id);
+    const cp = stored ? deps.checkpoints.get(stored.row.checkpoint_id) : undefined;
+    return stored && cp ? { stored, cp } : null;
+  };
+  const notFound = "No crossing has that id; check the link you were given.";
+
+  api.openapi(declareRoute, (c) => {
+    const declaration = c.req.valid("json");
+    if (!deps.checkpoints.get(declaration.checkpointId)) {
+      return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id; nothing was saved.");
+    }
+    const outcome = declareTruck(deps.crossings, {
+      declaration,
+      risk: SEED_RISK_POLICY,
+      sample: deps.random(),
+      at: deps.now(),
+      actor: { kind: "driver", id: "api" },
+      activeCodeFor: active.activeCodeFor,
+    });
+    if (!outcome.ok) {
+      return problem(
+        c,
+        409,
+        "Already on the way",
+        `${en("drive.active", { code: outcome.activeCrossingCode ?? "" })}`,
+      );
+    }
+    const row = outcome.crossing.row;
+    return c.json({ id: row.id, code: row.code, state: "declared" as const, statusUrl: `/c/${row.id}` }, 201);
+  });
+
+  api.openapi(getRoute, (c) => {
+    const found = load(c.req.valid("param").id);
+    if (!found) return problem(c, 404, "Not found", notFound);
+    return c.json(toJson(view(found.stored, found.cp, deps.now())), 200);
+  });
+
+  api.openapi(slotsRoute, (c) => {
+    const cp = deps.checkpoints.get(c.req.valid("param").id);
+    if (!cp) return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id.");
+    const now = deps.now();
+    const date = c.req.valid("query").date;
+    const from = date ? dayStartOfDate(date, cp.config.timezone) : now;
+    if (from === null) return problem(c, 422, "Invalid date", "Give the date as YYYY-MM-DD.");
+    const perDay = 1440 / cp.config.slotMinutes;
+    const slots = booking
+      .slots(cp, from, perDay, now)
+      .filter((s) => s.start < from + 86_400_000 || !date)
+      .map((s) => ({ ...s, start: iso(s.start), end: iso(s.end) }));
+    return c.json(slots, 200);
+  });
+
+  /** A refused booking change as a problem a person can act on. */
+  const refusal = (c: Parameters<typeof problem>[0], o: Extract<BookingOutcome, { ok: false }>) => {
+    const detail = o.reason.startsWith("book.") ? en(o.reason) : `Not possible now: ${o.reason}.`;
+    return problem(c, o.status === 404 ? 404 : 409, "Refused", `${detail} Nothing was changed.`);
+  };
+
+  api.openapi(bookRoute, (c) => {
+    const id = c.req.valid("param").id;
+    const found = load(id);
+    if (!found) return problem(c, 404, "Not found", notFound);
+    const start = Date.parse(c.req.valid("json").slotStart);
+    const o = booking.book(found.cp, id, start, deps.now(), { kind: "driver", id });
+    if (!o.ok && o.status === 422)
+      return problem(c, 422, "Slot not bookable", `${en(o.reason)} Nothing was changed.`);
+    if (!o.ok) return refusal(c, o);
+    return c.json(toJson(view(o.crossing, found.cp, deps.now())), 201);
+  });
+
+  api.openapi(unbookRoute, (c) => {
+    const id = c.req.valid("param").id;
+    const found = load(id);
+    if (!found) return problem(c, 404, "Not found", notFound);
+    const o = booking.cancelBooking(found.cp, id, deps.now(), { kind: "driver", id });
+    if (!o.ok) return refusal(c, o);
+    return c.json(toJson(view(o.crossing, found.cp, deps.now())), 200);
+  });
+
+  api.openapi(cancelRoute, (c) => {
+    const id = c.req.valid("param").id;
+    const found = load(id);
+    if (!found) return problem(c, 404, "Not found", notFound);
+    const o = booking.cancelCrossing(found.cp, id, deps.now(), { kind: "driver", id });
+    if (!o.ok) return refusal(c, o);
+    return c.json(toJson(view(o.crossing, found.cp, deps.now())), 200);
+  });
+
+  return api;
 }
