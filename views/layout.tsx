@@ -12,6 +12,8 @@ export function Layout(props: { title: string; lang?: string; children: Child; h
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.title} · Shekara`}</title>
           <link rel="stylesheet" href="/static/app.css" />
+          {/* no favicon request: one request less on a weak signal, and no 404 in the log */}
+          <link rel="icon" href="data:," />
           <script src="/static/htmx.min.js" defer />
           {props.head}
         </head>

@@ -1,6 +1,7 @@
 /** The planners' pages: scenarios, the editor, a run with its charts, and a comparison. */
 import type { RunRow, ScenarioRow } from "../../src/store/sim-runs.ts";
 import { Layout } from "../layout.tsx";
+import { HtmxConfig } from "../officer/head.tsx";
 
 const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
 
@@ -11,7 +12,7 @@ export function ScenariosPage(props: {
   csrf: string;
 }) {
   return (
-    <Layout title="Planner">
+    <Layout title="Planner" head={<HtmxConfig />}>
       <h1>Scenarios</h1>
       <p class="muted">Copy an example, change it, run it, and compare runs side by side.</p>
       <table>
@@ -84,7 +85,7 @@ export function EditorPage(props: {
   error?: string;
 }) {
   return (
-    <Layout title={props.scenario.name}>
+    <Layout title={props.scenario.name} head={<HtmxConfig />}>
       <h1>{props.scenario.name}</h1>
       {props.error ? (
         <p class="notice bad" role="alert">
@@ -125,7 +126,7 @@ export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
   const live = run.status === "queued" || run.status === "running";
   const report = run.result ? (JSON.parse(run.result) as Report) : null;
   return (
-    <Layout title={`Run: ${props.name}`}>
+    <Layout title={`Run: ${props.name}`} head={<HtmxConfig />}>
       <h1>{props.name}</h1>
       <div
         id="run"
@@ -225,7 +226,7 @@ export function Headlines(props: { report: Report }) {
         </tr>
         <tr>
           <th>Throughput</th>
-          <td>{r.throughputPerHour} trucks/h</td>
+          <td>{Math.round(r.throughputPerHour * 10) / 10} trucks/h</td>
         </tr>
         {Object.entries(r.utilisation).map(([k, v]) => (
           <tr>
@@ -244,7 +245,7 @@ export function ComparePage(props: {
 }) {
   const ids = props.runs.map((r) => `run=${r.id}`).join("&");
   return (
-    <Layout title="Compare runs">
+    <Layout title="Compare runs" head={<HtmxConfig />}>
       <h1>Compare runs</h1>
       <ul>
         {props.sentences.map((s) => (

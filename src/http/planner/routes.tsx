@@ -171,22 +171,20 @@ export function plannerRoutes(deps: AppDeps) {
     return draw ? svg(c, draw()) : c.text("No such chart.", 404);
   });
 
+  // the run made first is the base the others are compared against
   const compared = (c: Context) =>
-    c.req
-      .queries("run")
-      ?.slice(0, 4)
+    (c.req.queries("run") ?? [])
+      .slice(0, 4)
       .flatMap((id) => {
         const found = reportOf(id);
-        return found
-          ? [
-              {
-                id,
-                label: `${scenarioName(found.run.scenario_id)} (seed ${found.run.seed})`,
-                report: found.report,
-              },
-            ]
-          : [];
-      }) ?? [];
+        return found ? [found] : [];
+      })
+      .sort((a, b) => a.run.created_at - b.run.created_at)
+      .map(({ run, report }) => ({
+        id: run.id,
+        label: `${scenarioName(run.scenario_id)} (seed ${run.seed})`,
+        report,
+      }));
 
   app.get("/planner/compare", (c) => {
     const list = compared(c);

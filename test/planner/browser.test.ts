@@ -1,0 +1,68 @@
+/**
+ * In real headless Chromium on a real server: a planner signs in, runs the Nur Zholy baseline and
+ * the "one more scanner" variant, watches the progress, and compares them with charts. The
+ * screenshots (test-results/screenshots/planner-*.png) are for reading at a laptop's size.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { LAPTOP, launchBrowser, screenshot } from "../support/browser.ts";
+import { DEMO_PASSWORD, type RunningServer, startServer } from "../support/server.ts";
+
+let server: RunningServer | undefined;
+
+/** Every chart image has arrived and decoded (a broken one never does, and the wait times out). */
+const chartsLoaded = (page: Page) =>
+  page.waitForFunction(() => {
+    // runs in the page; the test's own types know no DOM (and the CSP forbids evaluating strings)
+    const { images } = (globalThis as unknown as { document: { images: Iterable<ChartImage> } }).document;
+    const list = [...images];
+    return list.length > 0 && list.every((i) => i.complete && i.naturalWidth > 0);
+  });
+interface ChartImage {
+  complete: boolean;
+  naturalWidth: number;
+}
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("a planner in the browser", () => {
+  it("goes from two example scenarios to a comparison with charts", async () => {
+    server = await startServer({ env: { SEED_DEMO_TRAFFIC: "off" } });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: LAPTOP });
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      await page.goto(`${server.url}/planner`);
+      await page.fill('input[name="username"]', "planner");
+      await page.fill('input[name="password"]', DEMO_PASSWORD);
+      await page.click('button[type="submit"]');
+      await page.waitForURL(/\/planner$/);
+
+      const runIds: string[] = [];
+      for (const name of ["Nur Zholy (Khorgos) baseline", "Nur Zholy, one more scanner"]) {
+        await page.goto(`${server.url}/planner`);
+        await page.locator("tr", { hasText: name }).getByRole("button", { name: "Run ×5" }).click();
+        await page.waitForURL(/\/planner\/runs\//);
+        runIds.push(page.url().split("/").pop() ?? "");
+        // htmx polls the run until its charts arrive
+        await page.getByRole("link", { name: "Download JSON" }).waitFor({ timeout: 120_000 });
+      }
+      await chartsLoaded(page);
+      await screenshot(page, "planner-run");
+
+      await page.goto(`${server.url}/planner`);
+      for (const id of runIds) await page.check(`input[name="run"][value="${id}"]`);
+      await page.getByRole("button", { name: "Compare the ticked runs" }).click();
+      await chartsLoaded(page);
+      await screenshot(page, "planner-compare");
+      expect(await page.textContent("body")).toMatch(/(cuts|raises|leaves) the p90 wait/);
+      expect(errors.join("\n")).toBe("");
+    } finally {
+      await browser.close();
+    }
+  }, 240_000);
+});
