@@ -99,4 +99,19 @@ describe("booking a slot", () => {
     expect(a.deps.crossings.events(id).length).toBe(events);
     expect(a.deps.crossings.get(id)?.row.state).toBe("declared");
   });
+
+  it("refuses a booking once the day's limit is reached, even with places left in the slot", () => {
+    const cp = must(a.deps.checkpoints.get("nur-zholy"));
+    const now = Date.now();
+    const store = bookingStore(a.deps.db, a.deps.crossings);
+    const slot = must(store.slots(cp, now + 2 * 86_400_000, 1, now)[0]);
+    // the neighbour accepts one truck a day: the first booking of that day takes it
+    const limited = { ...cp, config: { ...cp.config, dailyLimit: 1 } };
+    const [x, y] = [declare("DAY00001"), declare("DAY00002")];
+    expect(store.book(limited, x, slot.start, now, { kind: "driver", id: x }).ok).toBe(true);
+    expect(store.book(limited, y, slot.start, now, { kind: "driver", id: y })).toMatchObject({
+      reason: "book.daily",
+    });
+    expect(must(store.slots(limited, slot.start, 1, now)[0]).available).toBe(0);
+  });
 });
