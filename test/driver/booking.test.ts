@@ -101,7 +101,8 @@ describe("booking a slot", () => {
   });
 
   it("refuses a booking once the day's limit is reached, even with places left in the slot", () => {
-    const cp = must(a.deps.checkpoints.get("nur-zholy"));
+    const cp = a.deps.checkpoints.get("nur-zholy");
+    if (!cp) throw new Error("seeded checkpoint missing");
     const now = Date.now();
     const store = bookingStore(a.deps.db, a.deps.crossings);
     const slot = must(store.slots(cp, now + 2 * 86_400_000, 1, now)[0]);
