@@ -8,7 +8,7 @@ import { STATES } from "../../../machines/types.ts";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { declarationSchema } from "../../domain/declaration.ts";
 import { dayStartOfDate } from "../../domain/slots.ts";
-import { chooseLang, isLang, translator } from "../../i18n/index.ts";
+import { fromAcceptLanguage, isLang, translator } from "../../i18n/index.ts";
 import { type BookingOutcome, bookingStore } from "../../store/booking.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
@@ -150,7 +150,7 @@ export function driverApi(deps: AppDeps) {
   // field messages in the caller's language (?lang, then Accept-Language), English by default
   setValidationDescriber((key, c) => {
     const q = c.req.query("lang");
-    const lang = isLang(q) ? q : chooseLang({ acceptLanguage: c.req.header("accept-language") ?? "en" });
+    const lang = isLang(q) ? q : (fromAcceptLanguage(c.req.header("accept-language")) ?? "en");
     return translator(lang)(key);
   });
   const booking = bookingStore(deps.db, deps.crossings);
