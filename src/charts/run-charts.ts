@@ -2,25 +2,14 @@
  * The charts of a simulation run, each from the run's JSON (the field names of the simulator's
  * output), so a stored run can be drawn again without running it.
  */
+import type { SimReport } from "../sim/report.ts";
+import type { MinutesSummary } from "../sim/summary.ts";
 import { type ChartOption, renderSvg } from "./render.ts";
 
-export interface HourlyPoint {
-  hour: number;
-  arrivals: number;
-  completed: number;
-  meanWaitMinutes: number;
-  queueLength: number;
-}
+export type HourlyPoint = SimReport["hourly"][number];
 
 /** A distribution's headline figures, as the simulator reports each `...Minutes`. */
-export interface Summary {
-  mean: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
+export type Summary = MinutesSummary;
 
 const title = (text: string) => ({ text, left: 8, top: 8, textStyle: { fontSize: 15, fontWeight: 600 } });
 const hourAxis = (hourly: readonly HourlyPoint[]) => ({

@@ -4,6 +4,7 @@
  * is decided by the crossing machine (compiled to a table). Pure: no I/O, no real clock; the
  * seed comes in with the scenario. Clock in minutes; events to the machine carry milliseconds.
  */
+
 import type {
   CheckInPolicy,
   CrossingContext,
@@ -11,6 +12,7 @@ import type {
   CrossingState,
   PriorityClass,
 } from "../../machines/types.ts";
+import { ECHERHA_CYCLE } from "../domain/checkpoint.ts";
 import { pickClass, queueClass } from "../domain/queue.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
@@ -33,16 +35,7 @@ const TRACE_ARRIVAL = 9;
 
 const MS = 60_000;
 /** eCherha's cycle (../shared/domain.md): priority trucks go ahead without starving the rest. */
-export const DEFAULT_CYCLE: readonly PriorityClass[] = [
-  "perishableTransit",
-  "perishable",
-  "transit",
-  "ordinary",
-  "ordinary",
-  "ordinary",
-  "ordinary",
-  "ordinary",
-];
+export const DEFAULT_CYCLE: readonly PriorityClass[] = ECHERHA_CYCLE;
 const POLICY: CheckInPolicy = { walkInsAllowed: true, graceMinutes: 24 * 60 };
 const SIM = { kind: "system", id: "sim" } as const;
 

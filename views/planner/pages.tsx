@@ -1,4 +1,6 @@
 /** The planners' pages: scenarios, the editor, a run with its charts, and a comparison. */
+
+import type { SimReport } from "../../src/sim/report.ts";
 import type { RunRow, ScenarioRow } from "../../src/store/sim-runs.ts";
 import { Layout } from "../layout.tsx";
 import { HtmxConfig } from "../officer/head.tsx";
@@ -180,25 +182,8 @@ export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
   );
 }
 
-export interface Report {
-  scenario: string;
-  trucksCompleted: number;
-  throughputPerHour: number;
-  waitMinutes: { mean: number; p90: number; p95: number; ci95?: [number, number] };
-  timeInSystemMinutes: { mean: number; p90: number };
-  utilisation: Record<string, number>;
-  stageMinutes: Record<
-    string,
-    { mean: number; p50: number; p90: number; p95: number; p99: number; max: number }
-  >;
-  hourly: {
-    hour: number;
-    arrivals: number;
-    completed: number;
-    meanWaitMinutes: number;
-    queueLength: number;
-  }[];
-}
+/** A stored run's report: the simulator's JSON. */
+export type Report = Omit<SimReport, "wallSeconds">;
 
 const m = (n: number) => `${Math.round(n)} min`;
 

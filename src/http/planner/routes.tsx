@@ -159,7 +159,7 @@ export function plannerRoutes(deps: AppDeps) {
     const found = reportOf(c.req.param("id"));
     if (!found) return c.text("No finished run.", 404);
     const { report } = found;
-    const one = [{ label: report.scenario, wait: fullSummary(report.waitMinutes), ...report }];
+    const one = [{ label: report.scenario, wait: report.waitMinutes, ...report }];
     const charts: Record<string, () => string> = {
       "arrivals.svg": () => arrivalsChart(report.hourly),
       "queue.svg": () => queueChart(report.hourly),
@@ -206,7 +206,7 @@ export function plannerRoutes(deps: AppDeps) {
     const list = compared(c).map((r) => ({
       ...r.report,
       label: r.label,
-      wait: fullSummary(r.report.waitMinutes),
+      wait: r.report.waitMinutes,
     }));
     if (list.length === 0) return c.text("No finished runs.", 404);
     const charts: Record<string, () => string> = {
@@ -220,9 +220,3 @@ export function plannerRoutes(deps: AppDeps) {
 
   return app;
 }
-
-/** The report's wait summary with every percentile the chart draws. */
-const fullSummary = (w: Report["waitMinutes"]) => {
-  const full = w as Report["waitMinutes"] & { p50?: number; p99?: number; max?: number };
-  return { mean: w.mean, p50: full.p50 ?? 0, p90: w.p90, p95: w.p95, p99: full.p99 ?? 0, max: full.max ?? 0 };
-};
