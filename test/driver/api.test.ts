@@ -69,6 +69,11 @@ describe("drivers' JSON API", () => {
     );
     expect((await send("GET", "/api/v1/crossings/nope")).status).toBe(404);
     expect((await send("POST", "/api/v1/crossings/nope/booking", { slotStart: "soon" })).status).toBe(422);
+    const huge = {
+      ...declaration("API00005"),
+      cargo: { ...declaration("x").cargo, description: "x".repeat(200_000) },
+    };
+    expect((await send("POST", "/api/v1/crossings", huge)).status).toBe(413);
     expect(count()).toBe(before);
   });
 

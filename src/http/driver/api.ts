@@ -3,6 +3,7 @@
  * stores. The crossing id is the capability: whoever holds it may follow and change the crossing.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { STATES } from "../../../machines/types.ts";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
@@ -158,6 +159,21 @@ export function driverApi(deps: AppDeps) {
   const active = carrierCrossingStore(deps.db);
   const en = translator("en");
   const api = new OpenAPIHono({ defaultHook: validationHook });
+  // a pre-declaration is a few hundred bytes; a huge body is refused before it is read
+  api.use(
+    "/crossings/*",
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => problem(c, 413, "Body too large", "Send at most 64 KB; nothing was saved."),
+    }),
+  );
+  api.use(
+    "/crossings",
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => problem(c, 413, "Body too large", "Send at most 64 KB; nothing was saved."),
+    }),
+  );
 
   const load = (id: string) => {
     const stored = deps.crossings.get(id);
