@@ -1,5 +1,6 @@
 /** The drivers' pages: /drive to declare, /c/:id (a capability URL) to book, follow and be called. */
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import QRCode from "qrcode";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
@@ -20,6 +21,10 @@ export function driverRoutes(deps: AppDeps) {
   const booking = bookingStore(deps.db, deps.crossings);
   const view = driverCrossingView(deps.db);
   const active = carrierCrossingStore(deps.db);
+  // the form is a few hundred bytes; a huge body is refused before it is read
+  const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Too large", 413) });
+  app.post("/drive", limit);
+  app.post("/c/:id/*", limit);
 
   const formValues = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
     const body = await c.req.parseBody().catch(() => ({}));
