@@ -25,8 +25,7 @@ export function HomePage(props: { checkpoints: StoredCheckpoint[] }) {
             <br />
             <span class="muted">
               {c.config.documentLanes} lanes · {c.config.scanners} scanners · {c.config.dailyLimit} trucks/day
-            </span>{" "}
-            <a href={`/board/${c.id}`}>queue board</a>
+            </span>
           </li>
         ))}
       </ul>

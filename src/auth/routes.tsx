@@ -21,7 +21,13 @@ const MAX_DELAY_MS = 2000;
 
 /** Where a user lands after signing in, unless they were sent here from a page. */
 export const homeOf = (u: User) =>
-  u.role === "admin" ? "/admin/api-keys" : u.checkpointId ? `/officer/${u.checkpointId}` : "/";
+  u.role === "admin"
+    ? "/admin/api-keys"
+    : u.role === "planner"
+      ? "/planner"
+      : u.checkpointId
+        ? `/officer/${u.checkpointId}`
+        : "/";
 
 // only our own paths: an absolute or protocol-relative `next` would be an open redirect
 const safeNext = (next: unknown) =>
@@ -77,6 +83,13 @@ export function authRoutes(store: SessionStore, now: () => number, delayPerFailu
     if (previous) store.signOut(previous);
     setSessionCookie(c, outcome.session.id);
     return c.redirect(next || homeOf(outcome.session.user), 303);
+  });
+
+  // the home page's "Customs officers" way in: one's own dashboard, or sign in first
+  app.get("/officer", (c) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    const session = id ? store.get(id, now()) : null;
+    return c.redirect(session ? homeOf(session.user) : "/sign-in", 303);
   });
 
   app.post("/sign-out", async (c) => {

@@ -14,6 +14,16 @@ afterAll(() => runtime.close());
 const get = (path: string) => runtime.app.request(path);
 
 describe("the server skeleton", () => {
+  it("leads from the home page only to pages that exist", async () => {
+    const home = await (await get("/")).text();
+    const links = [...home.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1] as string);
+    expect(links).toEqual(expect.arrayContaining(["/drive", "/officer", "/planner"]));
+    for (const link of links) {
+      const res = await runtime.app.request(link, { redirect: "manual" });
+      expect(res.status, link).toBeLessThan(400);
+    }
+  });
+
   it("answers /healthz with JSON", async () => {
     const res = await get("/healthz");
     expect(res.status).toBe(200);
