@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { ErrorPage } from "../../views/error.tsx";
 import { HomePage } from "../../views/home.tsx";
+import { addressRateLimit } from "./address-rate-limit.ts";
 import { createApi } from "./api/index.ts";
 import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
@@ -43,6 +44,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", staticRoutes());
   app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));
   app.get("/", (c) => c.html(<HomePage checkpoints={deps.checkpoints.list()} />));
+  const driverWrites = addressRateLimit(deps.rateLimitPerMinute, deps.now);
+  // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice
+  for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);
   app.route("/api", createApi(deps, [driverApi, officerApi]));
   app.route("/", driverRoutes(deps));
   app.route("/", officerRoutes(deps));
