@@ -16,6 +16,8 @@ export function testRuntime(env: Record<string, string> = {}) {
       DATABASE_PATH: ":memory:",
       SEED_DEMO_TRAFFIC: "off",
       SHEKARA_DEMO_PASSWORD: "test-password-1",
+      // in-process requests share one address; tests of the limit set it themselves
+      RATE_LIMIT_PER_MINUTE: "0",
       ...env,
     }),
     () => {},

@@ -1,16 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config.ts";
-import { createRuntime } from "../../src/runtime.ts";
+import { testRuntime } from "../api/support.ts";
 import { goodForm } from "./support/forms.ts";
 
-const runtime = createRuntime(
-  readConfig({
-    DATABASE_PATH: ":memory:",
-    SEED_DEMO_TRAFFIC: "off",
-    SHEKARA_DEMO_PASSWORD: "test-password-1",
-  }),
-  () => {},
-);
+const runtime = testRuntime();
 afterAll(() => runtime.close());
 const app = runtime.app;
 const count = () => Number(runtime.deps.db.prepare("SELECT count(*) FROM crossings").pluck().get());

@@ -1,15 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config.ts";
-import { createRuntime } from "../../src/runtime.ts";
+import { testRuntime } from "../api/support.ts";
 
-const runtime = createRuntime(
-  readConfig({
-    DATABASE_PATH: ":memory:",
-    SEED_DEMO_TRAFFIC: "off",
-    SHEKARA_DEMO_PASSWORD: "test-password-1",
-  }),
-  () => {},
-);
+const runtime = testRuntime();
 afterAll(() => runtime.close());
 const get = (path: string) => runtime.app.request(path);
 
