@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import { createApp } from "./http/app.tsx";
 import type { AppDeps } from "./http/deps.ts";
 import { keyRateLimiter } from "./http/key-rate-limit.ts";
+import { startCallDeadlines } from "./jobs/call-deadlines.ts";
 import { startDemoTraffic } from "./jobs/demo-traffic.ts";
 import { apiKeyStore } from "./store/api-keys.ts";
 import { checkpointStore } from "./store/checkpoints.ts";
@@ -59,6 +60,7 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
   });
   deps.crossings.onCommitted(webhooks.wake);
   jobs.push(webhooks);
+  jobs.push(startCallDeadlines(deps, config.CALL_DEADLINE_CHECK_MS, log));
   if (config.DEMO_TRAFFIC === "on") jobs.push(startDemoTraffic(deps, config.DEMO_TRAFFIC_TICK_MS, log));
   return {
     deps,
