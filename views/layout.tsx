@@ -14,6 +14,8 @@ export function Layout(props: { title: string; lang?: string; children: Child; h
           <link rel="stylesheet" href="/static/app.css" />
           {/* no favicon request: one request less on a weak signal, and no 404 in the log */}
           <link rel="icon" href="data:," />
+          {/* htmx would inject its indicator <style>, which our strict CSP blocks */}
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
           <script src="/static/htmx.min.js" defer />
           {props.head}
         </head>

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { EVENT_TYPES, STATES } from "../../machines/types.ts";
 
-/** monitor: any crossing, anonymised; carrier: its own crossings, with their plate and reasons */
+/** monitor: every crossing, anonymised; carrier: its own crossings, with their plate and reasons */
 export type FeedAudience = "monitor" | "carrier";
 
 export interface StoredEvent {

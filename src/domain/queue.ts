@@ -95,3 +95,9 @@ export function positionAfterCall(
   const pick = pickClass((c) => c === cls, cycle, position);
   return pick ? pick.nextPosition : position;
 }
+
+/** The lanes a truck may be called to: numbered from 1, less those holding a called or checked truck. */
+export function freeLanes(laneCount: number, inUse: Iterable<number>): number[] {
+  const used = new Set(inUse);
+  return Array.from({ length: laneCount }, (_, i) => i + 1).filter((lane) => !used.has(lane));
+}

@@ -5,117 +5,37 @@
  * seed comes in with the scenario. Clock in minutes; events to the machine carry milliseconds.
  */
 
-import type {
-  CheckInPolicy,
-  CrossingContext,
-  CrossingEvent,
-  CrossingState,
-  PriorityClass,
-} from "../../machines/types.ts";
+import type { CrossingEvent, PriorityClass } from "../../machines/types.ts";
 import { ECHERHA_CYCLE } from "../domain/checkpoint.ts";
 import { pickClass, queueClass } from "../domain/queue.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
 import { compileMachine, decide, type TransitionTable } from "./machine-table.ts";
+import { Fifo, Level, utilisation } from "./queues.ts";
+import { resourcesAt } from "./resources.ts";
+import type { HourRecord, RunResult } from "./run-result.ts";
 import type { Scenario } from "./scenario.ts";
+import {
+  ARRIVAL,
+  BOOKED_ARRIVAL,
+  DOC_END,
+  HOUR,
+  INSPECTION_END,
+  NEIGHBOUR_END,
+  SCAN_END,
+  SLOT,
+  scratchEvents,
+  TRACE_ARRIVAL,
+  UNMANNED_END,
+} from "./sim-events.ts";
 import { streams } from "./streams.ts";
 import { Summary } from "./summary.ts";
 import type { TraceRow } from "./trace.ts";
-
-const ARRIVAL = 0;
-const DOC_END = 1;
-const SCAN_END = 2;
-const INSPECTION_END = 3;
-const UNMANNED_END = 4;
-const HOUR = 5;
-const SLOT = 6;
-const BOOKED_ARRIVAL = 7;
-const NEIGHBOUR_END = 8;
-const TRACE_ARRIVAL = 9;
+import { leaveStage, mirrorContext, STAGES, type Stage, type Truck, TruckPool } from "./truck.ts";
 
 const MS = 60_000;
 /** eCherha's cycle (../shared/domain.md): priority trucks go ahead without starving the rest. */
 export const DEFAULT_CYCLE: readonly PriorityClass[] = ECHERHA_CYCLE;
-const POLICY: CheckInPolicy = { walkInsAllowed: true, graceMinutes: 24 * 60 };
-const SIM = { kind: "system", id: "sim" } as const;
-
-/** Stages in the order of the issue's `stageMinutes`. */
-export const STAGES = ["waitingArea", "documentCheck", "scan", "physicalInspection", "onHold"] as const;
-type Stage = (typeof STAGES)[number];
-
-interface Truck {
-  id: number;
-  /** index in the pool: how the event list addresses the truck */
-  slot: number;
-  state: CrossingState;
-  context: CrossingContext;
-  arrivedAt: number;
-  enteredAt: number;
-  counted: boolean;
-  /** minutes per stage, in STAGES order; NaN where the truck never went */
-  stage: Float64Array;
-  holdMinutes: number;
-  /** the trace's service times; NaN where they are sampled */
-  given: { documentCheck: number; scan: number; physicalInspection: number };
-}
-
-/** A FIFO of truck ids that reuses its array. */
-class Fifo {
-  private items: Truck[] = [];
-  private head = 0;
-  get length() {
-    return this.items.length - this.head;
-  }
-  push(t: Truck) {
-    this.items.push(t);
-  }
-  shift(): Truck {
-    const t = this.items[this.head++] as Truck;
-    if (this.head > 4096 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return t;
-  }
-}
-
-/** Time-weighted integral of a level (queue length, busy servers) from the warm-up on. */
-class Level {
-  value = 0;
-  area = 0;
-  max = 0;
-  private last = 0;
-  constructor(private readonly from: number) {}
-  set(now: number, value: number) {
-    if (now > this.from) this.area += this.value * (now - Math.max(this.last, this.from));
-    this.last = now;
-    this.value = value;
-    if (now >= this.from && value > this.max) this.max = value;
-  }
-}
-
-export interface HourRecord {
-  hour: number;
-  arrivals: number;
-  completed: number;
-  waitSum: number;
-  waitCount: number;
-  queueArea: number;
-}
-
-export interface RunResult {
-  trucksArrived: number;
-  trucksCompleted: number;
-  minutes: number;
-  wait: Summary;
-  timeInSystem: Summary;
-  stages: Record<Stage, Summary>;
-  utilisation: { documentLanes: number; scanners: number; inspectionBays: number };
-  queueLength: { mean: number; max: number };
-  hourly: HourRecord[];
-  eventsProcessed: number;
-  machineSteps: number;
-}
 
 /** Compiled once per process: the machine's definition does not change while it runs. */
 const compiled: TransitionTable = compileMachine();
@@ -141,29 +61,17 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
   const neighbourGap = scenario.neighbourAcceptsPerDay ? 1440 / scenario.neighbourAcceptsPerDay : 0;
 
   const heap = new EventHeap();
-  const trucks: Truck[] = [];
-  const free: Truck[] = [];
-  const waiting = new Map<PriorityClass, Fifo>(cycle.map((c) => [c, new Fifo()]));
-  waiting.set("ordinary", waiting.get("ordinary") ?? new Fifo());
-  const scanQueue = new Fifo();
-  const bayQueue = new Fifo();
-  const neighbourQueue = new Fifo();
+  const pool = new TruckPool();
+  const waiting = new Map<PriorityClass, Fifo<Truck>>(cycle.map((c) => [c, new Fifo<Truck>()]));
+  waiting.set("ordinary", waiting.get("ordinary") ?? new Fifo<Truck>());
+  const scanQueue = new Fifo<Truck>();
+  const bayQueue = new Fifo<Truck>();
+  const neighbourQueue = new Fifo<Truck>();
   let neighbourBusy = false;
   let cyclePlace = 0;
   let waitingCount = 0;
 
-  const capacity = (hourOfDay: number) => {
-    const r = { ...scenario.resources };
-    for (const s of scenario.shifts ?? []) {
-      if (hourOfDay >= s.fromHour && hourOfDay < s.toHour) {
-        if (s.documentLanes !== undefined) r.documentLanes = s.documentLanes;
-        if (s.scanners !== undefined) r.scanners = s.scanners;
-        if (s.inspectionBays !== undefined) r.inspectionBays = s.inspectionBays;
-      }
-    }
-    return r;
-  };
-  let cap = capacity(0);
+  let cap = resourcesAt(scenario, 0);
   const lanes = { busy: new Level(warm), cap: new Level(warm) };
   const scanners = { busy: new Level(warm), cap: new Level(warm) };
   const bays = { busy: new Level(warm), cap: new Level(warm) };
@@ -186,23 +94,7 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
   let events = 0;
   let now = 0;
 
-  // One scratch event per type, re-stamped each step: the machine reads only the fields set here.
-  const ev = {
-    BOOK: { type: "BOOK", at: 0, actor: SIM, slot: { start: 0, end: 0 } },
-    CHECK_IN: { type: "CHECK_IN", at: 0, actor: SIM, policy: POLICY },
-    CALL: { type: "CALL", at: 0, actor: SIM, lane: 1, deadline: 0 },
-    ARRIVE_AT_LANE: { type: "ARRIVE_AT_LANE", at: 0, actor: SIM },
-    MISS_CALL: { type: "MISS_CALL", at: 0, actor: SIM },
-    RECORD_DOCUMENT_CHECK: { type: "RECORD_DOCUMENT_CHECK", at: 0, actor: SIM, passed: true },
-    SEND_TO_SCAN: { type: "SEND_TO_SCAN", at: 0, actor: SIM },
-    RECORD_SCAN: { type: "RECORD_SCAN", at: 0, actor: SIM, result: "clear" },
-    SEND_TO_INSPECTION: { type: "SEND_TO_INSPECTION", at: 0, actor: SIM },
-    RECORD_INSPECTION: { type: "RECORD_INSPECTION", at: 0, actor: SIM, result: "passed" },
-    HOLD: { type: "HOLD", at: 0, actor: SIM, documents: "requested documents" },
-    RESUME: { type: "RESUME", at: 0, actor: SIM },
-    RELEASE: { type: "RELEASE", at: 0, actor: SIM },
-    UNMANNED_RELEASE: { type: "UNMANNED_RELEASE", at: 0, actor: SIM, plateRead: "" },
-  } satisfies Record<string, CrossingEvent>;
+  const ev = scratchEvents();
 
   /** Asks the machine; mirrors into the context only the fields its rules read. */
   function step(t: Truck, e: CrossingEvent): void {
@@ -210,116 +102,16 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
     const next = decide(table, t.state, t.context, e);
     if (next === undefined) throw new Error(`machine refused ${e.type} in ${t.state} (truck ${t.id})`);
     steps++;
-    const c = t.context;
-    switch (e.type) {
-      case "BOOK":
-        c.slot = e.slot;
-        break;
-      case "CALL":
-        c.lane = e.lane;
-        c.callDeadline = e.deadline;
-        break;
-      case "MISS_CALL":
-        c.missedCalls++;
-        c.callDeadline = null;
-        break;
-      case "RECORD_DOCUMENT_CHECK":
-        c.documentCheckPassed = e.passed;
-        break;
-      case "RECORD_SCAN":
-        c.scanResult = e.result;
-        break;
-      case "RECORD_INSPECTION":
-        c.inspectionResult = e.result;
-        break;
-      case "HOLD":
-        c.holdFrom = t.state === "onHold" ? null : (t.state as "documentCheck");
-        break;
-      case "RESUME":
-        c.holdFrom = null;
-        break;
-    }
+    mirrorContext(t, e);
     if (next !== t.state) {
-      leave(t);
+      leaveStage(t, now);
       t.state = next;
       t.enteredAt = now;
     }
   }
 
-  const STAGE_INDEX: Partial<Record<CrossingState, number>> = Object.fromEntries(
-    STAGES.map((st, i) => [st, i]),
-  );
-  function leave(t: Truck): void {
-    const i = STAGE_INDEX[t.state];
-    if (i !== undefined) {
-      const prev = t.stage[i] as number;
-      t.stage[i] = (Number.isNaN(prev) ? 0 : prev) + (now - t.enteredAt);
-    }
-  }
-
-  function newTruck(): Truck {
-    const t = free.pop();
-    const id = nextId++;
-    if (t) {
-      const c = t.context;
-      c.slot = null;
-      c.lane = null;
-      c.callDeadline = null;
-      c.missedCalls = 0;
-      c.documentCheckPassed = false;
-      c.scanResult = null;
-      c.inspectionResult = null;
-      c.holdFrom = null;
-      t.state = "declared";
-      t.stage.fill(Number.NaN);
-      t.id = id;
-      t.given.documentCheck = t.given.scan = t.given.physicalInspection = Number.NaN;
-      return t;
-    }
-    const context: CrossingContext = {
-      id: String(id),
-      checkpointId: "sim",
-      plate: "SIM",
-      channel: "green",
-      riskReasons: [],
-      priority: "ordinary",
-      declarationComplete: true,
-      slot: null,
-      walkIn: false,
-      checkedInAt: null,
-      lane: null,
-      callDeadline: null,
-      missedCalls: 0,
-      promotedAt: null,
-      promotionReason: null,
-      holdFrom: null,
-      holdDocuments: null,
-      documentCheckPassed: false,
-      scanResult: null,
-      inspectionResult: null,
-      releasedBy: null,
-      reasonCode: null,
-      history: [],
-    };
-    const stage = new Float64Array(STAGES.length).fill(Number.NaN);
-    const fresh: Truck = {
-      id,
-      slot: trucks.length,
-      state: "declared",
-      context,
-      arrivedAt: 0,
-      enteredAt: 0,
-      counted: false,
-      stage,
-      holdMinutes: 0,
-      given: { documentCheck: Number.NaN, scan: Number.NaN, physicalInspection: Number.NaN },
-    };
-    trucks.push(fresh);
-    return fresh;
-  }
-
   function arrive(booked: boolean, row?: TraceRow): void {
-    const t = newTruck();
+    const t = pool.take(nextId++);
     const c = t.context;
     // The channel and priority come from their own streams, drawn for every truck.
     const u = rand.channel();
@@ -353,7 +145,7 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
       heap.push(now + (autoTime as Sampler)(), UNMANNED_END, t.slot);
       return;
     }
-    const q = waiting.get(queueClass(c.priority, cycle)) as Fifo;
+    const q = waiting.get(queueClass(c.priority, cycle)) as Fifo<Truck>;
     q.push(t);
     queue.set(now, ++waitingCount);
     callNext();
@@ -365,7 +157,7 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
       const pick = pickClass(hasWaiting, cycle, cyclePlace);
       const cls = pick ? pick.cls : "ordinary";
       if (pick) cyclePlace = pick.nextPosition;
-      const t = (waiting.get(cls) as Fifo).shift();
+      const t = (waiting.get(cls) as Fifo<Truck>).shift();
       queue.set(now, --waitingCount);
       ev.CALL.deadline = (now + 15) * MS;
       step(t, ev.CALL);
@@ -376,7 +168,7 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
         step(t, ev.MISS_CALL);
         now = saved;
         if (t.state === "waitingArea") {
-          (waiting.get(queueClass(t.context.priority, cycle)) as Fifo).push(t);
+          (waiting.get(queueClass(t.context.priority, cycle)) as Fifo<Truck>).push(t);
           queue.set(now, ++waitingCount);
         } else finish(t, false);
         continue;
@@ -448,7 +240,7 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
         if (!Number.isNaN(m)) stages[STAGES[i] as Stage].add(m);
       }
     }
-    free.push(t);
+    pool.give(t);
   }
 
   // Arrival process.
@@ -470,7 +262,7 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
     now = heap.time;
     if (now >= end) break;
     events++;
-    const t = trucks[heap.subject] as Truck;
+    const t = pool.all[heap.subject] as Truck;
     switch (heap.kind) {
       case ARRIVAL:
         if (arrivals.kind === "poisson") {
@@ -560,7 +352,7 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
         queue.set(now, queue.value);
         const h = hourAt(now - 1);
         if (h) h.queueArea = queue.area;
-        cap = capacity(heap.subject % 24);
+        cap = resourcesAt(scenario, heap.subject % 24);
         lanes.cap.set(now, cap.documentLanes);
         scanners.cap.set(now, cap.scanners);
         bays.cap.set(now, cap.inspectionBays);
@@ -580,9 +372,6 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
   for (let i = hourly.length - 1; i > 0; i--)
     (hourly[i] as HourRecord).queueArea -= (hourly[i - 1] as HourRecord).queueArea;
   const span = end - warm;
-  // Capped at 1: a check that runs past a shift's end keeps its lane a little longer.
-  const ratio = (busy: Level, capacity: Level) =>
-    capacity.area > 0 ? Math.min(1, busy.area / capacity.area) : 0;
   return {
     trucksArrived: arrived,
     trucksCompleted: completed,
@@ -591,9 +380,9 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
     timeInSystem,
     stages,
     utilisation: {
-      documentLanes: ratio(lanes.busy, lanes.cap),
-      scanners: ratio(scanners.busy, scanners.cap),
-      inspectionBays: ratio(bays.busy, bays.cap),
+      documentLanes: utilisation(lanes.busy, lanes.cap),
+      scanners: utilisation(scanners.busy, scanners.cap),
+      inspectionBays: utilisation(bays.busy, bays.cap),
     },
     queueLength: { mean: span > 0 ? queue.area / span : 0, max: queue.max },
     hourly,

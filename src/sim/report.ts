@@ -1,8 +1,10 @@
 /** The output of issue 5: replications pooled (histograms merged), with a 95% CI of the means. */
-import { type RunResult, runReplication, STAGES } from "./model.ts";
+import { runReplication } from "./model.ts";
+import type { RunResult } from "./run-result.ts";
 import type { Scenario } from "./scenario.ts";
 import { ci95, describe, type MinutesSummary, round, Summary } from "./summary.ts";
 import type { TraceRow } from "./trace.ts";
+import { STAGES } from "./truck.ts";
 
 export interface SimReport {
   scenario: string;

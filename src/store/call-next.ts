@@ -3,7 +3,7 @@
  * and the checkpoint's place in its priority cycle moves on in the same transaction as the call.
  */
 import type { Actor, CrossingEvent } from "../../machines/types.ts";
-import { positionAfterCall } from "../domain/queue.ts";
+import { freeLanes, positionAfterCall } from "../domain/queue.ts";
 import type { CheckpointStore } from "./checkpoints.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
@@ -18,10 +18,11 @@ export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: Che
     "SELECT lane FROM crossings WHERE checkpoint_id = ? AND state IN ('called', 'documentCheck') AND lane IS NOT NULL",
   );
 
-  const freeLanes = (checkpointId: string, lanes: number): number[] => {
-    const used = new Set((lanesInUse.all(checkpointId) as { lane: number }[]).map((r) => r.lane));
-    return Array.from({ length: lanes }, (_, i) => i + 1).filter((lane) => !used.has(lane));
-  };
+  const lanesFree = (checkpointId: string, lanes: number): number[] =>
+    freeLanes(
+      lanes,
+      (lanesInUse.all(checkpointId) as { lane: number }[]).map((r) => r.lane),
+    );
 
   const call = db.transaction(
     (
@@ -35,7 +36,7 @@ export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: Che
       });
       const checkpoint = checkpoints.get(checkpointId);
       if (!checkpoint) return refuse(404, "no such checkpoint");
-      const free = freeLanes(checkpointId, checkpoint.config.documentLanes);
+      const free = lanesFree(checkpointId, checkpoint.config.documentLanes);
       const chosen = lane ?? free[0];
       if (chosen === undefined) return refuse(409, "every lane is busy");
       if (!free.includes(chosen)) return refuse(409, `lane ${chosen} is not free`);
@@ -53,7 +54,6 @@ export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: Che
   );
 
   return {
-    freeLanes,
     /** Calls the truck the discipline puts first, to `lane` or the first free one. */
     callNext(checkpointId: string, at: number, actor: Actor, lane?: number): ApplyOutcome {
       const { outcome, event } = call.immediate(checkpointId, at, actor, lane);

@@ -4,21 +4,11 @@
  * later find a smaller seq appear: `after` is a safe cursor.
  */
 import type { StoredEvent } from "../domain/event-feed.ts";
+import type { EventRow } from "./crossings.ts";
 import type { DB } from "./db.ts";
 
-interface FeedRow {
-  seq: number;
-  crossing_id: string;
-  n: number;
-  type: string;
-  payload: string;
-  from_state: string | null;
-  to_state: string;
-  at: number;
-  actor_kind: string;
-  checkpoint_id: string;
-  plate: string;
-}
+/** An event-log row with its crossing's checkpoint and plate. */
+type FeedRow = Omit<EventRow, "actor_id" | "reason"> & { checkpoint_id: string; plate: string };
 
 const toStored = (r: FeedRow): StoredEvent => ({
   seq: r.seq,

@@ -48,7 +48,7 @@ export function simRunStore(db: DB) {
      VALUES (@id, @scenario_id, @scenario, @seed, @replications, @engine_version, 'queued', @created_by, @at)`,
   );
   const runById = db.prepare("SELECT * FROM sim_runs WHERE id = ?");
-  const runsOf = db.prepare("SELECT * FROM sim_runs WHERE scenario_id = ? ORDER BY created_at DESC");
+  const recent = db.prepare("SELECT * FROM sim_runs ORDER BY created_at DESC LIMIT ?");
   const nextQueued = db.prepare("SELECT * FROM sim_runs WHERE status = 'queued' ORDER BY created_at LIMIT 1");
   const start = db.prepare(
     "UPDATE sim_runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'",
@@ -108,7 +108,7 @@ export function simRunStore(db: DB) {
       return id;
     },
     run: (id: string) => runById.get(id) as RunRow | undefined,
-    runsOf: (scenarioId: string) => runsOf.all(scenarioId) as RunRow[],
+    recentRuns: (limit: number) => recent.all(limit) as RunRow[],
     /** The oldest queued run, marked running; null when the queue is empty. */
     takeNext(at: number): RunRow | null {
       return db

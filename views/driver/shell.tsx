@@ -8,8 +8,6 @@ export function DriverShell(props: { lang: Lang; title: string; path: string; ch
     <Layout
       title={props.title}
       lang={props.lang}
-      // htmx's indicator styles are inline, which the strict CSP refuses: leave them out
-      head={<meta name="htmx-config" content='{"includeIndicatorStyles":false}' />}
       nav={
         <nav class="lang">
           {LANGS.filter((l) => l !== props.lang).map((l) => (

@@ -2,7 +2,6 @@
 import { EVENT_TYPES } from "../../machines/types.ts";
 import type { AuditEntry } from "../../src/http/officer/audit-log.ts";
 import { Layout } from "../layout.tsx";
-import { HtmxConfig } from "./head.tsx";
 
 export function AuditLogPage(props: {
   checkpoint: { id: string; name: string };
@@ -13,7 +12,7 @@ export function AuditLogPage(props: {
   const base = `/officer/${props.checkpoint.id}`;
   const f = props.filter;
   return (
-    <Layout title={`${props.checkpoint.name} audit trail`} head={<HtmxConfig />}>
+    <Layout title={`${props.checkpoint.name} audit trail`}>
       <p>
         <a href={base}>Back to the dashboard</a>
       </p>

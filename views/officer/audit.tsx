@@ -1,7 +1,6 @@
 /** One crossing's audit trail, read from its append-only event log. */
 import type { EventRow } from "../../src/store/crossings.ts";
 import { Layout } from "../layout.tsx";
-import { HtmxConfig } from "./head.tsx";
 
 export function AuditPage(props: {
   checkpointId: string;
@@ -12,7 +11,7 @@ export function AuditPage(props: {
 }) {
   const c = props.crossing;
   return (
-    <Layout title={`${c.plate} audit trail`} head={<HtmxConfig />}>
+    <Layout title={`${c.plate} audit trail`}>
       <p>
         <a href={`/officer/${props.checkpointId}`}>Back to the dashboard</a>
       </p>

@@ -3,7 +3,6 @@ import type { Child } from "hono/jsx";
 import { describeState } from "../../machines/apply.ts";
 import type { Board, BoardTruck } from "../../src/http/officer/board.ts";
 import { Layout } from "../layout.tsx";
-import { HtmxConfig } from "./head.tsx";
 import { SignOut } from "./sign-in.tsx";
 
 export interface DashboardProps {
@@ -298,11 +297,7 @@ export function BoardView(props: DashboardProps) {
 export function DashboardPage(props: DashboardProps) {
   const base = `/officer/${props.checkpoint.id}`;
   return (
-    <Layout
-      title={props.checkpoint.name}
-      nav={<SignOut csrf={props.csrf} username={props.username} />}
-      head={<HtmxConfig />}
-    >
+    <Layout title={props.checkpoint.name} nav={<SignOut csrf={props.csrf} username={props.username} />}>
       <h1>{props.checkpoint.name}</h1>
       {props.error ? (
         <p class="notice bad" role="alert">

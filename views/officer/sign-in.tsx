@@ -1,10 +1,9 @@
 /** The sign-in page for officers, supervisors and admins. */
 import { Layout } from "../layout.tsx";
-import { HtmxConfig } from "./head.tsx";
 
 export function SignInPage(props: { csrf: string; next: string; error?: string; username?: string }) {
   return (
-    <Layout title="Sign in" head={<HtmxConfig />}>
+    <Layout title="Sign in">
       <h1>Sign in</h1>
       {props.error ? (
         <p class="notice bad" role="alert">

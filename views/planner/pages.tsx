@@ -3,7 +3,6 @@
 import type { SimReport } from "../../src/sim/report.ts";
 import type { RunRow, ScenarioRow } from "../../src/store/sim-runs.ts";
 import { Layout } from "../layout.tsx";
-import { HtmxConfig } from "../officer/head.tsx";
 
 const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
 
@@ -14,7 +13,7 @@ export function ScenariosPage(props: {
   csrf: string;
 }) {
   return (
-    <Layout title="Planner" head={<HtmxConfig />}>
+    <Layout title="Planner">
       <h1>Scenarios</h1>
       <p class="muted">Copy an example, change it, run it, and compare runs side by side.</p>
       <table>
@@ -87,7 +86,7 @@ export function EditorPage(props: {
   error?: string;
 }) {
   return (
-    <Layout title={props.scenario.name} head={<HtmxConfig />}>
+    <Layout title={props.scenario.name}>
       <h1>{props.scenario.name}</h1>
       {props.error ? (
         <p class="notice bad" role="alert">
@@ -128,7 +127,7 @@ export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
   const live = run.status === "queued" || run.status === "running";
   const report = run.result ? (JSON.parse(run.result) as Report) : null;
   return (
-    <Layout title={`Run: ${props.name}`} head={<HtmxConfig />}>
+    <Layout title={`Run: ${props.name}`}>
       <h1>{props.name}</h1>
       <div
         id="run"
@@ -230,7 +229,7 @@ export function ComparePage(props: {
 }) {
   const ids = props.runs.map((r) => `run=${r.id}`).join("&");
   return (
-    <Layout title="Compare runs" head={<HtmxConfig />}>
+    <Layout title="Compare runs">
       <h1>Compare runs</h1>
       <ul>
         {props.sentences.map((s) => (

@@ -49,11 +49,10 @@ export function plannerRoutes(deps: AppDeps) {
 
   app.get("/planner", (c) => {
     const scenarios = runs.scenarios();
-    const all = scenarios.flatMap((s) => runs.runsOf(s.id)).sort((a, b) => b.created_at - a.created_at);
     return c.html(
       <ScenariosPage
         scenarios={scenarios}
-        runs={all.slice(0, 50)}
+        runs={runs.recentRuns(50)}
         names={new Map(scenarios.map((s) => [s.id, s.name]))}
         csrf={sessionOf(c).csrf}
       />,

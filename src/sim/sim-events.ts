@@ -1,0 +1,36 @@
+/** What the simulator's event list holds, and the machine events each truck's steps are made of. */
+import type { CheckInPolicy, CrossingEvent } from "../../machines/types.ts";
+
+/** Kinds of entries in the event list (small integers: the heap stores them in a typed array). */
+export const ARRIVAL = 0;
+export const DOC_END = 1;
+export const SCAN_END = 2;
+export const INSPECTION_END = 3;
+export const UNMANNED_END = 4;
+export const HOUR = 5;
+export const SLOT = 6;
+export const BOOKED_ARRIVAL = 7;
+export const NEIGHBOUR_END = 8;
+export const TRACE_ARRIVAL = 9;
+
+const POLICY: CheckInPolicy = { walkInsAllowed: true, graceMinutes: 24 * 60 };
+const SIM = { kind: "system", id: "sim" } as const;
+
+/** One scratch event per type, re-stamped each step: the machine reads only the fields set here. */
+export const scratchEvents = () =>
+  ({
+    BOOK: { type: "BOOK", at: 0, actor: SIM, slot: { start: 0, end: 0 } },
+    CHECK_IN: { type: "CHECK_IN", at: 0, actor: SIM, policy: POLICY },
+    CALL: { type: "CALL", at: 0, actor: SIM, lane: 1, deadline: 0 },
+    ARRIVE_AT_LANE: { type: "ARRIVE_AT_LANE", at: 0, actor: SIM },
+    MISS_CALL: { type: "MISS_CALL", at: 0, actor: SIM },
+    RECORD_DOCUMENT_CHECK: { type: "RECORD_DOCUMENT_CHECK", at: 0, actor: SIM, passed: true },
+    SEND_TO_SCAN: { type: "SEND_TO_SCAN", at: 0, actor: SIM },
+    RECORD_SCAN: { type: "RECORD_SCAN", at: 0, actor: SIM, result: "clear" },
+    SEND_TO_INSPECTION: { type: "SEND_TO_INSPECTION", at: 0, actor: SIM },
+    RECORD_INSPECTION: { type: "RECORD_INSPECTION", at: 0, actor: SIM, result: "passed" },
+    HOLD: { type: "HOLD", at: 0, actor: SIM, documents: "requested documents" },
+    RESUME: { type: "RESUME", at: 0, actor: SIM },
+    RELEASE: { type: "RELEASE", at: 0, actor: SIM },
+    UNMANNED_RELEASE: { type: "UNMANNED_RELEASE", at: 0, actor: SIM, plateRead: "" },
+  }) satisfies Record<string, CrossingEvent>;

@@ -1,0 +1,131 @@
+/**
+ * A simulated truck and the pool that recycles them. Its context starts as the machine's own
+ * initial context, and after each step only the fields the machine's rules read are mirrored
+ * (the compiled table gives the next state, not XState's assignments).
+ */
+import { declareCrossing } from "../../machines/apply.ts";
+import type { CrossingContext, CrossingEvent, CrossingState } from "../../machines/types.ts";
+
+/** Stages in the order of the issue's `stageMinutes`. */
+export const STAGES = ["waitingArea", "documentCheck", "scan", "physicalInspection", "onHold"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface Truck {
+  id: number;
+  /** index in the pool: how the event list addresses the truck */
+  slot: number;
+  state: CrossingState;
+  context: CrossingContext;
+  arrivedAt: number;
+  enteredAt: number;
+  counted: boolean;
+  /** minutes per stage, in STAGES order; NaN where the truck never went */
+  stage: Float64Array;
+  holdMinutes: number;
+  /** the trace's service times; NaN where they are sampled */
+  given: { documentCheck: number; scan: number; physicalInspection: number };
+}
+
+// Built once by the machine itself; each new truck copies it (cheap) instead of asking XState.
+const INITIAL = declareCrossing({
+  id: "0",
+  checkpointId: "sim",
+  plate: "SIM",
+  channel: "green",
+  riskReasons: [],
+  priority: "ordinary",
+  declarationComplete: true,
+  declaredAt: 0,
+}).context;
+
+export class TruckPool {
+  /** every truck ever made, by slot */
+  readonly all: Truck[] = [];
+  private free: Truck[] = [];
+
+  /** A truck in `declared`, recycled when one has left. */
+  take(id: number): Truck {
+    const t = this.free.pop();
+    if (t) {
+      const c = t.context;
+      c.slot = null;
+      c.lane = null;
+      c.callDeadline = null;
+      c.missedCalls = 0;
+      c.documentCheckPassed = false;
+      c.scanResult = null;
+      c.inspectionResult = null;
+      c.holdFrom = null;
+      t.state = "declared";
+      t.stage.fill(Number.NaN);
+      t.id = id;
+      t.given.documentCheck = t.given.scan = t.given.physicalInspection = Number.NaN;
+      return t;
+    }
+    const fresh: Truck = {
+      id,
+      slot: this.all.length,
+      state: "declared",
+      // the stage clocks replace the machine's history here
+      context: { ...INITIAL, id: String(id), riskReasons: [], history: [] },
+      arrivedAt: 0,
+      enteredAt: 0,
+      counted: false,
+      stage: new Float64Array(STAGES.length).fill(Number.NaN),
+      holdMinutes: 0,
+      given: { documentCheck: Number.NaN, scan: Number.NaN, physicalInspection: Number.NaN },
+    };
+    this.all.push(fresh);
+    return fresh;
+  }
+
+  give(t: Truck): void {
+    this.free.push(t);
+  }
+}
+
+/** Mirrors into the context what the machine's assignments would write that its rules read. */
+export function mirrorContext(t: Truck, e: CrossingEvent): void {
+  const c = t.context;
+  switch (e.type) {
+    case "BOOK":
+      c.slot = e.slot;
+      break;
+    case "CALL":
+      c.lane = e.lane;
+      c.callDeadline = e.deadline;
+      break;
+    case "MISS_CALL":
+      c.missedCalls++;
+      c.callDeadline = null;
+      break;
+    case "RECORD_DOCUMENT_CHECK":
+      c.documentCheckPassed = e.passed;
+      break;
+    case "RECORD_SCAN":
+      c.scanResult = e.result;
+      break;
+    case "RECORD_INSPECTION":
+      c.inspectionResult = e.result;
+      break;
+    case "HOLD":
+      c.holdFrom = t.state === "onHold" ? null : (t.state as "documentCheck");
+      break;
+    case "RESUME":
+      c.holdFrom = null;
+      break;
+  }
+}
+
+const STAGE_INDEX: Partial<Record<CrossingState, number>> = Object.fromEntries(
+  STAGES.map((st, i) => [st, i]),
+);
+
+/** Adds the time since the truck entered its state to that stage's clock, if it is a measured stage. */
+export function leaveStage(t: Truck, now: number): void {
+  const i = STAGE_INDEX[t.state];
+  if (i !== undefined) {
+    const prev = t.stage[i] as number;
+    t.stage[i] = (Number.isNaN(prev) ? 0 : prev) + (now - t.enteredAt);
+  }
+}
