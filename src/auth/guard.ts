@@ -1,6 +1,6 @@
 /**
  * Who may see and do what: the session cookie, the role and checkpoint guard, and the CSRF
- * check on every write. Usable by any router (the admin pages take `adminGuard`).
+ * check on every write. Usable by every router (the admin pages take `adminGuard`).
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";

@@ -46,7 +46,7 @@ try {
 }
 const parsed = parseScenario(raw);
 if (!parsed.ok) fail(`${values.scenario}: invalid scenario\n${parsed.message}`);
-// A trace's path is relative to the scenario file; it is read and checked whole before any run.
+// A trace's path is relative to the scenario file; it is read and checked whole before a run starts.
 let trace: TraceRow[] | undefined;
 if (parsed.scenario.arrivals.kind === "trace") {
   const file = resolve(dirname(values.scenario), parsed.scenario.arrivals.file);

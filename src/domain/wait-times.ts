@@ -24,7 +24,7 @@ export function isOpen(config: Pick<CheckpointConfig, "openFromHour" | "openToHo
 /**
  * Minutes until a truck joining the waiting area now is called: the trucks ahead divided by the
  * rate the checkpoint clears them. The rate is what it cleared in the last hour when it cleared
- * any; otherwise what its lanes can do, never more than the neighbour's daily limit allows.
+ * one; otherwise what its lanes can do, never more than the neighbour's daily limit allows.
  * Null when the checkpoint is closed: no rate to divide by.
  */
 export function estimateWaitMinutes(args: {

@@ -4,7 +4,7 @@
  */
 const FLOOR = 1e-3;
 const GROWTH = Math.log1p(1e-3);
-const BINS = 25_000; // FLOOR * 1.001^25000 ~ 7e7 minutes: beyond any crossing
+const BINS = 25_000; // FLOOR * 1.001^25000 ~ 7e7 minutes: beyond every crossing
 
 export class Summary {
   count = 0;

@@ -19,7 +19,7 @@ export interface Subscription {
   lastErrorAt: number | null;
   /** events waiting to be delivered */
   backlog: number;
-  /** when the oldest waiting event happened, if any */
+  /** when the oldest waiting event happened, or null when none waits */
   oldestWaitingAt: number | null;
 }
 

@@ -38,7 +38,7 @@ export function isPrivateAddress(address: string): boolean {
   return PRIVATE.check(address, family === 6 ? "ipv6" : "ipv4");
 }
 
-/** For the subscription form: a literal private address or localhost, caught before any delivery. */
+/** For the subscription form: a literal private address or localhost, caught before the first delivery. */
 export function isPrivateHost(url: URL): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   return host === "localhost" || host.endsWith(".localhost") || isPrivateAddress(host);
