@@ -311,7 +311,8 @@ export function DashboardPage(props: DashboardProps) {
       ) : null}
       {props.supervisor ? (
         <p>
-          <a href={`${base}/audit`}>Audit trail of the checkpoint</a>
+          <a href={`${base}/audit`}>Audit trail of the checkpoint</a> ·{" "}
+          <a href={`${base}/settings`}>Shift settings</a>
         </p>
       ) : null}
       <form method="post" action={`${base}/check-in`} class="row">

@@ -20,6 +20,7 @@ import type { AppDeps } from "../deps.ts";
 import { eventFor, isAction } from "./actions.ts";
 import { auditLog, cleanFilter } from "./audit-log.ts";
 import { boardReader } from "./board.ts";
+import { settingsRoutes } from "./settings.tsx";
 
 type Status = 200 | 400 | 403 | 404 | 409;
 
@@ -46,6 +47,8 @@ export function officerRoutes(deps: AppDeps) {
       guard.requireOwnCheckpoint,
     );
   }
+
+  app.route("/", settingsRoutes(deps, guard));
 
   const checkpointOf = (c: Context): StoredCheckpoint | null =>
     deps.checkpoints.get(c.req.param("checkpointId") ?? "");

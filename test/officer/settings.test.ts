@@ -1,0 +1,112 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { bookingStore } from "../../src/store/booking.ts";
+import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
+import { testRuntime } from "../api/support.ts";
+import { bookedTruck, type Fetch, signIn } from "./support.ts";
+
+const rt = testRuntime();
+afterAll(() => rt.close());
+const fetch: Fetch = async (path, init) => rt.app.request(path, init);
+const nurZholy = () => rt.deps.checkpoints.get("nur-zholy") as StoredCheckpoint;
+const PAGE = "/officer/nur-zholy/settings";
+
+/** The form as the page fills it in, with some fields changed. */
+async function formOf(user: Awaited<ReturnType<typeof signIn>>, changes: Record<string, string>) {
+  const html = await (await user.get(PAGE)).text();
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input name="(\w+)"[^>]*?value="([^"]*)"/g)) fields[m[1] ?? ""] = m[2] ?? "";
+  for (const m of html.matchAll(/<input type="checkbox" name="(\w+)"( checked="")?/g))
+    if (m[2]) fields[m[1] ?? ""] = "on";
+  return { ...fields, ...changes };
+}
+
+describe("supervisor controls", () => {
+  it("only the checkpoint's supervisor reaches the settings", async () => {
+    const officer = await signIn(fetch, "officer.nurzholy", "nur-zholy");
+    expect((await officer.get(PAGE)).status).toBe(403);
+    expect((await officer.post(PAGE, { reason: "x", documentLanes: "9" })).status).toBe(403);
+    const other = await signIn(fetch, "supervisor.bakhty", "bakhty");
+    expect((await other.get(PAGE)).status).toBe(403);
+    expect((await fetch(PAGE, { redirect: "manual" })).status).toBe(303);
+    expect(nurZholy().config.documentLanes).not.toBe(9);
+  });
+
+  it("a change takes effect at once and is listed with who made it and why", async () => {
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const lanes = nurZholy().config.documentLanes + 2;
+    const res = await sup.post(
+      PAGE,
+      await formOf(sup, { documentLanes: String(lanes), reason: "evening peak" }),
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`${PAGE}?saved=1`);
+    expect(nurZholy().config.documentLanes).toBe(lanes);
+    const page = await (await sup.get(`${PAGE}?saved=1`)).text();
+    expect(page).toContain("Saved.");
+    expect(page).toMatch(
+      /documentLanes<\/td><td>\d+ → \d+<\/td><td>supervisor.nurzholy<\/td><td>evening peak/,
+    );
+  });
+
+  it("a bad field is named next to it, and nothing is written", async () => {
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const before = JSON.stringify(nurZholy().config);
+    const res = await sup.post(
+      PAGE,
+      await formOf(sup, { scanners: "-1", queueCycle: "vip, ordinary", reason: "<script>x</script>" }),
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('id="scanners-error"');
+    expect(html).toContain('id="queueCycle-error"');
+    expect(html).not.toContain("<script>x</script>"); // what was typed comes back escaped
+    expect(JSON.stringify(nurZholy().config)).toBe(before);
+  });
+
+  it("refuses a form without its CSRF token", async () => {
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const res = await sup.post(
+      PAGE,
+      await formOf(sup, { documentLanes: "1", reason: "x", _csrf: "" }),
+      false,
+    );
+    expect(res.status).toBe(403);
+    expect(nurZholy().config.documentLanes).not.toBe(1);
+  });
+
+  it("lowering the daily limit below the bookings warns first, then moves them when confirmed", async () => {
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const now = rt.deps.now();
+    const bookings = bookingStore(rt.deps.db, rt.deps.crossings);
+    const slot = bookings.slots(nurZholy(), now + 86_400_000, 1, now)[0];
+    if (!slot) throw new Error("no slot tomorrow");
+    const trucks = ["LIM001", "LIM002", "LIM003"].map((p) => bookedTruck(rt.deps.crossings, p, slot.start));
+    const held = bookings.slots(nurZholy(), slot.start, 1, now)[0]?.booked ?? 0;
+    const limit = String(Math.max(1, held - 1));
+
+    const warned = await sup.post(
+      PAGE,
+      await formOf(sup, { dailyLimit: limit, reason: "China accepts fewer" }),
+    );
+    expect(warned.status).toBe(409);
+    expect(await warned.text()).toMatch(/leaves 1 day\(s\) overbooked/);
+    expect(nurZholy().config.dailyLimit).not.toBe(Number(limit));
+
+    const confirmed = await sup.post(
+      PAGE,
+      await formOf(sup, { dailyLimit: limit, reason: "China accepts fewer", confirmMoves: "on" }),
+    );
+    expect(confirmed.status).toBe(303);
+    expect(nurZholy().config.dailyLimit).toBe(Number(limit));
+    // the three were booked at the same moment, so which one moves is the tie-break's choice
+    const moved = trucks
+      .map((t) => rt.deps.crossings.get(t.row.id))
+      .filter((t) => t?.row.slot_start !== slot.start);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]?.row.slot_start).toBeGreaterThan(slot.start);
+    expect(rt.deps.crossings.events(moved[0]?.row.id ?? "").at(-1)).toMatchObject({
+      type: "BOOK",
+      actor_kind: "supervisor",
+    });
+  });
+});
