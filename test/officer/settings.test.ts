@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { bookingStore } from "../../src/store/booking.ts";
 import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
-import { testRuntime } from "../api/support.ts";
+import { bearer, declareAndBook, newKey, testRuntime } from "../api/support.ts";
 import { bookedTruck, type Fetch, signIn } from "./support.ts";
 
 const rt = testRuntime();
@@ -108,5 +108,38 @@ describe("supervisor controls", () => {
       type: "BOOK",
       actor_kind: "supervisor",
     });
+  });
+
+  it("the unmanned green lane opens and closes at once; the dashboard shows its trucks and share apart", async () => {
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const gate = newKey(rt, { kind: "device", label: "Unmanned lane", checkpointId: "nur-zholy" });
+    const camera = (path: string, plate: string) =>
+      rt.app.request(`/api/v1/device/${path}`, {
+        method: "POST",
+        headers: { ...bearer(gate.secret), "Content-Type": "application/json" },
+        body: JSON.stringify({ plate }),
+      });
+    const lane = async (on: boolean) => {
+      const fields = await formOf(sup, { reason: on ? "camera calibrated" : "camera fault" });
+      if (on) fields.unmannedGreenLane = "on";
+      else delete fields.unmannedGreenLane;
+      expect((await sup.post(PAGE, fields)).status).toBe(303);
+    };
+    for (const plate of ["UNM001", "UNM002"]) {
+      declareAndBook(rt, plate, { complete: true });
+      expect((await camera("check-ins", plate)).status).toBe(200);
+    }
+    await lane(false);
+    expect((await camera("unmanned-releases", "UNM001")).status).toBe(409);
+    await lane(true);
+    expect((await camera("unmanned-releases", "UNM001")).status).toBe(200);
+
+    const officer = await signIn(fetch, "officer.nurzholy", "nur-zholy");
+    const html = await (await officer.get("/officer/nur-zholy")).text();
+    expect(html).toContain("unmanned green lane on");
+    expect(html).toMatch(/released through the unmanned green lane: <strong>1 of 1 \(100%\)/);
+    expect(html).toMatch(/Unmanned green lane, last hours \(1\)[\s\S]*UNM001/);
+    await lane(false);
+    expect((await camera("unmanned-releases", "UNM002")).status).toBe(409);
   });
 });

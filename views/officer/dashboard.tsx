@@ -1,12 +1,13 @@
 /** The checkpoint dashboard: the queue in call order, the trucks at each stage, outcomes and figures. */
 import type { Child } from "hono/jsx";
 import { describeState } from "../../machines/apply.ts";
+import type { CheckpointConfig } from "../../src/domain/checkpoint.ts";
 import type { Board, BoardTruck } from "../../src/http/officer/board.ts";
 import { Layout } from "../layout.tsx";
 import { SignOut } from "./sign-in.tsx";
 
 export interface DashboardProps {
-  checkpoint: { id: string; name: string };
+  checkpoint: { id: string; name: string; config: CheckpointConfig };
   board: Board;
   csrf: string;
   username: string;
@@ -33,7 +34,9 @@ const STAGE_GROUPS: [string, string[]][] = [
   ["Inspection bays", ["physicalInspection"]],
   ["On hold", ["onHold"]],
 ];
-const clock = (at: number) => new Date(at).toISOString().slice(11, 16);
+/** HH:MM in the checkpoint's own zone, the time on the officers' watches */
+const clock = (at: number, timezone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(at);
 
 function Csrf(props: { csrf: string }) {
   return <input type="hidden" name="_csrf" value={props.csrf} />;
@@ -252,7 +255,13 @@ export function BoardView(props: DashboardProps) {
         <h2>Today</h2>
         <p>
           Processed: <strong>{board.processedToday}</strong> · in the last hour:{" "}
-          <strong>{board.processedLastHour}</strong>
+          <strong>{board.processedLastHour}</strong> · released through the unmanned green lane:{" "}
+          <strong>
+            {board.unmannedToday} of {board.releasedToday}
+            {board.releasedToday
+              ? ` (${Math.round((board.unmannedToday / board.releasedToday) * 100)}%)`
+              : ""}
+          </strong>
         </p>
         <table>
           <thead>
@@ -275,12 +284,28 @@ export function BoardView(props: DashboardProps) {
           </tbody>
         </table>
       </section>
+      {board.recentUnmanned.length ? (
+        <section>
+          <h2>Unmanned green lane, last hours ({board.recentUnmanned.length})</h2>
+          <p class="muted">Released by the lane's camera without an officer; each is in the audit trail.</p>
+          <ul>
+            {board.recentUnmanned.map((t) => (
+              <li>
+                {clock(t.since, props.checkpoint.config.timezone)}{" "}
+                <a href={`${base}/crossings/${t.id}`}>
+                  <strong>{t.plate}</strong>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section>
-        <h2>Released and refused, last hours</h2>
+        <h2>Released and refused by officers, last hours</h2>
         <ul>
           {board.recent.map((t) => (
             <li>
-              {clock(t.since)}{" "}
+              {clock(t.since, props.checkpoint.config.timezone)}{" "}
               <a href={`${base}/crossings/${t.id}`}>
                 <strong>{t.plate}</strong>
               </a>{" "}
@@ -291,6 +316,18 @@ export function BoardView(props: DashboardProps) {
         </ul>
       </section>
     </div>
+  );
+}
+
+/** The shift's settings in force, so an officer knows what the queue is working with. */
+function InService(props: { config: CheckpointConfig }) {
+  const c = props.config;
+  return (
+    <p class="muted" id="in-service">
+      In service: {c.documentLanes} lanes, {c.scanners} scanners, {c.inspectionBays} inspection bays ·
+      unmanned green lane {c.unmannedGreenLane ? "on" : "off"} · walk-ins{" "}
+      {c.walkInsAllowed ? "allowed" : "not allowed"} · daily limit {c.dailyLimit}
+    </p>
   );
 }
 
@@ -323,6 +360,7 @@ export function DashboardPage(props: DashboardProps) {
         </label>
         <button type="submit">Check in</button>
       </form>
+      <InService config={props.checkpoint.config} />
       <BoardView {...props} />
     </Layout>
   );

@@ -3,6 +3,7 @@
  * order, the trucks at each stage with how long they have been there, recent outcomes, today's figures.
  */
 import type { CrossingContext, CrossingState } from "../../../machines/types.ts";
+import { localDayStart } from "../../domain/slots.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { CrossingRow } from "../../store/crossings.ts";
 import type { DB } from "../../store/db.ts";
@@ -26,6 +27,8 @@ export interface BoardTruck {
   inspectionResult: string | null;
   booked: boolean;
   promotionReason: string | null;
+  /** released by the unmanned green lane's camera, without an officer */
+  unmanned: boolean;
 }
 
 export interface StageFigure {
@@ -39,7 +42,12 @@ export interface Board {
   waiting: BoardTruck[];
   active: BoardTruck[];
   recent: BoardTruck[];
+  /** released through the unmanned green lane in the last hours, shown apart from the officers' work */
+  recentUnmanned: BoardTruck[];
   processedToday: number;
+  /** of today's releases, those of the unmanned lane */
+  releasedToday: number;
+  unmannedToday: number;
   /** released or refused in the last hour: the throughput now */
   processedLastHour: number;
   stages: StageFigure[];
@@ -76,6 +84,7 @@ const toTruck = (r: CrossingRow): BoardTruck => {
     inspectionResult: c.inspectionResult,
     booked: c.slot !== null,
     promotionReason: c.promotionReason,
+    unmanned: c.releasedBy === "unmanned",
   };
 };
 
@@ -122,19 +131,25 @@ export function boardReader(db: DB) {
     read(checkpoint: StoredCheckpoint, now: number): Board {
       const waiting = queue.ordered(checkpoint).map((t) => toTruck(byId.get(t.id) as CrossingRow));
       const active = (inStates.all(checkpoint.id, ...ACTIVE) as CrossingRow[]).map(toTruck);
-      const midnight = new Date(now).setUTCHours(0, 0, 0, 0);
-      const today = finishedSince.all(checkpoint.id, midnight) as CrossingRow[];
+      // "today" is the checkpoint's local day, as its officers and figures count it
+      const midnight = localDayStart(now, checkpoint.config.timezone);
+      const today = (finishedSince.all(checkpoint.id, midnight) as CrossingRow[]).map((r) => ({
+        row: r,
+        truck: toTruck(r),
+      }));
       const recentFrom = now - RECENT_HOURS * 3_600_000;
+      const recent = today.filter((t) => t.row.updated_at >= recentFrom).map((t) => t.truck);
+      const released = today.filter((t) => t.truck.state === "released");
       return {
         waiting,
         active,
-        recent: today
-          .filter((r) => r.updated_at >= recentFrom)
-          .slice(0, 50)
-          .map(toTruck),
+        recent: recent.filter((t) => !t.unmanned).slice(0, 50),
+        recentUnmanned: recent.filter((t) => t.unmanned).slice(0, 50),
         processedToday: today.length,
-        processedLastHour: today.filter((r) => r.updated_at >= now - 3_600_000).length,
-        stages: stageFigures(today.map((r) => (JSON.parse(r.snapshot) as CrossingContext).history)),
+        releasedToday: released.length,
+        unmannedToday: released.filter((t) => t.truck.unmanned).length,
+        processedLastHour: today.filter((t) => t.row.updated_at >= now - 3_600_000).length,
+        stages: stageFigures(today.map((t) => (JSON.parse(t.row.snapshot) as CrossingContext).history)),
       };
     },
   };

@@ -64,7 +64,7 @@ export function officerRoutes(deps: AppDeps) {
     const { user, csrf } = sessionOf(c);
     const now = deps.now();
     return {
-      checkpoint: { id: checkpoint.id, name: checkpoint.name },
+      checkpoint: { id: checkpoint.id, name: checkpoint.name, config: checkpoint.config },
       board: board.read(checkpoint, now),
       csrf,
       username: user.username,
