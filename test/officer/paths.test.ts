@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.ts";
 import { createRuntime } from "../../src/runtime.ts";
+import { localDateTime } from "../../views/local-time.ts";
 import { bookedTruck, type Fetch, signIn } from "./support.ts";
 
 const rt = createRuntime(
@@ -77,13 +78,17 @@ describe("holding, resuming and refusing from the dashboard", () => {
 describe("the supervisor's audit trail", () => {
   it("filters by officer, truck, day and action; officers may not browse it", async () => {
     const supervisor = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
-    const today = new Date().toISOString().slice(0, 10);
+    // the checkpoint's local day, which is not UTC's for five hours every evening
+    const today = localDateTime(Date.now(), "Asia/Almaty").slice(0, 10);
     const q = `officer=officer.nurzholy&plate=222BBB&day=${today}&action=REFUSE`;
     const page = await supervisor.get(`${base}/audit?${q}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("DOCS-INVALID");
     expect(html).not.toContain("CHECK_IN</td>");
+    const yesterday = localDateTime(Date.now() - 86_400_000, "Asia/Almaty").slice(0, 10);
+    const before = await (await supervisor.get(`${base}/audit?plate=222BBB&day=${yesterday}`)).text();
+    expect(before).toContain("Nothing matches.");
     const nobody = await (await supervisor.get(`${base}/audit?officer=nobody.here`)).text();
     expect(nobody).toContain("Nothing matches.");
     // nonsense filters are dropped, never a 500

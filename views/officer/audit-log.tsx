@@ -2,9 +2,10 @@
 import { EVENT_TYPES } from "../../machines/types.ts";
 import type { AuditEntry } from "../../src/http/officer/audit-log.ts";
 import { Layout } from "../layout.tsx";
+import { localDateTime } from "../local-time.ts";
 
 export function AuditLogPage(props: {
-  checkpoint: { id: string; name: string };
+  checkpoint: { id: string; name: string; timezone: string };
   entries: AuditEntry[];
   filter: { officer?: string; plate?: string; day?: string; action?: string };
   names: (kind: string, id: string) => string;
@@ -27,7 +28,7 @@ export function AuditLogPage(props: {
           <input name="plate" value={f.plate ?? ""} maxlength={20} />
         </label>
         <label>
-          Day (UTC)
+          Day
           <input name="day" type="date" value={f.day ?? ""} />
         </label>
         <label>
@@ -47,7 +48,7 @@ export function AuditLogPage(props: {
       <table>
         <thead>
           <tr>
-            <th>When (UTC)</th>
+            <th>When ({props.checkpoint.timezone})</th>
             <th>Truck</th>
             <th>Action</th>
             <th>From → to</th>
@@ -58,7 +59,7 @@ export function AuditLogPage(props: {
         <tbody>
           {props.entries.map((e) => (
             <tr>
-              <td>{new Date(e.at).toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td>{localDateTime(e.at, props.checkpoint.timezone)}</td>
               <td>
                 <a href={`${base}/crossings/${e.crossing_id}`}>{e.plate}</a>
               </td>

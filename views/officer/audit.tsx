@@ -1,9 +1,11 @@
 /** One crossing's audit trail, read from its append-only event log. */
 import type { EventRow } from "../../src/store/crossings.ts";
 import { Layout } from "../layout.tsx";
+import { localDateTime } from "../local-time.ts";
 
 export function AuditPage(props: {
   checkpointId: string;
+  timezone: string;
   crossing: { plate: string; code: string; state: string; channel: string };
   events: EventRow[];
   /** user id -> username; devices and the system keep their id */
@@ -24,7 +26,7 @@ export function AuditPage(props: {
       <table>
         <thead>
           <tr>
-            <th>When (UTC)</th>
+            <th>When ({props.timezone})</th>
             <th>Action</th>
             <th>From</th>
             <th>To</th>
@@ -35,7 +37,7 @@ export function AuditPage(props: {
         <tbody>
           {props.events.map((e) => (
             <tr>
-              <td>{new Date(e.at).toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td>{localDateTime(e.at, props.timezone)}</td>
               <td>{e.type}</td>
               <td>{e.from_state ?? ""}</td>
               <td>{e.to_state}</td>

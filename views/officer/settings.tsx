@@ -3,6 +3,7 @@ import type { DayOverLimit, SupervisorSettings } from "../../src/domain/supervis
 import { formatCycle } from "../../src/domain/supervisor-settings.ts";
 import type { ChangeRecord } from "../../src/store/checkpoint-settings.ts";
 import { Layout } from "../layout.tsx";
+import { localDateTime } from "../local-time.ts";
 import { SignOut } from "./sign-in.tsx";
 
 export interface SettingsProps {
@@ -41,13 +42,6 @@ const NUMBERS: [keyof SupervisorSettings, string, string][] = [
   ["graceMinutes", "Grace window (minutes)", "how late after its slot a truck may still check in"],
 ];
 
-function localTime(at: number, timezone: string, withDate = true) {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    dateStyle: withDate ? "medium" : undefined,
-    timeStyle: "short",
-  }).format(at);
-}
 const localDay = (at: number, timezone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone: timezone, dateStyle: "full" }).format(at);
 
@@ -175,7 +169,7 @@ export function SettingsPage(props: SettingsProps) {
         <tbody>
           {props.history.map((h) => (
             <tr>
-              <td>{localTime(h.at, props.checkpoint.timezone)}</td>
+              <td>{localDateTime(h.at, props.checkpoint.timezone)}</td>
               <td>{h.setting}</td>
               <td>
                 {show(h.from)} → {show(h.to)}

@@ -1,5 +1,6 @@
 /** The checkpoint's audit trail for supervisors, filtered by officer, truck, day and action. */
 import { EVENT_TYPES } from "../../../machines/types.ts";
+import { dayStartOfDate } from "../../domain/slots.ts";
 import type { EventRow } from "../../store/crossings.ts";
 import type { DB } from "../../store/db.ts";
 
@@ -7,7 +8,7 @@ export interface AuditFilter {
   /** a user id (the page turns the username into one) */
   actorId?: string;
   plate?: string;
-  /** YYYY-MM-DD, UTC */
+  /** YYYY-MM-DD, the checkpoint's local day */
   day?: string;
   action?: string;
 }
@@ -28,7 +29,7 @@ export function cleanFilter(q: Record<string, string | undefined>): AuditFilter 
 
 export function auditLog(db: DB) {
   return {
-    search(checkpointId: string, f: AuditFilter): AuditEntry[] {
+    search(checkpointId: string, f: AuditFilter, timezone: string): AuditEntry[] {
       const where = ["c.checkpoint_id = ?"];
       const args: (string | number)[] = [checkpointId];
       if (f.actorId) {
@@ -40,9 +41,10 @@ export function auditLog(db: DB) {
         args.push(`%${f.plate.replace(/[%_]/g, "")}%`, f.plate.toUpperCase());
       }
       if (f.day) {
-        const start = Date.parse(`${f.day}T00:00:00Z`);
+        const start = dayStartOfDate(f.day, timezone) ?? 0;
+        const next = new Date(Date.parse(`${f.day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         where.push("e.at >= ? AND e.at < ?");
-        args.push(start, start + 86_400_000);
+        args.push(start, dayStartOfDate(next, timezone) ?? start + 86_400_000);
       }
       if (f.action) {
         where.push("e.type = ?");

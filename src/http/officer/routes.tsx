@@ -160,8 +160,8 @@ export function officerRoutes(deps: AppDeps) {
     const actorId = filter.officer ? (deps.users.credentials(filter.officer)?.id ?? "-") : undefined;
     return c.html(
       <AuditLogPage
-        checkpoint={{ id: checkpoint.id, name: checkpoint.name }}
-        entries={audit.search(checkpoint.id, { ...filter, actorId })}
+        checkpoint={{ id: checkpoint.id, name: checkpoint.name, timezone: checkpoint.config.timezone }}
+        entries={audit.search(checkpoint.id, { ...filter, actorId }, checkpoint.config.timezone)}
         filter={filter}
         names={names}
       />,
@@ -176,6 +176,7 @@ export function officerRoutes(deps: AppDeps) {
     return c.html(
       <AuditPage
         checkpointId={checkpoint.id}
+        timezone={checkpoint.config.timezone}
         crossing={{
           plate: crossing.row.plate,
           code: crossing.row.code,
