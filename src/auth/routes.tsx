@@ -76,7 +76,9 @@ export function authRoutes(store: SessionStore, now: () => number, delayPerFailu
             `Too many failed sign-ins: this account is locked for ${LOCK_MINUTES} minutes.`,
             username,
           )
-        : page(c, next, 401, "Wrong username or password.", username);
+        : outcome.reason === "disabled"
+          ? page(c, next, 403, "This account is disabled. Ask your administrator.", username)
+          : page(c, next, 401, "Wrong username or password.", username);
     }
     // a session this browser held before is ended, not carried over
     const previous = getCookie(c, SESSION_COOKIE);

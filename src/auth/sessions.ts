@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { DB } from "../store/db.ts";
+import { userAudit } from "../store/user-admin.ts";
 import { type User, type UserStore, verifyPassword } from "../store/users.ts";
 
 export const SESSION_HOURS = 12;
@@ -21,7 +22,7 @@ export interface Session {
 
 export type SignInOutcome =
   | { ok: true; session: Session }
-  | { ok: false; reason: "wrong" | "locked"; failures: number };
+  | { ok: false; reason: "wrong" | "locked" | "disabled"; failures: number };
 
 export function sessionStore(db: DB, users: UserStore) {
   const insert = db.prepare(
@@ -36,6 +37,8 @@ export function sessionStore(db: DB, users: UserStore) {
      WHERE id = ?`,
   );
   const succeed = db.prepare("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?");
+  // every attempt is recorded, so an administrator can see who signed in and who was guessing
+  const audit = userAudit(db);
 
   return {
     /** Checks the password; counts failures per account and locks it after MAX_FAILURES. */
@@ -48,19 +51,29 @@ export function sessionStore(db: DB, users: UserStore) {
           "scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         );
         // and answers after the same delay as a first wrong password: no telling names apart
+        audit.record(now, null, { id: null, username }, "sign-in-failed", "unknown username");
         return { ok: false, reason: "wrong", failures: 1 };
       }
+      const who = { id: row.id, username: row.username };
       if (row.locked_until !== null && row.locked_until > now) {
+        audit.record(now, null, who, "sign-in-locked");
         return { ok: false, reason: "locked", failures: row.failed_attempts };
       }
       if (row.locked_until !== null) succeed.run(row.id); // the lock has run out: start counting again
       if (!verifyPassword(password, row.password_hash)) {
         fail.run(MAX_FAILURES, now + LOCK_MINUTES * 60_000, row.id);
         const failures = (row.locked_until !== null ? 0 : row.failed_attempts) + 1;
+        audit.record(now, null, who, "sign-in-failed", `failure ${failures} in a row`);
         return { ok: false, reason: failures >= MAX_FAILURES ? "locked" : "wrong", failures };
+      }
+      // checked after the password, so a disabled account is not told apart from a wrong guess
+      if (row.disabled_at !== null) {
+        audit.record(now, null, who, "sign-in-disabled");
+        return { ok: false, reason: "disabled", failures: 1 };
       }
       succeed.run(row.id);
       purge.run(now);
+      audit.record(now, row.id, who, "sign-in");
       const session = { id: newToken(), csrf: newToken(), user: users.toUser(row) };
       insert.run(session.id, row.id, session.csrf, now, now + SESSION_HOURS * 3_600_000);
       return { ok: true, session };

@@ -42,6 +42,7 @@ interface UserRow {
   checkpoint_id: string | null;
   failed_attempts: number;
   locked_until: number | null;
+  disabled_at: number | null;
 }
 
 export function userStore(db: DB) {

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { API_KEY_KINDS, SCOPES_OF_KIND } from "../../src/domain/api-access.ts";
 import type { ApiKey } from "../../src/store/api-keys.ts";
 import { Layout } from "../layout.tsx";
+import { AdminNav } from "./nav.tsx";
 
 export interface KeyForm {
   values: Record<string, string>;
@@ -163,7 +164,7 @@ export function ApiKeysPage(props: {
   csrf?: string;
 }) {
   return (
-    <Layout title="API keys" nav={<a href="/admin/webhooks">Webhooks</a>}>
+    <Layout title="API keys" nav={<AdminNav />}>
       <h1>API keys</h1>
       <p class="muted">
         Keys for carriers' platforms, checkpoint devices and cargo monitors. A revoked key is refused from its

@@ -2,6 +2,7 @@
 import type { ApiKey, AuditEntry } from "../../src/store/api-keys.ts";
 import type { Subscription } from "../../src/store/webhooks.ts";
 import { Layout } from "../layout.tsx";
+import { AdminNav } from "./nav.tsx";
 
 const when = (ms: number | null) =>
   ms === null ? "never" : new Date(ms).toISOString().replace("T", " ").slice(0, 19);
@@ -61,7 +62,7 @@ export function SubscriptionTable(props: { subscriptions: Subscription[]; keys: 
 
 export function WebhooksPage(props: { subscriptions: Subscription[]; keys: Map<string, ApiKey> }) {
   return (
-    <Layout title="Webhooks" nav={<a href="/admin/api-keys">API keys</a>}>
+    <Layout title="Webhooks" nav={<AdminNav />}>
       <h1>Webhook subscriptions</h1>
       <p class="muted">
         Subscribers register their URL with their own key. Events wait in the outbox until the subscriber
@@ -78,7 +79,7 @@ export function WebhooksPage(props: { subscriptions: Subscription[]; keys: Map<s
 export function ApiKeyPage(props: { apiKey: ApiKey; audit: AuditEntry[]; subscriptions: Subscription[] }) {
   const k = props.apiKey;
   return (
-    <Layout title={`API key ${k.label}`} nav={<a href="/admin/api-keys">API keys</a>}>
+    <Layout title={`API key ${k.label}`} nav={<AdminNav />}>
       <h1>{k.label}</h1>
       <p>
         {k.kind} key <code>{k.id}</code> ({k.hint}){k.checkpointId ? ` at ${k.checkpointId}` : ""}; scopes{" "}

@@ -16,6 +16,7 @@ import { callNextStore } from "../../store/call-next.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { ApplyOutcome } from "../../store/crossings.ts";
 import { adminApiKeyRoutes } from "../admin/api-keys.tsx";
+import { adminUserRoutes } from "../admin/users.tsx";
 import type { AppDeps } from "../deps.ts";
 import { eventFor, isAction } from "./actions.ts";
 import { auditLog, cleanFilter } from "./audit-log.ts";
@@ -37,6 +38,7 @@ export function officerRoutes(deps: AppDeps) {
   const app = new Hono();
   app.route("/", authRoutes(sessions, deps.now));
   app.route("/", adminApiKeyRoutes(deps, guard.adminGuard));
+  app.route("/", adminUserRoutes(deps, guard.adminGuard));
 
   const area = "/officer/:checkpointId";
   for (const path of [area, `${area}/*`]) {
