@@ -64,7 +64,7 @@ interface Principal {
 
 async function principals(): Promise<Record<Caller, Principal>> {
   const session = async (username: string): Promise<Principal> => {
-    const { cookie } = await trySignIn((p, i) => rt.app.request(p, i), username);
+    const { cookie } = await trySignIn(async (p, i) => rt.app.request(p, i), username);
     const id = cookie.split("=")[1] ?? "";
     const csrf = rt.deps.db.prepare("SELECT csrf FROM sessions WHERE id = ?").pluck().get(id) as string;
     return { headers: { Cookie: cookie, "X-CSRF-Token": csrf }, csrf };
