@@ -1,11 +1,13 @@
 /** Slots of a checkpoint's day: fixed length from its configuration, aligned to local midnight. */
+
 import type { CheckpointConfig } from "./checkpoint.ts";
+import { dateFormat } from "./date-format.ts";
 
 const DAY_MS = 86_400_000;
 
 /** Milliseconds the zone is ahead of UTC at `at` (Kazakhstan has no DST; exact enough elsewhere). */
 export function zoneOffsetMs(at: number, timezone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateFormat("en-US", {
     timeZone: timezone,
     hourCycle: "h23",
     year: "numeric",

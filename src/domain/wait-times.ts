@@ -2,14 +2,16 @@
  * The public wait-time figures of one checkpoint, in the spirit of US CBP's Border Wait Times.
  * Pure: the counts and the clock come in from the caller.
  */
+
 import type { CheckpointConfig } from "./checkpoint.ts";
+import { dateFormat } from "./date-format.ts";
 
 /** A document check takes 5-15 minutes (../shared/domain.md, estimate); the middle of that range. */
 export const DOCUMENT_CHECK_MINUTES = 10;
 
 /** The checkpoint's local hour, to tell whether it is open. */
 export function localHour(at: number, timezone: string): number {
-  const hour = new Intl.DateTimeFormat("en-GB", {
+  const hour = dateFormat("en-GB", {
     hour: "numeric",
     hourCycle: "h23",
     timeZone: timezone,

@@ -1,7 +1,9 @@
 /** The checkpoint dashboard: the queue in call order, the trucks at each stage, outcomes and figures. */
+
 import type { Child } from "hono/jsx";
 import { describeState } from "../../machines/apply.ts";
 import type { CheckpointConfig } from "../../src/domain/checkpoint.ts";
+import { dateFormat } from "../../src/domain/date-format.ts";
 import type { Board, BoardTruck } from "../../src/http/officer/board.ts";
 import { Layout } from "../layout.tsx";
 import { SignOut } from "./sign-in.tsx";
@@ -36,7 +38,7 @@ const STAGE_GROUPS: [string, string[]][] = [
 ];
 /** HH:MM in the checkpoint's own zone, the time on the officers' watches */
 const clock = (at: number, timezone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(at);
+  dateFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(at);
 
 function Csrf(props: { csrf: string }) {
   return <input type="hidden" name="_csrf" value={props.csrf} />;

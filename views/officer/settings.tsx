@@ -1,4 +1,5 @@
 /** The supervisor's shift settings: the form, the warning a lowered daily limit needs, and the change log. */
+import { dateFormat } from "../../src/domain/date-format.ts";
 import type { DayOverLimit, SupervisorSettings } from "../../src/domain/supervisor-settings.ts";
 import { formatCycle } from "../../src/domain/supervisor-settings.ts";
 import type { ChangeRecord } from "../../src/store/checkpoint-settings.ts";
@@ -43,7 +44,7 @@ const NUMBERS: [keyof SupervisorSettings, string, string][] = [
 ];
 
 const localDay = (at: number, timezone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: timezone, dateStyle: "full" }).format(at);
+  dateFormat("en-GB", { timeZone: timezone, dateStyle: "full" }).format(at);
 
 function FieldError(props: { errors?: Record<string, string>; name: string }) {
   const message = props.errors?.[props.name];

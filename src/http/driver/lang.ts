@@ -1,6 +1,8 @@
 /** The driver's language for this request; a ?lang switch is remembered in a cookie for a year. */
+
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { dateFormat } from "../../domain/date-format.ts";
 import { chooseLang, isLang, LANG_COOKIE, type Lang, type Translate, translator } from "../../i18n/index.ts";
 
 export function langOf(c: Context): { lang: Lang; t: Translate } {
@@ -16,7 +18,7 @@ export function langOf(c: Context): { lang: Lang; t: Translate } {
 
 /** Times in the checkpoint's own zone, in the driver's language. */
 export function timeFormat(lang: Lang, timezone: string, withDay: boolean) {
-  const f = new Intl.DateTimeFormat(lang, {
+  const f = dateFormat(lang, {
     timeZone: timezone,
     hour: "2-digit",
     minute: "2-digit",

@@ -1,7 +1,6 @@
 /** The drivers' pages: /drive to declare, /c/:id (a capability URL) to book, follow and be called. */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import QRCode from "qrcode";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
 import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/driver/declare.tsx";
@@ -12,6 +11,7 @@ import type { AppDeps } from "../deps.ts";
 import { driverCrossingView } from "./crossing-view.ts";
 import { type FormValues, parseDeclarationForm } from "./form.ts";
 import { langOf, timeFormat } from "./lang.ts";
+import { qrDataUrl } from "./qr.ts";
 
 /** How many upcoming slots the picker lists: a day of hour slots fits a phone screen. */
 const SLOTS_SHOWN = 12;
@@ -95,7 +95,6 @@ export function driverRoutes(deps: AppDeps) {
     const now = deps.now();
     const crossing = view(found.stored, found.cp, now);
     const tz = found.cp.config.timezone;
-    const svg = await QRCode.toString(crossing.code, { type: "svg", margin: 1 });
     const message = c.req.query("msg");
     return c.html(
       <CrossingPage
@@ -105,7 +104,7 @@ export function driverRoutes(deps: AppDeps) {
         checkpoint={found.cp}
         time={timeFormat(lang, tz, false)}
         dayTime={timeFormat(lang, tz, true)}
-        qrDataUrl={`data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`}
+        qrDataUrl={await qrDataUrl(crossing.code)}
         slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
         remaining={booking.remaining(found.cp, crossing.plate, now)}
         message={message?.startsWith("book.") ? message : undefined}
