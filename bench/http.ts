@@ -8,7 +8,8 @@ import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { freePort, startServer } from "../test/support/server.ts";
+import { DEMO_PASSWORD, freePort, startServer } from "../test/support/server.ts";
+import { bookableSlots, declaredTrucks, officerCookie } from "./http-fixtures.ts";
 
 const { values } = parseArgs({
   options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "100" } },
@@ -20,6 +21,9 @@ interface Target {
   name: string;
   url: string;
   goal: number;
+  headers?: Record<string, string>;
+  /** a POST per request, each built afresh (a write cannot be repeated) */
+  post?: () => { path: string; body: string };
 }
 interface Row {
   name: string;
@@ -32,8 +36,24 @@ interface Row {
 
 async function load(target: Target): Promise<Row> {
   // a short warm-up so the JIT and the caches are in their steady state
-  await autocannon({ url: target.url, connections, duration: 2 });
-  const r = await autocannon({ url: target.url, connections, duration: seconds });
+  const options = {
+    url: target.url,
+    connections,
+    headers: target.headers,
+    ...(target.post
+      ? {
+          requests: [
+            {
+              method: "POST" as const,
+              headers: { "Content-Type": "application/json" },
+              setupRequest: (req: autocannon.Request) => ({ ...req, ...target.post?.() }),
+            },
+          ],
+        }
+      : {}),
+  };
+  await autocannon({ ...options, duration: 2 });
+  const r = await autocannon({ ...options, duration: seconds });
   return {
     name: target.name,
     rps: r.requests.average,
@@ -64,7 +84,8 @@ async function startHello() {
 
 /** Only the routes this build has: a route not built yet is reported, not measured. */
 async function available(target: Target): Promise<boolean> {
-  const res = await fetch(target.url);
+  if (target.post) return true;
+  const res = await fetch(target.url, { headers: target.headers });
   await res.arrayBuffer();
   if (!res.ok) console.log(`skipped: ${target.name} (${target.url} answered ${res.status})`);
   return res.ok;
@@ -73,6 +94,9 @@ async function available(target: Target): Promise<boolean> {
 const hello = await startHello();
 const server = await startServer({ env: { SEED_DEMO_TRAFFIC: "on" } });
 try {
+  // each booking POST books a different declared truck into one of the week's slots; declared
+  // first, since the 10 s this takes would outlive the keep-alive of any connection opened before
+  const trucks = declaredTrucks(server.dbPath, "korday", 60_000);
   const db = new Database(server.dbPath, { readonly: true });
   const queued = db
     .prepare("SELECT id FROM crossings WHERE state = 'waitingArea' AND checkpoint_id = 'nur-zholy' LIMIT 1")
@@ -87,7 +111,27 @@ try {
     },
     { name: "home page", url: `${server.url}/`, goal: 0.5 },
     ...(queued ? [{ name: "driver's crossing page", url: `${server.url}/c/${queued.id}`, goal: 0.5 }] : []),
+    {
+      name: "officer's dashboard fragment",
+      url: `${server.url}/officer/nur-zholy/board`,
+      headers: { Cookie: await officerCookie(server.url, "officer.nurzholy", DEMO_PASSWORD) },
+      goal: 0.5,
+    },
   ];
+  const slots = await bookableSlots(server.url, "korday");
+  let next = 0;
+  targets.push({
+    name: "booking POST",
+    url: server.url,
+    goal: 0.2,
+    post: () => {
+      const i = next++;
+      return {
+        path: `/api/v1/crossings/${trucks[i % trucks.length]}/booking`,
+        body: JSON.stringify({ slotStart: slots[i % slots.length] }),
+      };
+    },
+  });
   const baseline = await load({ name: "baseline: bare Hono hello", url: hello.url, goal: 1 });
   const rows = [baseline];
   for (const target of targets) if (await available(target)) rows.push(await load(target));

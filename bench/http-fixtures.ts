@@ -1,0 +1,82 @@
+/**
+ * What the write and officer benchmarks need in the server's database before the load starts:
+ * declared trucks for the booking POST (one per request, each with its own plate) on a checkpoint
+ * whose slots have room for all of them, and a signed-in officer's session for the dashboard.
+ * Written through the stores from a second connection, as a carrier's platform would write them.
+ */
+import { SEED_RISK_POLICY } from "../seed/risk-rules.ts";
+import { declarationSchema } from "../src/domain/declaration.ts";
+import { checkpointStore } from "../src/store/checkpoints.ts";
+import { crossingStore } from "../src/store/crossings.ts";
+import { openDatabase } from "../src/store/db.ts";
+import { declareTruck } from "../src/store/declare.ts";
+import { declaration } from "../test/api/support.ts";
+
+export function declaredTrucks(dbPath: string, checkpointId: string, count: number): string[] {
+  const db = openDatabase(dbPath);
+  try {
+    const checkpoints = checkpointStore(db);
+    const cp = checkpoints.get(checkpointId);
+    if (!cp) throw new Error(`no checkpoint ${checkpointId}`);
+    // room for every booking the benchmark sends, so it measures bookings, not refusals
+    checkpoints.updateConfig(cp.id, { ...cp.config, slotCapacity: 1000, dailyLimit: 20_000 }, Date.now());
+    const crossings = crossingStore(db);
+    const ids: string[] = [];
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const out = declareTruck(crossings, {
+          declaration: declarationSchema.parse(declaration(`B${String(i).padStart(6, "0")}`, checkpointId)),
+          risk: SEED_RISK_POLICY,
+          sample: 0.5,
+          at: Date.now(),
+          actor: { kind: "driver", id: "bench" },
+          activeCodeFor: () => null,
+        });
+        if (!out.ok) throw new Error(out.reason);
+        ids.push(out.crossing.row.id);
+      }
+    })();
+    return ids;
+  } finally {
+    db.close();
+  }
+}
+
+/** The slots a driver can book now (the API's own answer), for the booking POSTs to spread over. */
+export async function bookableSlots(url: string, checkpointId: string): Promise<string[]> {
+  const starts: string[] = [];
+  const today = Date.now();
+  for (let day = 0; day < 7; day++) {
+    const date = new Date(today + day * 86_400_000).toISOString().slice(0, 10);
+    const slots = (await (
+      await fetch(`${url}/api/v1/checkpoints/${checkpointId}/slots?date=${date}`)
+    ).json()) as {
+      start: string;
+      available: number;
+    }[];
+    for (const s of slots) if (s.available > 0 && !starts.includes(s.start)) starts.push(s.start);
+  }
+  return starts;
+}
+
+/** Signs in through the form, as a browser does; returns the session cookie. */
+export async function officerCookie(url: string, username: string, password: string): Promise<string> {
+  const page = await fetch(`${url}/sign-in`);
+  const signInCookie = page.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("shekara_signin="))
+    ?.split(";")[0];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+  const res = await fetch(`${url}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: signInCookie ?? "" },
+    body: new URLSearchParams({ _csrf: csrf, username, password, next: "" }).toString(),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("shekara_session="))
+    ?.split(";")[0];
+  if (!cookie) throw new Error(`sign-in of ${username} failed: ${res.status}`);
+  return cookie;
+}
