@@ -1,6 +1,7 @@
 /** Checkpoints and their configuration. */
 import { type Checkpoint, type CheckpointConfig, checkpointConfigSchema } from "../domain/checkpoint.ts";
 import type { DB } from "./db.ts";
+import { memoUntilWrite } from "./memo.ts";
 
 interface CheckpointRow {
   id: string;
@@ -35,15 +36,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const fromRow = (r: CheckpointRow): StoredCheckpoint => ({
-  id: r.id,
-  name: r.name,
-  names: JSON.parse(r.names),
-  neighbour: r.neighbour,
-  neighbourCheckpoint: r.neighbour_checkpoint,
-  config: parseConfig(r.config),
-  cyclePosition: r.cycle_position,
-});
+const fromRow = (r: CheckpointRow): StoredCheckpoint =>
+  deepFreeze({
+    id: r.id,
+    name: r.name,
+    names: JSON.parse(r.names),
+    neighbour: r.neighbour,
+    neighbourCheckpoint: r.neighbour_checkpoint,
+    config: parseConfig(r.config),
+    cyclePosition: r.cycle_position,
+  });
 
 export function checkpointStore(db: DB) {
   const all = db.prepare("SELECT * FROM checkpoints ORDER BY name");
@@ -55,12 +57,16 @@ export function checkpointStore(db: DB) {
   const setConfig = db.prepare("UPDATE checkpoints SET config = ?, updated_at = ? WHERE id = ?");
   const setCycle = db.prepare("UPDATE checkpoints SET cycle_position = ? WHERE id = ?");
 
+  // every request reads its checkpoint; the rows change only when a supervisor or the queue writes
+  const memo = memoUntilWrite(db);
   return {
-    list: (): StoredCheckpoint[] => (all.all() as CheckpointRow[]).map(fromRow),
-    get: (id: string): StoredCheckpoint | null => {
-      const row = one.get(id) as CheckpointRow | undefined;
-      return row ? fromRow(row) : null;
-    },
+    // a fresh array each time (callers may sort it); the checkpoints in it are shared and frozen
+    list: (): StoredCheckpoint[] => [...memo("list", () => (all.all() as CheckpointRow[]).map(fromRow))],
+    get: (id: string): StoredCheckpoint | null =>
+      memo(`one ${id}`, () => {
+        const row = one.get(id) as CheckpointRow | undefined;
+        return row ? fromRow(row) : null;
+      }),
     insert: (c: Checkpoint, at: number) =>
       insert.run({
         ...c,
