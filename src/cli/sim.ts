@@ -1,13 +1,16 @@
 /**
- * `npm run sim -- --scenario FILE [--replications N] [--seed S] [--hours H] [--json FILE|-]`:
- * runs a scenario and prints a summary table; `--json -` prints only the JSON on stdout.
+ * `npm run sim -- --scenario FILE [--replications N] [--seed S] [--hours H] [--json FILE|-] [--csv DIR]`:
+ * runs a scenario (replications in parallel on worker threads) and prints a summary table;
+ * `--json -` prints only the JSON on stdout; `--csv DIR` writes DIR/trucks.csv and DIR/hourly.csv.
  * A bad scenario or argument exits with code 2 and a message naming the field.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
-import { parseScenario, parseTrace, type SimReport, simulate, type TraceRow } from "../sim/index.ts";
+import { parseScenario, parseTrace, type SimReport, summarise, type TraceRow } from "../sim/index.ts";
+import { runReplications } from "./replication-pool.ts";
+import { hourlyCsv, joinParts } from "./sim-csv.ts";
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n`);
@@ -31,6 +34,7 @@ try {
       seed: { type: "string" },
       hours: { type: "string" },
       json: { type: "string" },
+      csv: { type: "string" },
     },
   }).values;
 } catch (error) {
@@ -73,8 +77,25 @@ const jsonOnly = values.json === "-";
 const bar = !jsonOnly && process.stderr.isTTY ? new SingleBar({ stream: process.stderr }) : null;
 bar?.start(replications, 0);
 const started = performance.now();
-const result = simulate(scenario, replications, (done) => bar?.update(done), trace);
+const csvDir = values.csv;
+if (csvDir) {
+  try {
+    mkdirSync(csvDir, { recursive: true });
+  } catch (error) {
+    fail(`--csv: ${(error as Error).message}`);
+  }
+}
+const runs = await runReplications(scenario, replications, {
+  trace,
+  csvDir,
+  onDone: (done) => bar?.update(done),
+});
+const result = summarise(scenario, runs);
 bar?.stop();
+if (csvDir) {
+  joinParts(csvDir, replications);
+  writeFileSync(join(csvDir, "hourly.csv"), hourlyCsv(result));
+}
 const report: SimReport = { ...result, wallSeconds: Math.round(performance.now() - started) / 1000 };
 const json = JSON.stringify(report, null, 2);
 

@@ -13,7 +13,7 @@ import { EventHeap } from "./heap.ts";
 import { compileMachine, decide, type TransitionTable } from "./machine-table.ts";
 import { Fifo, Level, utilisation } from "./queues.ts";
 import { resourcesAt } from "./resources.ts";
-import type { HourRecord, RunResult } from "./run-result.ts";
+import type { HourRecord, RunResult, TruckRecord } from "./run-result.ts";
 import type { Scenario } from "./scenario.ts";
 import {
   ARRIVAL,
@@ -32,6 +32,7 @@ import { streams } from "./streams.ts";
 import { Summary } from "./summary.ts";
 import type { TraceRow } from "./trace.ts";
 import { leaveStage, mirrorContext, STAGES, type Stage, type Truck, TruckPool } from "./truck.ts";
+import { truckRecord } from "./truck-record.ts";
 
 const MS = 60_000;
 /** eCherha's cycle (../shared/domain.md): priority trucks go ahead without starving the rest. */
@@ -41,7 +42,13 @@ export const DEFAULT_CYCLE: readonly PriorityClass[] = ECHERHA_CYCLE;
 const compiled: TransitionTable = compileMachine();
 
 /** `trace` is the parsed trace file when the scenario's arrivals are a trace replay. */
-export function runReplication(scenario: Scenario, seed: number, trace?: readonly TraceRow[]): RunResult {
+/** `onTruck` sees each counted truck as it leaves (for `--csv`); without it nothing is kept per truck. */
+export function runReplication(
+  scenario: Scenario,
+  seed: number,
+  trace?: readonly TraceRow[],
+  onTruck?: (record: TruckRecord) => void,
+): RunResult {
   if (scenario.arrivals.kind === "trace" && !trace)
     throw new Error("arrivals.file: the trace was not loaded");
   const table = compiled;
@@ -230,6 +237,7 @@ export function runReplication(scenario: Scenario, seed: number, trace?: readonl
   }
 
   function finish(t: Truck, released: boolean): void {
+    if (t.counted && onTruck) onTruck(truckRecord(t, now, released));
     if (t.counted && released) {
       completed++;
       const h = hourAt(now);

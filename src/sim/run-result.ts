@@ -1,5 +1,5 @@
 /** What one replication measures, before replications are pooled into the report. */
-import type { Summary } from "./summary.ts";
+import { Summary } from "./summary.ts";
 import type { Stage } from "./truck.ts";
 
 export interface HourRecord {
@@ -23,4 +23,28 @@ export interface RunResult {
   hourly: HourRecord[];
   eventsProcessed: number;
   machineSteps: number;
+}
+
+/** One truck as it left the run, for `--csv`: times in minutes from the start; NaN where it never went. */
+export interface TruckRecord {
+  id: number;
+  plate: string;
+  channel: string;
+  priority: string;
+  arrivedAt: number;
+  leftAt: number;
+  /** released (also through the unmanned lane), or left without crossing (expired after missed calls) */
+  outcome: "released" | "left";
+  stageMinutes: Record<Stage, number>;
+}
+
+/**
+ * A result after a trip between threads: structured cloning keeps the fields and the histograms'
+ * arrays but not the Summary class, so its methods are given back here.
+ */
+export function reviveRunResult(r: RunResult): RunResult {
+  const stages = Object.fromEntries(
+    Object.entries(r.stages).map(([k, s]) => [k, Summary.revive(s)]),
+  ) as RunResult["stages"];
+  return { ...r, wait: Summary.revive(r.wait), timeInSystem: Summary.revive(r.timeInSystem), stages };
 }

@@ -20,6 +20,16 @@ export class Summary {
     this.bins[i] = (this.bins[i] as number) + 1;
   }
 
+  /** A Summary again from its fields (after structured cloning, which drops the class). */
+  static revive(plain: Pick<Summary, "count" | "sum" | "max" | "bins">): Summary {
+    const s = new Summary();
+    s.count = plain.count;
+    s.sum = plain.sum;
+    s.max = plain.max;
+    s.bins.set(plain.bins);
+    return s;
+  }
+
   merge(other: Summary): void {
     this.count += other.count;
     this.sum += other.sum;

@@ -1,0 +1,80 @@
+/** `npm run sim -- --csv DIR`: the per-truck records and the hourly series as CSV. */
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import type { SimReport } from "../sim/report.ts";
+import type { TruckRecord } from "../sim/run-result.ts";
+import { STAGES } from "../sim/truck.ts";
+
+export const TRUCKS_HEADER = [
+  "replication",
+  "truck",
+  "plate",
+  "channel",
+  "priority",
+  "arrivalMinute",
+  "leftMinute",
+  "outcome",
+  "timeInSystemMinutes",
+  ...STAGES.map((s) => `${s}Minutes`),
+].join(",");
+
+const num = (x: number) => (Number.isNaN(x) ? "" : String(Math.round(x * 1000) / 1000));
+const text = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+export function truckLine(replication: number, r: TruckRecord): string {
+  return [
+    replication,
+    r.id,
+    text(r.plate),
+    r.channel,
+    r.priority,
+    num(r.arrivedAt),
+    num(r.leftAt),
+    r.outcome,
+    num(r.leftAt - r.arrivedAt),
+    ...STAGES.map((s) => num(r.stageMinutes[s])),
+  ].join(",");
+}
+
+/** Lines written in blocks, so a long run's millions of trucks never sit in memory together. */
+export function lineWriter(path: string) {
+  const fd = openSync(path, "w");
+  let buffer: string[] = [];
+  const flush = () => {
+    if (buffer.length) writeSync(fd, `${buffer.join("\n")}\n`);
+    buffer = [];
+  };
+  return {
+    write(line: string) {
+      buffer.push(line);
+      if (buffer.length >= 4096) flush();
+    },
+    close() {
+      flush();
+      closeSync(fd);
+    },
+  };
+}
+
+/** One replication's trucks go to their own part file (each worker writes its own). */
+export const partFile = (dir: string, replication: number) => join(dir, `.trucks-${replication}.part`);
+
+/** trucks.csv from the parts in replication order, so the file is the same however many threads ran. */
+export function joinParts(dir: string, replications: number): void {
+  const out = lineWriter(join(dir, "trucks.csv"));
+  out.write(TRUCKS_HEADER);
+  out.close();
+  const fd = openSync(join(dir, "trucks.csv"), "a");
+  for (let i = 0; i < replications; i++) {
+    writeSync(fd, readFileSync(partFile(dir, i)));
+    rmSync(partFile(dir, i));
+  }
+  closeSync(fd);
+}
+
+export function hourlyCsv(report: Pick<SimReport, "hourly">): string {
+  const lines = report.hourly.map((h) =>
+    [h.hour, h.arrivals, h.completed, h.meanWaitMinutes, h.queueLength].join(","),
+  );
+  return `${["hour,arrivals,completed,meanWaitMinutes,queueLength", ...lines].join("\n")}\n`;
+}

@@ -1,0 +1,69 @@
+/** `npm run sim` as a planner runs it: a child process, worker threads, files on disk. */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/sim/report.ts";
+import { parseScenario } from "../../src/sim/scenario.ts";
+
+const run = promisify(execFile);
+const ROOT = new URL("../..", import.meta.url).pathname;
+const sim = (args: string[]) =>
+  run(process.execPath, ["--import", "tsx", "src/cli/sim.ts", ...args], { cwd: ROOT });
+const MMC = "seed/scenarios/mmc.json";
+
+function scenarioOf(file: string, hours: number) {
+  const parsed = parseScenario(JSON.parse(readFileSync(join(ROOT, file), "utf8")));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return { ...parsed.scenario, hours, warmupHours: Math.min(parsed.scenario.warmupHours, hours / 2) };
+}
+
+describe("npm run sim", () => {
+  it("runs replications on worker threads and reports exactly what a sequential run reports", async () => {
+    const scenario = scenarioOf(MMC, 200);
+    const file = join(mkdtempSync(join(tmpdir(), "sim-")), "mmc.json");
+    writeFileSync(file, JSON.stringify(scenario));
+    const { stdout } = await sim(["--scenario", file, "--replications", "3", "--json", "-"]);
+    const { wallSeconds, ...fromCli } = JSON.parse(stdout) as Record<string, unknown>;
+    expect(wallSeconds).toBeGreaterThan(0);
+    expect(fromCli).toEqual(JSON.parse(JSON.stringify(simulate(scenario, 3))));
+  }, 60_000);
+
+  it("--csv writes every truck that left and the hourly series", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sim-csv-"));
+    const { stdout } = await sim([
+      "--scenario",
+      "seed/scenarios/nur-zholy-baseline.json",
+      "--hours",
+      "48",
+      "--replications",
+      "2",
+      "--json",
+      "-",
+      "--csv",
+      dir,
+    ]);
+    const report = JSON.parse(stdout) as { trucksCompleted: number; hourly: unknown[] };
+    const [header, ...rows] = readFileSync(join(dir, "trucks.csv"), "utf8").trim().split("\n");
+    expect(header).toMatch(/^replication,truck,plate,channel,priority,arrivalMinute,leftMinute,outcome,/);
+    expect(rows.filter((r) => r.includes(",released,")).length).toBe(report.trucksCompleted);
+    // both replications, in order
+    expect(rows[0]?.startsWith("1,")).toBe(true);
+    expect(rows.at(-1)?.startsWith("2,")).toBe(true);
+    const hourly = readFileSync(join(dir, "hourly.csv"), "utf8").trim().split("\n");
+    expect(hourly.length).toBe(report.hourly.length + 1);
+  }, 60_000);
+
+  it("a bad scenario exits with code 2 and names the field", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "sim-bad-")), "bad.json");
+    writeFileSync(file, JSON.stringify({ ...scenarioOf(MMC, 10), resources: { documentLanes: -1 } }));
+    const failed = await sim(["--scenario", file]).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain("resources");
+  }, 30_000);
+});
