@@ -1,6 +1,6 @@
 /** `npm run sim` as a planner runs it: a child process, worker threads, files on disk. */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -55,6 +55,19 @@ describe("npm run sim", () => {
     const hourly = readFileSync(join(dir, "hourly.csv"), "utf8").trim().split("\n");
     expect(hourly.length).toBe(report.hourly.length + 1);
   }, 60_000);
+
+  it("runs every example scenario, the trace replay among them", async () => {
+    const examples = readdirSync(join(ROOT, "seed/scenarios")).filter((f) => f.endsWith(".json"));
+    expect(examples.length).toBeGreaterThanOrEqual(7);
+    for (const file of examples) {
+      // a day after each one's own warm-up keeps the test short
+      const { warmupHours } = JSON.parse(readFileSync(join(ROOT, "seed/scenarios", file), "utf8"));
+      const hours = String(warmupHours + 24);
+      const { stdout } = await sim(["--scenario", `seed/scenarios/${file}`, "--hours", hours, "--json", "-"]);
+      const report = JSON.parse(stdout) as { trucksArrived: number; trucksCompleted: number };
+      expect(report.trucksCompleted, file).toBeGreaterThan(0);
+    }
+  }, 120_000);
 
   it("a bad scenario exits with code 2 and names the field", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "sim-bad-")), "bad.json");
