@@ -10,6 +10,8 @@ const envSchema = z.object({
   DEMO_TRAFFIC: z.enum(["on", "off"]).default("off"),
   /** how often called trucks past their deadline are marked as having missed the call */
   CALL_DEADLINE_CHECK_MS: z.coerce.number().int().min(100).default(15_000),
+  /** how often drivers' notifications are sent and slot warnings written */
+  NOTIFY_POLL_MS: z.coerce.number().int().min(100).default(5000),
   /** how often the demo shift moves the checkpoints on */
   DEMO_TRAFFIC_TICK_MS: z.coerce.number().int().min(100).default(15_000),
   /** seed the demo trucks on first start; tests that want empty checkpoints set it to off */

@@ -6,6 +6,8 @@ import type { AppDeps } from "./http/deps.ts";
 import { keyRateLimiter } from "./http/key-rate-limit.ts";
 import { startCallDeadlines } from "./jobs/call-deadlines.ts";
 import { startDemoTraffic } from "./jobs/demo-traffic.ts";
+import { startNotify } from "./jobs/notify.ts";
+import { logSender } from "./notify/sender.ts";
 import { apiKeyStore } from "./store/api-keys.ts";
 import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
@@ -61,6 +63,8 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
   deps.crossings.onCommitted(webhooks.wake);
   jobs.push(webhooks);
   jobs.push(startCallDeadlines(deps, config.CALL_DEADLINE_CHECK_MS, log));
+  // drivers' notifications go to the log until an SMS gateway's Sender is plugged in here
+  jobs.push(startNotify(deps, logSender(log), config.NOTIFY_POLL_MS, log));
   if (config.DEMO_TRAFFIC === "on") jobs.push(startDemoTraffic(deps, config.DEMO_TRAFFIC_TICK_MS, log));
   return {
     deps,

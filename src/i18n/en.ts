@@ -83,6 +83,15 @@ export const en = {
   "st.refused": "Entry refused.",
   "st.cancelled": "Cancelled.",
   "st.expired": "Expired.",
+  "n.title": "Messages",
+  "n.called": "Called to lane {lane}: be there before {time}.",
+  "n.onHold": "On hold: the officer asks for {reason}.",
+  "n.released": "Released.",
+  "n.refused": "Entry refused: {reason}.",
+  "n.booking-cancelled": "The checkpoint cancelled your booking ({reason}).",
+  "n.booking-moved": "The checkpoint moved your booking to {slot}.",
+  "n.crossing-cancelled": "The checkpoint cancelled this crossing ({reason}).",
+  "n.slot-expiring": "Your booking lapses at {time}: check in before then.",
   "lang.label": "Language",
 } as const;
 export type MessageKey = keyof typeof en;

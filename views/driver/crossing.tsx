@@ -7,7 +7,9 @@ import type { DriverCrossing } from "../../src/http/driver/crossing-view.ts";
 import type { Lang, Translate } from "../../src/i18n/index.ts";
 import type { SlotView } from "../../src/store/booking.ts";
 import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
+import type { Notification } from "../../src/store/notifications.ts";
 import { checkpointName } from "./declare.tsx";
+import { Notices } from "./notices.tsx";
 import { DriverShell } from "./shell.tsx";
 
 export interface CrossingPageProps {
@@ -22,10 +24,14 @@ export interface CrossingPageProps {
   remaining: { postponements: number; cancellations: number };
   /** a refusal to show, as a dictionary key */
   message?: string;
+  /** what the checkpoint told the driver, newest first */
+  notices: readonly Notification[];
 }
 
 /** The part that changes on its own: state, queue, call. Small, so polling is cheap on a weak signal. */
-export function CrossingLive(p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "time">) {
+export function CrossingLive(
+  p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "time" | "dayTime" | "notices">,
+) {
   const { t, crossing: c } = p;
   return (
     <section
@@ -52,6 +58,7 @@ export function CrossingLive(p: Pick<CrossingPageProps, "t" | "lang" | "crossing
           </li>
         </ul>
       )}
+      <Notices t={t} notices={p.notices} time={p.time} dayTime={p.dayTime} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/
 import { bookingStore } from "../../store/booking.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
+import { notificationStore } from "../../store/notifications.ts";
 import type { AppDeps } from "../deps.ts";
 import { driverCrossingView } from "./crossing-view.ts";
 import { type FormValues, parseDeclarationForm } from "./form.ts";
@@ -19,6 +20,7 @@ const SLOTS_SHOWN = 12;
 export function driverRoutes(deps: AppDeps) {
   const app = new Hono();
   const booking = bookingStore(deps.db, deps.crossings);
+  const notifications = notificationStore(deps.db);
   const view = driverCrossingView(deps.db);
   const active = carrierCrossingStore(deps.db);
   // the form is a few hundred bytes; a huge body is refused before it is read
@@ -108,6 +110,7 @@ export function driverRoutes(deps: AppDeps) {
         slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
         remaining={booking.remaining(found.cp, crossing.plate, now)}
         message={message?.startsWith("book.") ? message : undefined}
+        notices={notifications.ofCrossing(crossing.id)}
       />,
     );
   });
@@ -117,12 +120,15 @@ export function driverRoutes(deps: AppDeps) {
     const found = load(c.req.param("id"));
     if (!found) return c.text("Not found", 404);
     const crossing = view(found.stored, found.cp, deps.now());
+    const tz = found.cp.config.timezone;
     return c.html(
       <CrossingLive
         t={t}
         lang={lang}
         crossing={crossing}
-        time={timeFormat(lang, found.cp.config.timezone, false)}
+        time={timeFormat(lang, tz, false)}
+        dayTime={timeFormat(lang, tz, true)}
+        notices={notifications.ofCrossing(crossing.id)}
       />,
     );
   });
