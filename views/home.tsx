@@ -21,7 +21,8 @@ export function HomePage(props: { checkpoints: StoredCheckpoint[] }) {
       <ul class="checkpoints">
         {props.checkpoints.map((c) => (
           <li>
-            <strong>{c.name}</strong> <span class="muted">to {c.neighbourCheckpoint}</span>
+            <strong>{c.name}</strong> <span class="muted">to {c.neighbourCheckpoint}</span> ·{" "}
+            <a href={`/board/${c.id}`}>queue board</a>
             <br />
             <span class="muted">
               {c.config.documentLanes} lanes · {c.config.scanners} scanners · {c.config.dailyLimit} trucks/day

@@ -9,6 +9,7 @@ import { addressRateLimit } from "./address-rate-limit.ts";
 import { createApi } from "./api/index.ts";
 import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
+import { boardRoutes } from "./driver/board.tsx";
 import { driverRoutes } from "./driver/routes.tsx";
 import { officerApi } from "./officer/api.ts";
 import { officerRoutes } from "./officer/routes.tsx";
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);
   app.route("/api", createApi(deps, [driverApi, officerApi]));
   app.route("/", driverRoutes(deps));
+  app.route("/", boardRoutes(deps));
   app.route("/", officerRoutes(deps));
   app.route("/", plannerRoutes(deps));
 

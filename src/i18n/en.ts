@@ -92,6 +92,17 @@ export const en = {
   "n.booking-moved": "The checkpoint moved your booking to {slot}.",
   "n.crossing-cancelled": "The checkpoint cancelled this crossing ({reason}).",
   "n.slot-expiring": "Your booking lapses at {time}: check in before then.",
+  "b.title": "Queue board",
+  "b.position": "No.",
+  "b.plate": "Plate",
+  "b.slot": "Slot",
+  "b.state": "Status",
+  "b.noSlot": "no slot",
+  "b.called": "to lane {lane}",
+  "b.waiting": "waiting",
+  "b.expected": "Expected in the next hours",
+  "b.empty": "Nobody is in the queue.",
+  "b.updated": "Updated {time}. The board refreshes itself.",
   "lang.label": "Language",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -33,6 +33,7 @@ const RULES: [RegExp, "door" | "everyone" | readonly Caller[]][] = [
   [/^(GET \/officer|POST \/sign-(in|out))$/, "door"],
   [/^(GET|POST) \/(sign-in|drive|healthz)?$/, "everyone"],
   [/^GET \/static\//, "everyone"],
+  [/^GET \/board\//, "everyone"],
   [/^GET \/api\/(openapi\.json|docs)$/, "everyone"],
   // a driver's crossing: the unguessable link is the credential, whoever holds it
   [/ \/c\/:id/, "everyone"],
