@@ -103,6 +103,7 @@ export const en = {
   "b.expected": "Expected in the next hours",
   "b.empty": "Nobody is in the queue.",
   "b.updated": "Updated {time}. The board refreshes itself.",
+  "slots.first": "First available slot",
   "lang.label": "Language",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -104,5 +104,6 @@ export const kk: Record<MessageKey, string> = {
   "b.expected": "Алдағы сағаттарда күтілуде",
   "b.empty": "Кезекте ешкім жоқ.",
   "b.updated": "{time} жаңартылды. Табло өздігінен жаңарады.",
+  "slots.first": "Алғашқы бос слот",
   "lang.label": "Тіл",
 };

@@ -104,5 +104,6 @@ export const ru: Record<MessageKey, string> = {
   "b.expected": "Ожидаются в ближайшие часы",
   "b.empty": "В очереди никого нет.",
   "b.updated": "Обновлено в {time}. Табло обновляется само.",
+  "slots.first": "Первый свободный слот",
   "lang.label": "Язык",
 };

@@ -104,5 +104,6 @@ export const zh: Record<MessageKey, string> = {
   "b.expected": "未来几小时预计到达",
   "b.empty": "当前无人排队。",
   "b.updated": "更新于{time}。本屏自动刷新。",
+  "slots.first": "最早可用时段",
   "lang.label": "语言",
 };

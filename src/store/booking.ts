@@ -114,6 +114,22 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
       return outcome;
     },
 
+    /**
+     * "First available": the earliest slot with a place left, without choosing a time. The slots
+     * are tried in order, so a place another driver takes first sends this one to the next.
+     */
+    bookFirst(cp: StoredCheckpoint, crossingId: string, now: number, actor: Actor): BookingOutcome {
+      const perDay = Math.ceil(1440 / cp.config.slotMinutes);
+      const open = this.slots(cp, now, perDay * cp.config.bookingHorizonDays, now).filter(
+        (s) => s.available > 0,
+      );
+      for (const slot of open) {
+        const outcome = this.book(cp, crossingId, slot.start, now, actor);
+        if (outcome.ok || (outcome.reason !== "book.full" && outcome.reason !== "book.daily")) return outcome;
+      }
+      return { ok: false, status: 409, reason: "book.full" };
+    },
+
     /** Gives the place back; a postponement, counted against the truck's allowance. */
     cancelBooking(cp: StoredCheckpoint, crossingId: string, now: number, actor: Actor): BookingOutcome {
       let why: BookingRefusal | null = null;

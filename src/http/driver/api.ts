@@ -113,7 +113,16 @@ const bookRoute = createRoute({
   summary: "Book a slot",
   request: {
     params: idParam,
-    body: { required: true, ...json(z.strictObject({ slotStart: z.iso.datetime() })) },
+    body: {
+      required: true,
+      ...json(
+        z.union([
+          z.strictObject({ slotStart: z.iso.datetime() }),
+          // the earliest slot with a place left, whatever its time
+          z.strictObject({ firstAvailable: z.literal(true) }),
+        ]),
+      ),
+    },
   },
   responses: {
     201: { description: "Booked", ...json(crossingSchema) },
@@ -238,8 +247,12 @@ export function driverApi(deps: AppDeps) {
     const id = c.req.valid("param").id;
     const found = load(id);
     if (!found) return problem(c, 404, "Not found", notFound);
-    const start = Date.parse(c.req.valid("json").slotStart);
-    const o = booking.book(found.cp, id, start, deps.now(), { kind: "driver", id });
+    const body = c.req.valid("json");
+    const driver = { kind: "driver" as const, id };
+    const o =
+      "firstAvailable" in body
+        ? booking.bookFirst(found.cp, id, deps.now(), driver)
+        : booking.book(found.cp, id, Date.parse(body.slotStart), deps.now(), driver);
     if (!o.ok && o.status === 422)
       return problem(c, 422, "Slot not bookable", `${en(o.reason)} Nothing was changed.`);
     if (!o.ok) return refusal(c, o);

@@ -144,10 +144,15 @@ export function driverRoutes(deps: AppDeps) {
     const id = c.req.param("id");
     const found = load(id);
     if (!found) return c.text("Not found", 404);
-    const start = Number((await formValues(c)).slotStart);
-    const outcome = Number.isSafeInteger(start)
-      ? booking.book(found.cp, id, start, deps.now(), { kind: "driver", id })
-      : ({ ok: false, reason: "book.notNow" } as const);
+    const chosen = (await formValues(c)).slotStart;
+    const start = Number(chosen);
+    const driver = { kind: "driver" as const, id };
+    const outcome =
+      chosen === "first"
+        ? booking.bookFirst(found.cp, id, deps.now(), driver)
+        : Number.isSafeInteger(start)
+          ? booking.book(found.cp, id, start, deps.now(), driver)
+          : ({ ok: false, reason: "book.notNow" } as const);
     return c.redirect(back(id, lang, refusalOf(outcome)), 303);
   });
 
