@@ -29,8 +29,43 @@ export interface CrossingPageProps {
 }
 
 /** The part that changes on its own: state, queue, call. Small, so polling is cheap on a weak signal. */
+/** What the driver may still do; in the live part, so it follows the state (no cancelling once called). */
+function Actions(p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "remaining">) {
+  const { t, crossing: c } = p;
+  // once checked in, the truck's place is the queue's: nothing left to cancel or change here
+  const canChange = c.state === "declared" || c.state === "booked";
+  return (
+    <>
+      {canChange && (
+        <section class="row">
+          {c.state === "booked" && (
+            <form method="post" action={`/c/${c.id}/cancel-booking?lang=${p.lang}`}>
+              <button type="submit" class="secondary">
+                {t("book.cancel")}
+              </button>
+            </form>
+          )}
+          {canChange && (
+            <form method="post" action={`/c/${c.id}/cancel?lang=${p.lang}`}>
+              <button type="submit" class="secondary">
+                {t("crossing.cancel")}
+              </button>
+            </form>
+          )}
+        </section>
+      )}
+      {canChange && (
+        <p class="muted">
+          {t("slots.postponements", { n: p.remaining.postponements })} ·{" "}
+          {t("slots.cancellations", { n: p.remaining.cancellations })}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function CrossingLive(
-  p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "time" | "dayTime" | "notices">,
+  p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "time" | "dayTime" | "notices" | "remaining">,
 ) {
   const { t, crossing: c } = p;
   return (
@@ -59,6 +94,7 @@ export function CrossingLive(
         </ul>
       )}
       <Notices t={t} notices={p.notices} time={p.time} dayTime={p.dayTime} />
+      <Actions {...p} />
     </section>
   );
 }
@@ -134,30 +170,6 @@ export function CrossingPage(p: CrossingPageProps) {
       <CrossingLive {...p} />
       {open && <Pass {...p} />}
       {c.state === "declared" && <SlotPicker {...p} />}
-      {open && (
-        <section class="row">
-          {c.state === "booked" && (
-            <form method="post" action={`/c/${c.id}/cancel-booking?lang=${p.lang}`}>
-              <button type="submit" class="secondary">
-                {t("book.cancel")}
-              </button>
-            </form>
-          )}
-          {(c.state === "declared" || c.state === "booked") && (
-            <form method="post" action={`/c/${c.id}/cancel?lang=${p.lang}`}>
-              <button type="submit" class="secondary">
-                {t("crossing.cancel")}
-              </button>
-            </form>
-          )}
-        </section>
-      )}
-      {open && (
-        <p class="muted">
-          {t("slots.postponements", { n: p.remaining.postponements })} ·{" "}
-          {t("slots.cancellations", { n: p.remaining.cancellations })}
-        </p>
-      )}
     </DriverShell>
   );
 }

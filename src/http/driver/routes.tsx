@@ -129,6 +129,7 @@ export function driverRoutes(deps: AppDeps) {
         time={timeFormat(lang, tz, false)}
         dayTime={timeFormat(lang, tz, true)}
         notices={notifications.ofCrossing(crossing.id)}
+        remaining={booking.remaining(found.cp, crossing.plate, deps.now())}
       />,
     );
   });
