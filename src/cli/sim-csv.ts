@@ -1,7 +1,6 @@
-/** `npm run sim -- --csv DIR`: the per-truck records and the hourly series as CSV. */
+/** `npm run sim -- --csv DIR`: the per-truck records as CSV (the hourly series: src/sim/report-csv.ts). */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import type { SimReport } from "../sim/report.ts";
 import type { TruckRecord } from "../sim/run-result.ts";
 import { STAGES } from "../sim/truck.ts";
 
@@ -70,11 +69,4 @@ export function joinParts(dir: string, replications: number): void {
     rmSync(partFile(dir, i));
   }
   closeSync(fd);
-}
-
-export function hourlyCsv(report: Pick<SimReport, "hourly">): string {
-  const lines = report.hourly.map((h) =>
-    [h.hour, h.arrivals, h.completed, h.meanWaitMinutes, h.queueLength].join(","),
-  );
-  return `${["hour,arrivals,completed,meanWaitMinutes,queueLength", ...lines].join("\n")}\n`;
 }

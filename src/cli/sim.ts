@@ -9,8 +9,9 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { parseScenario, parseTrace, type SimReport, summarise, type TraceRow } from "../sim/index.ts";
+import { hourlyCsv } from "../sim/report-csv.ts";
 import { runReplications } from "./replication-pool.ts";
-import { hourlyCsv, joinParts } from "./sim-csv.ts";
+import { joinParts } from "./sim-csv.ts";
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n`);
