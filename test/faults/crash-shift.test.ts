@@ -6,7 +6,6 @@
  */
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { replay } from "../../machines/apply.ts";
 import { SEED_RISK_POLICY } from "../../seed/risk-rules.ts";
 import { declarationSchema } from "../../src/domain/declaration.ts";
 import { apiKeyStore } from "../../src/store/api-keys.ts";
@@ -17,6 +16,7 @@ import { declareTruck } from "../../src/store/declare.ts";
 import { declaration } from "../api/support.ts";
 import { trySignIn } from "../officer/support.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
+import { expectSnapshotsEqualTheirLogs } from "../support/stored-truth.ts";
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -203,19 +203,7 @@ describe("a server killed in the middle of a shift", () => {
         .all();
       expect(overbooked).toEqual([]);
 
-      const rows = db.prepare("SELECT id, state, snapshot FROM crossings").all() as {
-        id: string;
-        state: string;
-        snapshot: string;
-      }[];
-      const eventsOf = db
-        .prepare("SELECT payload FROM crossing_events WHERE crossing_id = ? ORDER BY n")
-        .pluck();
-      for (const row of rows) {
-        const [first, ...rest] = (eventsOf.all(row.id) as string[]).map((p) => JSON.parse(p));
-        expect(replay(first, rest)).toEqual({ state: row.state, context: JSON.parse(row.snapshot) });
-      }
-      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      expectSnapshotsEqualTheirLogs(db);
 
       // the restarted server's timer misses the calls that fell due while it was down
       const missed = db

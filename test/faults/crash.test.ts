@@ -5,11 +5,11 @@
  */
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { replay } from "../../machines/apply.ts";
 import { apiKeyStore } from "../../src/store/api-keys.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { declaration } from "../api/support.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
+import { expectSnapshotsEqualTheirLogs } from "../support/stored-truth.ts";
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -60,19 +60,7 @@ describe("a server killed in the middle of a storm of writes", () => {
       const stored = new Set(db.prepare("SELECT id FROM crossings").pluck().all() as string[]);
       for (const id of acknowledged) expect(stored.has(id), `acknowledged crossing ${id}`).toBe(true);
 
-      const rows = db.prepare("SELECT id, state, snapshot FROM crossings").all() as {
-        id: string;
-        state: string;
-        snapshot: string;
-      }[];
-      const eventsOf = db
-        .prepare("SELECT payload FROM crossing_events WHERE crossing_id = ? ORDER BY n")
-        .pluck();
-      for (const row of rows) {
-        const [first, ...rest] = (eventsOf.all(row.id) as string[]).map((p) => JSON.parse(p));
-        expect(replay(first, rest)).toEqual({ state: row.state, context: JSON.parse(row.snapshot) });
-      }
-      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      expectSnapshotsEqualTheirLogs(db);
     } finally {
       db.close();
     }

@@ -187,6 +187,24 @@ function Results(props: { truck: BoardTruck }) {
   return parts.length ? <p class="muted">{parts.join(" · ")}</p> : null;
 }
 
+/** Trucks that left: the time, the plate (to its trail), and how they left unless it was a release. */
+function Outcomes(props: { trucks: BoardTruck[]; base: string; timezone: string }) {
+  return (
+    <ul>
+      {props.trucks.map((t) => (
+        <li>
+          {clock(t.since, props.timezone)}{" "}
+          <a href={`${props.base}/crossings/${t.id}`}>
+            <strong>{t.plate}</strong>
+          </a>{" "}
+          {t.unmanned ? "" : t.state}
+          {t.reasonCode ? `: ${t.reasonCode}` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function BoardView(props: DashboardProps) {
   const { board, csrf, now } = props;
   const base = `/officer/${props.checkpoint.id}`;
@@ -290,32 +308,12 @@ export function BoardView(props: DashboardProps) {
         <section>
           <h2>Unmanned green lane, last hours ({board.recentUnmanned.length})</h2>
           <p class="muted">Released by the lane's camera without an officer; each is in the audit trail.</p>
-          <ul>
-            {board.recentUnmanned.map((t) => (
-              <li>
-                {clock(t.since, props.checkpoint.config.timezone)}{" "}
-                <a href={`${base}/crossings/${t.id}`}>
-                  <strong>{t.plate}</strong>
-                </a>
-              </li>
-            ))}
-          </ul>
+          <Outcomes trucks={board.recentUnmanned} base={base} timezone={props.checkpoint.config.timezone} />
         </section>
       ) : null}
       <section>
         <h2>Released and refused by officers, last hours</h2>
-        <ul>
-          {board.recent.map((t) => (
-            <li>
-              {clock(t.since, props.checkpoint.config.timezone)}{" "}
-              <a href={`${base}/crossings/${t.id}`}>
-                <strong>{t.plate}</strong>
-              </a>{" "}
-              {t.state}
-              {t.reasonCode ? `: ${t.reasonCode}` : ""}
-            </li>
-          ))}
-        </ul>
+        <Outcomes trucks={board.recent} base={base} timezone={props.checkpoint.config.timezone} />
       </section>
     </div>
   );
