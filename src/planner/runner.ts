@@ -25,7 +25,12 @@ export function runQueue(runs: SimRunStore, now: () => number, log: (line: strin
     const run = runs.takeNext(now());
     if (!run) return;
     const worker = new Worker(WORKER, {
-      workerData: { scenario: JSON.parse(run.scenario), replications: run.replications },
+      workerData: {
+        scenario: JSON.parse(run.scenario),
+        replications: run.replications,
+        // the worker parses the CSV: a large trace then costs the server's thread nothing
+        trace: run.trace_id ? (runs.trace(run.trace_id)?.csv ?? null) : null,
+      },
     });
     current = { id: run.id, worker };
     worker.on("message", (m: RunMessage) => {

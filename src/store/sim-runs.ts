@@ -14,6 +14,8 @@ export interface ScenarioRow {
   checkpoint_id: string | null;
   body: string;
   example: 0 | 1;
+  /** the trace an arrivals kind "trace" replays */
+  trace_id: string | null;
   created_by: string | null;
   created_at: number;
   updated_at: number;
@@ -26,6 +28,7 @@ export interface RunRow {
   seed: number;
   replications: number;
   engine_version: string;
+  trace_id: string | null;
   status: RunStatus;
   progress: number;
   result: string | null;
@@ -36,17 +39,31 @@ export interface RunRow {
   finished_at: number | null;
 }
 
+export interface StoredTrace {
+  id: string;
+  file: string;
+  csv: string;
+  row_count: number;
+  created_by: string | null;
+  created_at: number;
+}
+
 export function simRunStore(db: DB) {
   const insertScenario = db.prepare(
-    `INSERT INTO scenarios (id, name, checkpoint_id, body, example, created_by, created_at, updated_at)
-     VALUES (@id, @name, @checkpoint_id, @body, @example, @created_by, @at, @at)`,
+    `INSERT INTO scenarios (id, name, checkpoint_id, body, example, trace_id, created_by, created_at, updated_at)
+     VALUES (@id, @name, @checkpoint_id, @body, @example, @trace_id, @created_by, @at, @at)`,
   );
   const scenarioById = db.prepare("SELECT * FROM scenarios WHERE id = ?");
   const scenarios = db.prepare("SELECT * FROM scenarios ORDER BY example DESC, updated_at DESC");
   const insertRun = db.prepare(
-    `INSERT INTO sim_runs (id, scenario_id, scenario, seed, replications, engine_version, status, created_by, created_at)
-     VALUES (@id, @scenario_id, @scenario, @seed, @replications, @engine_version, 'queued', @created_by, @at)`,
+    `INSERT INTO sim_runs (id, scenario_id, scenario, seed, replications, engine_version, trace_id, status, created_by, created_at)
+     VALUES (@id, @scenario_id, @scenario, @seed, @replications, @engine_version, @trace_id, 'queued', @created_by, @at)`,
   );
+  const insertTrace = db.prepare(
+    `INSERT INTO sim_traces (id, file, csv, row_count, created_by, created_at)
+     VALUES (@id, @file, @csv, @row_count, @created_by, @at)`,
+  );
+  const traceById = db.prepare("SELECT * FROM sim_traces WHERE id = ?");
   const runById = db.prepare("SELECT * FROM sim_runs WHERE id = ?");
   const recent = db.prepare("SELECT * FROM sim_runs ORDER BY created_at DESC LIMIT ?");
   const nextQueued = db.prepare("SELECT * FROM sim_runs WHERE status = 'queued' ORDER BY created_at LIMIT 1");
@@ -66,7 +83,14 @@ export function simRunStore(db: DB) {
 
   return {
     saveScenario(
-      s: { name: string; checkpointId?: string | null; body: unknown; example?: boolean; by?: string },
+      s: {
+        name: string;
+        checkpointId?: string | null;
+        body: unknown;
+        example?: boolean;
+        traceId?: string | null;
+        by?: string;
+      },
       at: number,
     ) {
       const id = nanoid(12);
@@ -76,6 +100,7 @@ export function simRunStore(db: DB) {
         checkpoint_id: s.checkpointId ?? null,
         body: JSON.stringify(s.body),
         example: s.example ? 1 : 0,
+        trace_id: s.traceId ?? null,
         created_by: s.by ?? null,
         at,
       });
@@ -90,6 +115,7 @@ export function simRunStore(db: DB) {
         seed: number;
         replications: number;
         engineVersion: string;
+        traceId?: string | null;
         by?: string;
       },
       at: number,
@@ -102,11 +128,19 @@ export function simRunStore(db: DB) {
         seed: r.seed,
         replications: r.replications,
         engine_version: r.engineVersion,
+        trace_id: r.traceId ?? null,
         created_by: r.by ?? null,
         at,
       });
       return id;
     },
+    /** Stores a trace parseTrace accepted; scenarios and runs refer to it by its id. */
+    saveTrace(t: { file: string; csv: string; rowCount: number; by?: string }, at: number) {
+      const id = nanoid(12);
+      insertTrace.run({ id, file: t.file, csv: t.csv, row_count: t.rowCount, created_by: t.by ?? null, at });
+      return id;
+    },
+    trace: (id: string) => traceById.get(id) as StoredTrace | undefined,
     run: (id: string) => runById.get(id) as RunRow | undefined,
     recentRuns: (limit: number) => recent.all(limit) as RunRow[],
     /** The oldest queued run, marked running; null when the queue is empty. */

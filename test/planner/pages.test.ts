@@ -44,9 +44,9 @@ describe("the planners' workspace", () => {
     const before = count();
     const bad = { ...JSON.parse(example.body), hours: "many" };
     const res = await p.post(`/planner/scenarios/${example.id}`, { name: "Bad", body: JSON.stringify(bad) });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(await res.text()).toContain("hours:");
-    expect((await p.post(`/planner/scenarios/${example.id}`, { name: "Bad", body: "{" })).status).toBe(400);
+    expect((await p.post(`/planner/scenarios/${example.id}`, { name: "Bad", body: "{" })).status).toBe(422);
     expect(count()).toBe(before);
   });
 

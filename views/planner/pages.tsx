@@ -10,12 +10,26 @@ export function ScenariosPage(props: {
   scenarios: ScenarioRow[];
   runs: RunRow[];
   names: Map<string, string>;
+  checkpoints: { id: string; name: string }[];
   csrf: string;
 }) {
   return (
     <Layout title="Planner">
       <h1>Scenarios</h1>
       <p class="muted">Copy an example, change it, run it, and compare runs side by side.</p>
+      <form method="get" action="/planner/checkpoints" class="row">
+        <label>
+          Or start from a checkpoint as configured
+          <select name="checkpoint">
+            {props.checkpoints.map((c) => (
+              <option value={c.id}>{c.name}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="secondary">
+          New scenario
+        </button>
+      </form>
       <table>
         <thead>
           <tr>
@@ -74,47 +88,6 @@ export function ScenariosPage(props: {
           </tbody>
         </table>
         <button type="submit">Compare the ticked runs</button>
-      </form>
-    </Layout>
-  );
-}
-
-export function EditorPage(props: {
-  scenario: { id: string; name: string; example: boolean };
-  body: string;
-  csrf: string;
-  error?: string;
-}) {
-  return (
-    <Layout title={props.scenario.name}>
-      <h1>{props.scenario.name}</h1>
-      {props.error ? (
-        <p class="notice bad" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-      <p class="muted">
-        {props.scenario.example
-          ? "An example: saving makes your own copy."
-          : "Saving checks the scenario against the simulator's schema; a bad field is named and nothing is saved."}
-      </p>
-      <form method="post" action={`/planner/scenarios/${props.scenario.id}`}>
-        <Csrf token={props.csrf} />
-        <label>
-          Name
-          <input
-            name="name"
-            value={props.scenario.example ? `${props.scenario.name} (copy)` : props.scenario.name}
-            required
-          />
-        </label>
-        <label>
-          Scenario (JSON, the same fields as the command line's scenario files)
-          <textarea name="body" rows={24} spellcheck={false}>
-            {props.body}
-          </textarea>
-        </label>
-        <button type="submit">{props.scenario.example ? "Save a copy" : "Save"}</button>
       </form>
     </Layout>
   );

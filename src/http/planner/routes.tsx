@@ -3,13 +3,8 @@
  * simulator's own schema, runs on a worker thread with live progress, charts and comparison.
  */
 import { type Context, Hono } from "hono";
-import {
-  ComparePage,
-  EditorPage,
-  type Report,
-  RunPage,
-  ScenariosPage,
-} from "../../../views/planner/pages.tsx";
+import { bodyLimit } from "hono/body-limit";
+import { ComparePage, type Report, RunPage, ScenariosPage } from "../../../views/planner/pages.tsx";
 import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { sessionStore } from "../../auth/sessions.ts";
 import {
@@ -22,13 +17,11 @@ import {
 import { describeChange } from "../../planner/compare.ts";
 import { ensureExampleScenarios } from "../../planner/examples.ts";
 import { runQueue } from "../../planner/runner.ts";
-import { parseScenario } from "../../sim/index.ts";
 import { simRunStore } from "../../store/sim-runs.ts";
 import type { AppDeps } from "../deps.ts";
+import { editorRoutes, MAX_TRACE_BYTES } from "./editor.tsx";
 
 export const ENGINE_VERSION = "shekara-sim 1";
-// a scenario is a few kilobytes; anything far larger is a mistake or an attack
-const MAX_SCENARIO_BYTES = 200_000;
 
 export function plannerRoutes(deps: AppDeps) {
   const runs = simRunStore(deps.db);
@@ -36,8 +29,19 @@ export function plannerRoutes(deps: AppDeps) {
   const queue = runQueue(runs, deps.now, console.log);
   const guard = authGuard(sessionStore(deps.db, deps.users), deps.now);
   const app = new Hono();
+  // refused by its Content-Length (or as it streams) before the sign-in check reads the form: a
+  // trace upload is the largest body a planner sends
+  const limit = bodyLimit({
+    maxSize: MAX_TRACE_BYTES + 64 * 1024,
+    onError: (c) =>
+      c.text(
+        `Too large: a trace CSV may be at most ${MAX_TRACE_BYTES / 1024 / 1024} MB. Nothing was saved.`,
+        413,
+      ),
+  });
   for (const path of ["/planner", "/planner/*"])
-    app.use(path, guard.requireSignIn, guard.requireRole("planner", "admin"));
+    app.use(path, limit, guard.requireSignIn, guard.requireRole("planner", "admin"));
+  app.route("/", editorRoutes(deps, runs));
 
   const svg = (c: Context, body: string) =>
     c.body(body, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600" });
@@ -54,57 +58,16 @@ export function plannerRoutes(deps: AppDeps) {
         scenarios={scenarios}
         runs={runs.recentRuns(50)}
         names={new Map(scenarios.map((s) => [s.id, s.name]))}
+        checkpoints={deps.checkpoints.list().map((cp) => ({ id: cp.id, name: cp.name }))}
         csrf={sessionOf(c).csrf}
       />,
     );
   });
 
-  app.get("/planner/scenarios/:id", (c) => {
-    const s = runs.scenario(c.req.param("id"));
-    if (!s) return c.text("No such scenario.", 404);
-    return c.html(
-      <EditorPage
-        scenario={{ id: s.id, name: s.name, example: s.example === 1 }}
-        body={JSON.stringify(JSON.parse(s.body), null, 2)}
-        csrf={sessionOf(c).csrf}
-      />,
-    );
-  });
-
-  // saving an example makes a copy; saving a planner's own scenario also makes a new version (a copy),
-  // so runs already made keep meaning what they meant
-  app.post("/planner/scenarios/:id", async (c) => {
-    const s = runs.scenario(c.req.param("id"));
-    if (!s) return c.text("No such scenario.", 404);
-    const form = await readForm(c);
-    const name = typeof form.name === "string" ? form.name.trim().slice(0, 120) : "";
-    const text = typeof form.body === "string" ? form.body : "";
-    const again = (error: string) =>
-      c.html(
-        <EditorPage
-          scenario={{ id: s.id, name: name || s.name, example: s.example === 1 }}
-          body={text}
-          csrf={sessionOf(c).csrf}
-          error={`${error} Nothing was saved.`}
-        />,
-        400,
-      );
-    if (!name) return again("Give the scenario a name.");
-    if (text.length > MAX_SCENARIO_BYTES) return again("The scenario is too large (over 200 kB).");
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      return again(`The scenario is not valid JSON: ${(err as Error).message}.`);
-    }
-    const parsed = parseScenario(json);
-    if (!parsed.ok) return again(`The scenario has a bad field: ${parsed.message}.`);
-    const id = runs.saveScenario(
-      { name, checkpointId: s.checkpoint_id, body: { ...parsed.scenario, name }, by: sessionOf(c).user.id },
-      deps.now(),
-    );
-    return c.redirect(`/planner/scenarios/${id}`, 303);
-  });
+  // the list's checkpoint picker is a plain GET form: its answer names the editor's address
+  app.get("/planner/checkpoints", (c) =>
+    c.redirect(`/planner/checkpoints/${encodeURIComponent(c.req.query("checkpoint") ?? "")}/scenario`, 303),
+  );
 
   app.post("/planner/scenarios/:id/runs", async (c) => {
     const s = runs.scenario(c.req.param("id"));
@@ -122,6 +85,7 @@ export function plannerRoutes(deps: AppDeps) {
         seed: scenario.seed,
         replications,
         engineVersion: ENGINE_VERSION,
+        traceId: s.trace_id,
         by: sessionOf(c).user.id,
       },
       deps.now(),

@@ -1,0 +1,243 @@
+/** The scenario editor over HTTP: the form mirrors the schema, errors sit beside their fields, traces upload. */
+import { afterAll, describe, expect, it } from "vitest";
+import { formFromScenario } from "../../src/planner/scenario-form.ts";
+import type { Scenario } from "../../src/sim/index.ts";
+import { testRuntime } from "../api/support.ts";
+import { csrfIn, type Fetch, form, trySignIn } from "../officer/support.ts";
+
+const rt = testRuntime();
+afterAll(() => rt.close());
+const fetch: Fetch = async (path, init) => rt.app.request(path, init);
+const db = rt.deps.db;
+
+async function planner() {
+  const { cookie } = await trySignIn(fetch, "planner");
+  const get = (path: string) => fetch(path, { headers: { Cookie: cookie }, redirect: "manual" });
+  const csrf = csrfIn(await (await get("/planner")).text());
+  const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
+    const f = form({ _csrf: csrf, ...fields });
+    return fetch(path, { ...f, headers: { ...f.headers, Cookie: cookie, ...headers }, redirect: "manual" });
+  };
+  /** A multipart post, as the editor's form sends with a file. */
+  const upload = (path: string, fields: Record<string, string>, file?: { name: string; text: string }) => {
+    const body = new FormData();
+    body.set("_csrf", csrf);
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    if (file) body.set("traceFile", new File([file.text], file.name, { type: "text/csv" }));
+    return fetch(path, { method: "POST", body, headers: { Cookie: cookie }, redirect: "manual" });
+  };
+  return { get, post, upload };
+}
+
+const example = (nameLike: string) => {
+  const row = db
+    .prepare("SELECT id, body FROM scenarios WHERE example = 1 AND name LIKE ?")
+    .get(nameLike) as {
+    id: string;
+    body: string;
+  };
+  return { id: row.id, scenario: JSON.parse(row.body) as Scenario };
+};
+const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+const stored = (location: string | null) =>
+  db.prepare("SELECT * FROM scenarios WHERE id = ?").get(location?.split("/").pop() ?? "") as {
+    name: string;
+    body: string;
+    checkpoint_id: string | null;
+    trace_id: string | null;
+  };
+
+describe("the scenario editor", () => {
+  it("shows the scenario's fields, and saves a changed one as a copy", async () => {
+    const p = await planner();
+    const base = example("Nur Zholy (Khorgos) baseline%");
+    const page = await (await p.get(`/planner/scenarios/${base.id}`)).text();
+    expect(page).toContain('name="resources.scanners" value="2"');
+    expect(page).toContain('name="serviceMinutes.physicalInspection.shape" value="2"');
+    expect(page).toContain("Advanced: the scenario as JSON");
+
+    const fields = { ...formFromScenario(base.scenario), name: "Three scanners", "resources.scanners": "3" };
+    const res = await p.post(`/planner/scenarios/${base.id}`, fields);
+    expect(res.status).toBe(303);
+    const saved = stored(res.headers.get("location"));
+    expect(saved.name).toBe("Three scanners");
+    expect(saved.checkpoint_id).toBe("nur-zholy");
+    expect(JSON.parse(saved.body)).toEqual({
+      ...base.scenario,
+      name: "Three scanners",
+      resources: { ...base.scenario.resources, scanners: 3 },
+    });
+  });
+
+  it("refuses a bad field with the error beside it and the input kept, and saves nothing", async () => {
+    const p = await planner();
+    const base = example("M/M/c%");
+    const before = count("scenarios");
+    const fields = { ...formFromScenario(base.scenario), hours: "many", "channels.green": "0.5" };
+    const res = await p.post(`/planner/scenarios/${base.id}`, fields);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(
+      /name="hours" value="many" inputmode="decimal" size="8" aria-invalid="true" aria-describedby="f-hours-error"/,
+    );
+    expect(html).toMatch(/<span class="error" id="f-hours-error">[^<]*expected number/);
+    expect(html).toContain('<span class="error" id="f-channels-error">green + yellow + red must be 1</span>');
+    expect(html).toContain("nothing was saved");
+    const long = await p.post(`/planner/scenarios/${base.id}`, {
+      ...formFromScenario(base.scenario),
+      name: "x".repeat(121),
+    });
+    expect(await long.text()).toContain('id="f-name-error">at most 120 characters');
+    expect(count("scenarios")).toBe(before);
+  });
+
+  it("answers htmx with the form alone: redrawn for a new kind, or refused in place", async () => {
+    const p = await planner();
+    const base = example("M/M/c%");
+    const htmx = { "HX-Request": "true" };
+    const fields = formFromScenario(base.scenario);
+    const redrawn = await p.post(
+      `/planner/scenarios/${base.id}`,
+      { ...fields, "arrivals.kind": "booked", "serviceMinutes.scan.dist": "triangular", _action: "refresh" },
+      htmx,
+    );
+    expect(redrawn.status).toBe(200);
+    const fragment = await redrawn.text();
+    expect(fragment).toMatch(/^<form id="editor"/);
+    expect(fragment).toContain('name="arrivals.slotMinutes"');
+    expect(fragment).toContain('name="serviceMinutes.scan.mode"');
+    expect(fragment).not.toContain('class="error"');
+
+    const refused = await p.post(
+      `/planner/scenarios/${base.id}`,
+      { ...fields, "arrivals.perHour": "-1" },
+      htmx,
+    );
+    expect(refused.status).toBe(200);
+    expect(await refused.text()).toMatch(/id="f-arrivals-perHour-error">[^<]*&gt;0/);
+
+    const saved = await p.post(`/planner/scenarios/${base.id}`, fields, htmx);
+    expect(saved.headers.get("HX-Redirect")).toMatch(/^\/planner\/scenarios\/[\w-]+$/);
+  });
+
+  it("starts from a seeded checkpoint's configuration", async () => {
+    const p = await planner();
+    const cp = rt.deps.checkpoints.get("nur-zholy");
+    if (!cp) throw new Error("no seeded checkpoint");
+    const list = await (await p.get("/planner")).text();
+    expect(list).toContain('<option value="nur-zholy">');
+    const picked = await p.get("/planner/checkpoints?checkpoint=nur-zholy");
+    expect(picked.headers.get("location")).toBe("/planner/checkpoints/nur-zholy/scenario");
+    const page = await (await p.get("/planner/checkpoints/nur-zholy/scenario")).text();
+    expect(page).toContain(`name="resources.documentLanes" value="${cp.config.documentLanes}"`);
+    expect(page).toContain(`name="arrivals.capacityPerSlot" value="${cp.config.slotCapacity}"`);
+    expect(page).toContain(`name="neighbourAcceptsPerDay" value="${cp.config.dailyLimit}"`);
+    const fields = csvFields(page);
+    const res = await p.post("/planner/checkpoints/nur-zholy/scenario", fields);
+    expect(res.status).toBe(303);
+    const saved = stored(res.headers.get("location"));
+    expect(saved.checkpoint_id).toBe("nur-zholy");
+    expect(JSON.parse(saved.body).queueCycle).toEqual(cp.config.queueCycle);
+  });
+
+  it("keeps the JSON editor beside the form, checked by the same schema", async () => {
+    const p = await planner();
+    const base = example("M/M/c%");
+    const res = await p.post(`/planner/scenarios/${base.id}`, {
+      body: JSON.stringify({ ...base.scenario, seed: 1.5 }),
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("seed: Invalid input: expected int");
+  });
+});
+
+describe("a trace uploaded in the editor", () => {
+  const trace = "arrival,plate,channel\n0,01A,green\n5,01B,purple\n";
+  const good =
+    "arrival,plate,channel,priority,documentCheckMinutes\n0,01A,green,normal,10\n5,01B,green,normal,3\n";
+
+  it("is refused with the bad row's line number, and nothing is written", async () => {
+    const p = await planner();
+    const base = example("Trace replay%");
+    const before = [count("scenarios"), count("sim_traces")];
+    const res = await p.upload(`/planner/scenarios/${base.id}`, formFromScenario(base.scenario), {
+      name: "bad.csv",
+      text: trace,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toMatch(
+      /id="f-arrivals-file-error">bad.csv: line 3: channel: expected green, yellow or red/,
+    );
+    expect([count("scenarios"), count("sim_traces")]).toEqual(before);
+  });
+
+  it("is refused when too large, before it is read, and nothing is written", async () => {
+    const p = await planner();
+    const base = example("Trace replay%");
+    const before = [count("scenarios"), count("sim_traces")];
+    const big = `arrival,plate,channel\n${"0,01A,green\n".repeat(200_000)}`;
+    const res = await p.upload(`/planner/scenarios/${base.id}`, formFromScenario(base.scenario), {
+      name: "big.csv",
+      text: big,
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain("a trace CSV may be at most 2 MB");
+    expect([count("scenarios"), count("sim_traces")]).toEqual(before);
+  });
+
+  it("is stored with the scenario, kept by its copies, and replayed by its runs", async () => {
+    const p = await planner();
+    const base = example("Trace replay%");
+    const res = await p.upload(
+      `/planner/scenarios/${base.id}`,
+      { ...formFromScenario(base.scenario), name: "Two trucks" },
+      { name: "two.csv", text: good },
+    );
+    expect(res.status).toBe(303);
+    const saved = stored(res.headers.get("location"));
+    expect(JSON.parse(saved.body).arrivals).toEqual({ kind: "trace", file: "two.csv" });
+    const traceRow = db
+      .prepare("SELECT file, csv, row_count FROM sim_traces WHERE id = ?")
+      .get(saved.trace_id);
+    expect(traceRow).toEqual({ file: "two.csv", csv: good, row_count: 2 });
+
+    // a copy without a new upload replays the same trace
+    const id = res.headers.get("location")?.split("/").pop() ?? "";
+    const copy = await p.upload(`/planner/scenarios/${id}`, {
+      ...formFromScenario(JSON.parse(saved.body)),
+      name: "Again",
+    });
+    expect(stored(copy.headers.get("location")).trace_id).toBe(saved.trace_id);
+
+    const run = await p.post(`/planner/scenarios/${id}/runs`, { replications: "1" });
+    const runId = run.headers.get("location")?.split("/").pop() ?? "";
+    const end = Date.now() + 30_000;
+    let row: { status: string; result: string | null; error: string | null } | undefined;
+    do {
+      await new Promise((r) => setTimeout(r, 50));
+      row = db.prepare("SELECT status, result, error FROM sim_runs WHERE id = ?").get(runId) as typeof row;
+    } while (row && (row.status === "queued" || row.status === "running") && Date.now() < end);
+    expect(row?.error ?? null).toBeNull();
+    expect(JSON.parse(row?.result ?? "{}").trucksArrived).toBe(2);
+  });
+});
+
+/** The values a browser would send from the page's editor form (inputs, checked boxes, selected options). */
+function csvFields(html: string): Record<string, string> {
+  const formHtml = html.slice(
+    html.indexOf('<form id="editor"'),
+    html.indexOf("</form>", html.indexOf('<form id="editor"')),
+  );
+  const out: Record<string, string> = {};
+  for (const m of formHtml.matchAll(/<input([^>]*)>/g)) {
+    const attrs = m[1] ?? "";
+    const name = /name="([^"]+)"/.exec(attrs)?.[1];
+    if (!name || name === "_csrf" || /type="file"/.test(attrs)) continue;
+    if (/type="checkbox"/.test(attrs) && !/checked/.test(attrs)) continue;
+    out[name] = /value="([^"]*)"/.exec(attrs)?.[1] ?? (/type="checkbox"/.test(attrs) ? "on" : "");
+  }
+  for (const m of formHtml.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    out[m[1] ?? ""] = /<option value="([^"]*)" selected/.exec(m[2] ?? "")?.[1] ?? "";
+  }
+  return out;
+}

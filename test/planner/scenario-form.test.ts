@@ -1,0 +1,74 @@
+/** The editor's fields and a scenario, both ways, judged by the simulator's own schema. */
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formFromScenario, scenarioFromForm } from "../../src/planner/scenario-form.ts";
+import { parseScenario, type Scenario } from "../../src/sim/index.ts";
+
+const DIR = new URL("../../seed/scenarios/", import.meta.url);
+const examples = readdirSync(DIR)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => {
+    const parsed = parseScenario(JSON.parse(readFileSync(new URL(f, DIR), "utf8")));
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.scenario;
+  });
+
+const mm1: Scenario = {
+  name: "M/M/1",
+  seed: 1,
+  hours: 100,
+  warmupHours: 10,
+  arrivals: { kind: "poisson", perHour: 6 },
+  channels: { green: 1, yellow: 0, red: 0 },
+  priorityShare: 0,
+  resources: { documentLanes: 1, scanners: 0, inspectionBays: 0 },
+  serviceMinutes: {
+    documentCheck: { dist: "exponential", mean: 8 },
+    scan: { dist: "empirical", samples: [4, 5.5, 9] },
+    physicalInspection: { dist: "erlang", k: 3, mean: 40 },
+  },
+};
+
+describe("the scenario editor's fields", () => {
+  it.each(examples.map((s) => [s.name, s] as const))("give back the example %s unchanged", (_, s) => {
+    expect(scenarioFromForm(formFromScenario(s))).toEqual({ ok: true, scenario: s });
+  });
+
+  it("give back every kind of distribution and an unmanned lane that is switched off", () => {
+    const s: Scenario = {
+      ...mm1,
+      hold: { probability: 0.1, minutes: { dist: "uniform", min: 10, max: 20 } },
+      greenAutoRelease: { enabled: false, share: 0.5, minutes: { dist: "deterministic", value: 2 } },
+    };
+    expect(scenarioFromForm(formFromScenario(s))).toEqual({ ok: true, scenario: s });
+  });
+
+  it("leave out the optional parts left empty", () => {
+    const fields = { ...formFromScenario(mm1), neighbourAcceptsPerDay: " ", "hold.minutes.dist": "gamma" };
+    const result = scenarioFromForm(fields);
+    expect(result.ok && result.scenario).toEqual(mm1);
+  });
+
+  it("name each bad field by its path, which is its name in the form", () => {
+    const result = scenarioFromForm({
+      ...formFromScenario(mm1),
+      hours: "many",
+      "channels.green": "0.5",
+      "serviceMinutes.scan.dist": "normal",
+      "serviceMinutes.physicalInspection.k": "2.5",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.get("hours")).toMatch(/expected number/i);
+    expect(result.errors.get("channels")).toBe("green + yellow + red must be 1");
+    expect(result.errors.has("serviceMinutes.scan.dist")).toBe(true);
+    expect(result.errors.get("serviceMinutes.physicalInspection.k")).toMatch(/expected int/);
+  });
+
+  it("name the hour of a profile that is wrong", () => {
+    const profile = examples.find((s) => s.arrivals.kind === "profile");
+    if (!profile) throw new Error("no profile example");
+    const result = scenarioFromForm({ ...formFromScenario(profile), "arrivals.perHour.7": "-3" });
+    expect(result.ok ? [] : [...result.errors.keys()]).toEqual(["arrivals.perHour.7"]);
+  });
+});
