@@ -91,7 +91,23 @@ describe("the planners' workspace", () => {
     expect((await p.get(`/planner/compare/charts/wait.svg?run=${runIds[0]}&run=${runIds[1]}`)).status).toBe(
       200,
     );
-    const json = (await (await p.get(`/planner/runs/${runIds[1]}.json`)).json()) as { engineVersion: string };
+    const jsonRes = await p.get(`/planner/runs/${runIds[1]}.json`);
+    expect(jsonRes.headers.get("content-disposition")).toBe(`attachment; filename="run-${runIds[1]}.json"`);
+    const json = (await jsonRes.json()) as {
+      engineVersion: string;
+      seed: number;
+      scenarioFile: { seed: number };
+    };
     expect(json.engineVersion).toBe("shekara-sim 1");
+    expect(json.scenarioFile.seed).toBe(json.seed);
+
+    const csvRes = await p.get(`/planner/runs/${runIds[1]}.csv`);
+    expect(csvRes.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csvRes.headers.get("content-disposition")).toBe(`attachment; filename="run-${runIds[1]}.csv"`);
+    const csv = await csvRes.text();
+    expect(csv).toMatch(/^figure,value\nscenario,"Five lanes"\n/);
+    expect(csv).toMatch(/\nwaitMinutes\.p90,[\d.]+\n/);
+    expect(csv).toMatch(/\n\nhour,arrivals,completed,meanWaitMinutes,queueLength\n\d+,/);
+    expect((await p.get("/planner/runs/nosuchrun.csv")).status).toBe(404);
   });
 });

@@ -146,7 +146,8 @@ export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
         ) : null}
         {report ? (
           <p>
-            <a href={`/planner/runs/${run.id}.json`}>Download JSON</a>
+            <a href={`/planner/runs/${run.id}.json`}>Download JSON</a> ·{" "}
+            <a href={`/planner/runs/${run.id}.csv`}>Download CSV</a>
           </p>
         ) : null}
       </div>

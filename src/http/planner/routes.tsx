@@ -17,6 +17,7 @@ import {
 import { describeChange } from "../../planner/compare.ts";
 import { ensureExampleScenarios } from "../../planner/examples.ts";
 import { runQueue } from "../../planner/runner.ts";
+import { reportCsv } from "../../sim/report-csv.ts";
 import { simRunStore } from "../../store/sim-runs.ts";
 import type { AppDeps } from "../deps.ts";
 import { editorRoutes, MAX_TRACE_BYTES } from "./editor.tsx";
@@ -102,6 +103,16 @@ export function plannerRoutes(deps: AppDeps) {
       ...found.report,
       engineVersion: found.run.engine_version,
       scenarioFile: JSON.parse(found.run.scenario),
+    });
+  });
+
+  // the headline figures, then the hourly series, for a spreadsheet
+  app.get("/planner/runs/:file{[A-Za-z0-9_-]+\\.csv}", (c) => {
+    const found = reportOf(c.req.param("file").replace(/\.csv$/, ""));
+    if (!found) return c.text("No finished run.", 404);
+    return c.body(reportCsv(found.report), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="run-${found.run.id}.csv"`,
     });
   });
 
