@@ -36,6 +36,9 @@ export function declaredTrucks(dbPath: string, checkpointId: string, count: numb
         ids.push(out.crossing.row.id);
       }
     })();
+    // fold the bulk insert into the database file now, or the server's next write would pay for
+    // checkpointing it in the middle of a measurement
+    db.pragma("wal_checkpoint(TRUNCATE)");
     return ids;
   } finally {
     db.close();

@@ -7,6 +7,7 @@ import { localDayStart } from "../../domain/slots.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { CrossingRow } from "../../store/crossings.ts";
 import type { DB } from "../../store/db.ts";
+import { memoUntilWrite } from "../../store/memo.ts";
 import { queueStore } from "../../store/queue.ts";
 
 export interface BoardTruck {
@@ -126,31 +127,38 @@ export function boardReader(db: DB) {
      ORDER BY updated_at DESC`,
   );
   const byId = db.prepare("SELECT * FROM crossings WHERE id = ?");
+  // every open dashboard polls this; it changes when a crossing does, or as the minutes pass
+  const memo = memoUntilWrite(db);
 
   return {
-    read(checkpoint: StoredCheckpoint, now: number): Board {
-      const waiting = queue.ordered(checkpoint).map((t) => toTruck(byId.get(t.id) as CrossingRow));
-      const active = (inStates.all(checkpoint.id, ...ACTIVE) as CrossingRow[]).map(toTruck);
-      // "today" is the checkpoint's local day, as its officers and figures count it
-      const midnight = localDayStart(now, checkpoint.config.timezone);
-      const today = (finishedSince.all(checkpoint.id, midnight) as CrossingRow[]).map((r) => ({
-        row: r,
-        truck: toTruck(r),
-      }));
-      const recentFrom = now - RECENT_HOURS * 3_600_000;
-      const recent = today.filter((t) => t.row.updated_at >= recentFrom).map((t) => t.truck);
-      const released = today.filter((t) => t.truck.state === "released");
-      return {
-        waiting,
-        active,
-        recent: recent.filter((t) => !t.unmanned).slice(0, 50),
-        recentUnmanned: recent.filter((t) => t.unmanned).slice(0, 50),
-        processedToday: today.length,
-        releasedToday: released.length,
-        unmannedToday: released.filter((t) => t.truck.unmanned).length,
-        processedLastHour: today.filter((t) => t.row.updated_at >= now - 3_600_000).length,
-        stages: stageFigures(today.map((t) => (JSON.parse(t.row.snapshot) as CrossingContext).history)),
-      };
-    },
+    read: (checkpoint: StoredCheckpoint, now: number): Board =>
+      memo(`${checkpoint.id} ${checkpoint.cyclePosition} ${Math.floor(now / 60_000)}`, () =>
+        read(checkpoint, now),
+      ),
   };
+
+  function read(checkpoint: StoredCheckpoint, now: number): Board {
+    const waiting = queue.ordered(checkpoint).map((t) => toTruck(byId.get(t.id) as CrossingRow));
+    const active = (inStates.all(checkpoint.id, ...ACTIVE) as CrossingRow[]).map(toTruck);
+    // "today" is the checkpoint's local day, as its officers and figures count it
+    const midnight = localDayStart(now, checkpoint.config.timezone);
+    const today = (finishedSince.all(checkpoint.id, midnight) as CrossingRow[]).map((r) => ({
+      row: r,
+      truck: toTruck(r),
+    }));
+    const recentFrom = now - RECENT_HOURS * 3_600_000;
+    const recent = today.filter((t) => t.row.updated_at >= recentFrom).map((t) => t.truck);
+    const released = today.filter((t) => t.truck.state === "released");
+    return {
+      waiting,
+      active,
+      recent: recent.filter((t) => !t.unmanned).slice(0, 50),
+      recentUnmanned: recent.filter((t) => t.unmanned).slice(0, 50),
+      processedToday: today.length,
+      releasedToday: released.length,
+      unmannedToday: released.filter((t) => t.truck.unmanned).length,
+      processedLastHour: today.filter((t) => t.row.updated_at >= now - 3_600_000).length,
+      stages: stageFigures(today.map((t) => (JSON.parse(t.row.snapshot) as CrossingContext).history)),
+    };
+  }
 }
