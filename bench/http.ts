@@ -95,7 +95,7 @@ const hello = await startHello();
 const server = await startServer({ env: { SEED_DEMO_TRAFFIC: "on" } });
 try {
   // each booking POST books a different declared truck into one of the week's slots; declared
-  // first, since the 10 s this takes would outlive the keep-alive of any connection opened before
+  // first, since the 10 s this takes would outlive the keep-alive of a connection opened before
   const trucks = declaredTrucks(server.dbPath, "korday", 60_000);
   const db = new Database(server.dbPath, { readonly: true });
   const queued = db

@@ -1,4 +1,4 @@
-/** The administrator's rules for accounts: one schema for the form (and any API to come). */
+/** The administrator's rules for accounts: one schema for the form (and an API to come). */
 import { z } from "zod";
 import { ROLES } from "../store/users.ts";
 

@@ -78,7 +78,7 @@ describe("drivers' notifications", () => {
     };
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
       await notifyOnce(rt.deps, down, now);
-      now += 24 * 3_600_000; // past any backoff
+      now += 24 * 3_600_000; // past every backoff
     }
     const [notice] = store.ofCrossing(other);
     expect(notice?.attempts).toBe(MAX_ATTEMPTS);

@@ -82,7 +82,7 @@ function writtenRows(): number {
 const dangerous = (v: string) => /[<>"]/.test(v) && v.length > 2;
 
 describe.each(FORMS)("POST $path", (form) => {
-  it("answers any input below 500, writes nothing when it refuses, and escapes what it echoes", async () => {
+  it("answers every input below 500, writes nothing when it refuses, and escapes what it echoes", async () => {
     const names = [...Object.keys(form.fields), "_extra"];
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), nasty, { minKeys: 1 }), async (spoiled) => {
@@ -108,7 +108,7 @@ describe.each(FORMS)("POST $path", (form) => {
 });
 
 describe("POST /sign-in", () => {
-  it("answers any name and password below 500 and never echoes them raw", async () => {
+  it("answers every name and password below 500 and never echoes them raw", async () => {
     const page = await request("/sign-in");
     const cookie = cookieOf(page, "shekara_signin");
     const csrf = csrfIn(await page.text());

@@ -1,4 +1,4 @@
-/** What a database file must hold after any fault: snapshots that equal their logs, a sound file. */
+/** What a database file must hold after a fault: snapshots that equal their logs, a sound file. */
 import type Database from "better-sqlite3";
 import { expect } from "vitest";
 import { replay } from "../../machines/apply.ts";
