@@ -38,3 +38,23 @@ export function scenarioFromCheckpoint(cp: { name: string; config: CheckpointCon
     missedCallRate: 0.02,
   };
 }
+
+/**
+ * The checkpoint's configuration replaying recorded arrivals, with its resources as the planner
+ * changed them. Runs long enough for the last recorded truck and a day for the queue to clear.
+ */
+export function replayScenario(
+  cp: { name: string; config: CheckpointConfig },
+  replay: { file: string; lastArrivalMinute: number; resources?: Scenario["resources"] },
+): Scenario {
+  const base = scenarioFromCheckpoint(cp);
+  return {
+    ...base,
+    name: `${cp.name}: replay of ${replay.file}`,
+    hours: Math.ceil(replay.lastArrivalMinute / 60) + 24,
+    // every recorded truck counts: there is no start-up period to discard
+    warmupHours: 0,
+    arrivals: { kind: "trace", file: replay.file },
+    resources: replay.resources ?? base.resources,
+  };
+}

@@ -30,6 +30,10 @@ export function ScenariosPage(props: {
           New scenario
         </button>
       </form>
+      <p>
+        <a href="/planner/replay">Replay recorded traffic</a>: a checkpoint's recorded crossings against its
+        configuration or a changed one.
+      </p>
       <table>
         <thead>
           <tr>

@@ -21,6 +21,7 @@ import { reportCsv } from "../../sim/report-csv.ts";
 import { simRunStore } from "../../store/sim-runs.ts";
 import type { AppDeps } from "../deps.ts";
 import { editorRoutes, MAX_TRACE_BYTES } from "./editor.tsx";
+import { replayRoutes } from "./replay.tsx";
 
 export const ENGINE_VERSION = "shekara-sim 1";
 
@@ -43,6 +44,7 @@ export function plannerRoutes(deps: AppDeps) {
   for (const path of ["/planner", "/planner/*"])
     app.use(path, limit, guard.requireSignIn, guard.requireRole("planner", "admin"));
   app.route("/", editorRoutes(deps, runs));
+  app.route("/", replayRoutes(deps, runs, queue, ENGINE_VERSION));
 
   const svg = (c: Context, body: string) =>
     c.body(body, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600" });
