@@ -19,12 +19,17 @@ async function planner() {
     return fetch(path, { ...f, headers: { ...f.headers, Cookie: cookie, ...headers }, redirect: "manual" });
   };
   /** A multipart post, as the editor's form sends with a file. */
-  const upload = (path: string, fields: Record<string, string>, file?: { name: string; text: string }) => {
+  const upload = (
+    path: string,
+    fields: Record<string, string>,
+    file?: { name: string; text: string },
+    headers: Record<string, string> = {},
+  ) => {
     const body = new FormData();
     body.set("_csrf", csrf);
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
     if (file) body.set("traceFile", new File([file.text], file.name, { type: "text/csv" }));
-    return fetch(path, { method: "POST", body, headers: { Cookie: cookie }, redirect: "manual" });
+    return fetch(path, { method: "POST", body, headers: { Cookie: cookie, ...headers }, redirect: "manual" });
   };
   return { get, post, upload };
 }
@@ -107,6 +112,9 @@ describe("the scenario editor", () => {
     expect(fragment).toContain('name="arrivals.slotMinutes"');
     expect(fragment).toContain('name="serviceMinutes.scan.mode"');
     expect(fragment).not.toContain('class="error"');
+    // the poisson rate and the exponential mean stay in the form, hidden, for a switch back
+    expect(fragment).toContain('<input type="hidden" name="arrivals.perHour" value="20"/>');
+    expect(fragment).toContain('<input type="hidden" name="serviceMinutes.scan.mean" value="10"/>');
 
     const refused = await p.post(
       `/planner/scenarios/${base.id}`,
@@ -182,6 +190,15 @@ describe("a trace uploaded in the editor", () => {
     });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("a trace CSV may be at most 2 MB");
+    // htmx swaps only 2xx: it is told where the message goes
+    const htmx = await p.upload(
+      `/planner/scenarios/${base.id}`,
+      {},
+      { name: "big.csv", text: big },
+      { "HX-Request": "true" },
+    );
+    expect(htmx.status).toBe(200);
+    expect(htmx.headers.get("HX-Retarget")).toBe("#upload-refusal");
     expect([count("scenarios"), count("sim_traces")]).toEqual(before);
   });
 

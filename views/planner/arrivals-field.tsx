@@ -6,9 +6,24 @@ import {
   type FormState,
   Group,
   idOf,
+  Kept,
   NumberField,
   SwitchField,
 } from "./scenario-fields.tsx";
+
+const BOOKED = ["slotMinutes", "capacityPerSlot", "fill", "noShowRate", "jitterMinutes"].map(
+  (k) => `arrivals.${k}`,
+);
+const PROFILE = [
+  ...Array.from({ length: 24 }, (_, h) => `arrivals.perHour.${h}`),
+  ...Array.from({ length: 7 }, (_, d) => `arrivals.weekdayFactors.${d}`),
+];
+/** Each kind's fields, so the others' values are kept while one kind is shown. */
+const KIND_FIELDS: Record<string, readonly string[]> = {
+  poisson: ["arrivals.perHour"],
+  profile: PROFILE,
+  booked: BOOKED,
+};
 
 const WEEKDAYS = ["day 1", "day 2", "day 3", "day 4", "day 5", "day 6", "day 7"];
 
@@ -77,6 +92,7 @@ function Trace(props: { state: FormState; maxBytes: number }) {
         />
       </label>
       <FieldError name="arrivals.file" message={error} />
+      <span class="error" id="upload-refusal" role="alert" />
     </div>
   );
 }
@@ -98,7 +114,15 @@ export function ArrivalsField(props: { state: FormState; refresh: string; maxTra
       ) : null}
       {kind === "profile" ? <Profile state={state} /> : null}
       {kind === "booked" ? <Booked state={state} /> : null}
-      {kind === "trace" ? <Trace state={state} maxBytes={props.maxTraceBytes} /> : null}
+      {kind === "trace" ? (
+        <Trace state={state} maxBytes={props.maxTraceBytes} />
+      ) : (
+        <input type="hidden" name="arrivals.file" value={state.fields["arrivals.file"] ?? ""} />
+      )}
+      <Kept
+        state={state}
+        names={Object.entries(KIND_FIELDS).flatMap(([k, names]) => (k === kind ? [] : names))}
+      />
     </Group>
   );
 }

@@ -1,6 +1,6 @@
 /** A service-time distribution: its kind, then the parameters that kind has, in minutes. */
 import { DIST_PARAMS, DISTS } from "../../src/planner/scenario-form.ts";
-import { type FormState, Group, NumberField, SwitchField, TextField } from "./scenario-fields.tsx";
+import { type FormState, Group, Kept, NumberField, SwitchField, TextField } from "./scenario-fields.tsx";
 
 const LABELS: Record<string, string> = {
   value: "Minutes",
@@ -24,6 +24,7 @@ export function DistributionField(props: {
   const { prefix, state } = props;
   const dist = state.fields[`${prefix}.dist`] ?? "";
   const params = dist in DIST_PARAMS ? DIST_PARAMS[dist as keyof typeof DIST_PARAMS] : [];
+  const hidden = [...new Set(Object.values(DIST_PARAMS).flat())].filter((p) => !params.includes(p));
   return (
     <Group name={prefix} legend={props.legend} state={state}>
       <div class="row">
@@ -48,6 +49,7 @@ export function DistributionField(props: {
           ),
         )}
       </div>
+      <Kept state={state} names={hidden.map((p) => `${prefix}.${p}`)} />
     </Group>
   );
 }

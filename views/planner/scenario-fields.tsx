@@ -114,3 +114,18 @@ export function Group(props: { name: string; legend: string; state: FormState; c
     </fieldset>
   );
 }
+
+/**
+ * The values of fields not shown for the current choice (another distribution's parameters), kept
+ * as hidden inputs so that switching back and forth loses nothing the planner typed.
+ */
+export function Kept(props: { state: FormState; names: readonly string[] }) {
+  return (
+    <>
+      {props.names.map((name) => {
+        const value = props.state.fields[name];
+        return value ? <input type="hidden" name={name} value={value} /> : null;
+      })}
+    </>
+  );
+}

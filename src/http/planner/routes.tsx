@@ -33,13 +33,14 @@ export function plannerRoutes(deps: AppDeps) {
   const app = new Hono();
   // refused by its Content-Length (or as it streams) before the sign-in check reads the form: a
   // trace upload is the largest body a planner sends
+  const tooLarge = `Too large: a trace CSV may be at most ${MAX_TRACE_BYTES / 1024 / 1024} MB. Nothing was saved.`;
   const limit = bodyLimit({
     maxSize: MAX_TRACE_BYTES + 64 * 1024,
+    // htmx swaps only 2xx answers: it gets the message as a 200 aimed at the upload's own error place
     onError: (c) =>
-      c.text(
-        `Too large: a trace CSV may be at most ${MAX_TRACE_BYTES / 1024 / 1024} MB. Nothing was saved.`,
-        413,
-      ),
+      c.req.header("HX-Request") === "true"
+        ? c.text(tooLarge, 200, { "HX-Retarget": "#upload-refusal", "HX-Reswap": "innerHTML" })
+        : c.text(tooLarge, 413),
   });
   for (const path of ["/planner", "/planner/*"])
     app.use(path, limit, guard.requireSignIn, guard.requireRole("planner", "admin"));
