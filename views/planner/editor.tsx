@@ -21,6 +21,8 @@ export interface EditorProps {
   maxTraceBytes: number;
   /** a refusal of the JSON editor, shown beside it */
   jsonError?: string;
+  /** a stored scenario can be run from its page */
+  runAction?: string;
 }
 
 const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
@@ -189,6 +191,13 @@ export function ScenarioEditorPage(props: EditorProps) {
           : "Saving makes a new version; runs keep theirs. "}
         The simulator's own schema checks every field; a bad one is named beside it and nothing is saved.
       </p>
+      {props.runAction ? (
+        <form method="post" action={props.runAction} class="row">
+          <Csrf token={props.csrf} />
+          <input type="hidden" name="replications" value="5" />
+          <button type="submit">Run this scenario ×5</button>
+        </form>
+      ) : null}
       <EditorForm {...props} />
       <details open={props.jsonError ? true : undefined}>
         <summary>Advanced: the scenario as JSON</summary>

@@ -80,7 +80,10 @@ export function editorRoutes(deps: AppDeps, runs: SimRunStore) {
   const show = (c: Context, origin: Origin) => {
     const s = start(origin);
     if (!s) return c.text("No such scenario or checkpoint.", 404);
-    return c.html(<ScenarioEditorPage {...props(c, s, formFromScenario(s.scenario), new Map())} />);
+    const runAction = origin.kind === "scenario" ? `/planner/scenarios/${origin.id}/runs` : undefined;
+    return c.html(
+      <ScenarioEditorPage {...props(c, s, formFromScenario(s.scenario), new Map())} runAction={runAction} />,
+    );
   };
 
   /** A refusal: the form fragment for htmx (which swaps only 2xx answers), else the page with 422. */
