@@ -176,6 +176,16 @@ describe("a trace uploaded in the editor", () => {
     expect(await res.text()).toMatch(
       /id="f-arrivals-file-error">bad.csv: line 3: channel: expected green, yellow or red/,
     );
+    // a good file with another field wrong is not kept, and the form says so beside the file
+    const other = await p.upload(
+      `/planner/scenarios/${base.id}`,
+      { ...formFromScenario(base.scenario), hours: "0" },
+      { name: "good.csv", text: good },
+    );
+    expect(other.status).toBe(422);
+    expect(await other.text()).toContain(
+      'id="f-arrivals-file-error">choose good.csv again: nothing was kept',
+    );
     expect([count("scenarios"), count("sim_traces")]).toEqual(before);
   });
 

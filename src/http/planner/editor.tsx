@@ -132,9 +132,7 @@ export function editorRoutes(deps: AppDeps, runs: SimRunStore) {
           const trace = parseTrace(csv);
           if (!trace.ok) errors.set("arrivals.file", `${file.name}: ${trace.message}`);
           else {
-            const name = file.name.slice(0, 200) || "trace.csv";
-            upload = { file: name, csv, rowCount: trace.rows.length };
-            fields["arrivals.file"] = name;
+            upload = { file: file.name.slice(0, 200) || "trace.csv", csv, rowCount: trace.rows.length };
           }
         }
       }
@@ -142,9 +140,12 @@ export function editorRoutes(deps: AppDeps, runs: SimRunStore) {
         return c.req.header("HX-Request") === "true"
           ? c.html(<EditorForm {...props(c, s, fields, errors)} />)
           : c.html(<ScenarioEditorPage {...props(c, s, fields, errors)} />);
-      const result = scenarioFromForm(fields);
+      const result = scenarioFromForm(upload ? { ...fields, "arrivals.file": upload.file } : fields);
       if (!result.ok) for (const [path, why] of result.errors) if (!errors.has(path)) errors.set(path, why);
       if (result.ok && result.scenario.name.length > MAX_NAME) errors.set("name", LONG_NAME);
+      // a refused form keeps no upload (a file input cannot be filled back in): say so beside it
+      if (upload && errors.size > 0 && !errors.has("arrivals.file"))
+        errors.set("arrivals.file", `choose ${upload.file} again: nothing was kept`);
       if (errors.size > 0 || !result.ok) return refuse(c, props(c, s, fields, errors));
       scenario = result.scenario;
     }

@@ -69,9 +69,10 @@ export function plannerRoutes(deps: AppDeps) {
   });
 
   // the list's checkpoint picker is a plain GET form: its answer names the editor's address
-  app.get("/planner/checkpoints", (c) =>
-    c.redirect(`/planner/checkpoints/${encodeURIComponent(c.req.query("checkpoint") ?? "")}/scenario`, 303),
-  );
+  app.get("/planner/checkpoints", (c) => {
+    const id = c.req.query("checkpoint");
+    return c.redirect(id ? `/planner/checkpoints/${encodeURIComponent(id)}/scenario` : "/planner", 303);
+  });
 
   app.post("/planner/scenarios/:id/runs", async (c) => {
     const s = runs.scenario(c.req.param("id"));
