@@ -3,36 +3,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { formFromScenario } from "../../src/planner/scenario-form.ts";
 import type { Scenario } from "../../src/sim/index.ts";
 import { testRuntime } from "../api/support.ts";
-import { csrfIn, type Fetch, form, trySignIn } from "../officer/support.ts";
+import type { Fetch } from "../officer/support.ts";
+import { finishedRun, idIn, plannerSession } from "./support.ts";
 
 const rt = testRuntime();
 afterAll(() => rt.close());
 const fetch: Fetch = async (path, init) => rt.app.request(path, init);
 const db = rt.deps.db;
 
-async function planner() {
-  const { cookie } = await trySignIn(fetch, "planner");
-  const get = (path: string) => fetch(path, { headers: { Cookie: cookie }, redirect: "manual" });
-  const csrf = csrfIn(await (await get("/planner")).text());
-  const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
-    const f = form({ _csrf: csrf, ...fields });
-    return fetch(path, { ...f, headers: { ...f.headers, Cookie: cookie, ...headers }, redirect: "manual" });
-  };
-  /** A multipart post, as the editor's form sends with a file. */
-  const upload = (
-    path: string,
-    fields: Record<string, string>,
-    file?: { name: string; text: string },
-    headers: Record<string, string> = {},
-  ) => {
-    const body = new FormData();
-    body.set("_csrf", csrf);
-    for (const [k, v] of Object.entries(fields)) body.set(k, v);
-    if (file) body.set("traceFile", new File([file.text], file.name, { type: "text/csv" }));
-    return fetch(path, { method: "POST", body, headers: { Cookie: cookie, ...headers }, redirect: "manual" });
-  };
-  return { get, post, upload };
-}
+const planner = () => plannerSession(fetch);
 
 const example = (nameLike: string) => {
   const row = db
@@ -237,15 +216,9 @@ describe("a trace uploaded in the editor", () => {
     expect(stored(copy.headers.get("location")).trace_id).toBe(saved.trace_id);
 
     const run = await p.post(`/planner/scenarios/${id}/runs`, { replications: "1" });
-    const runId = run.headers.get("location")?.split("/").pop() ?? "";
-    const end = Date.now() + 30_000;
-    let row: { status: string; result: string | null; error: string | null } | undefined;
-    do {
-      await new Promise((r) => setTimeout(r, 50));
-      row = db.prepare("SELECT status, result, error FROM sim_runs WHERE id = ?").get(runId) as typeof row;
-    } while (row && (row.status === "queued" || row.status === "running") && Date.now() < end);
-    expect(row?.error ?? null).toBeNull();
-    expect(JSON.parse(row?.result ?? "{}").trucksArrived).toBe(2);
+    const row = await finishedRun(db, idIn(run.headers.get("location")));
+    expect(row.error).toBeNull();
+    expect(JSON.parse(row.result ?? "{}").trucksArrived).toBe(2);
   });
 });
 

@@ -1,24 +1,15 @@
 /** The planners' workspace over HTTP: copy an example, change it, run both, compare with charts. */
 import { afterAll, describe, expect, it } from "vitest";
 import { testRuntime } from "../api/support.ts";
-import { csrfIn, type Fetch, form, trySignIn } from "../officer/support.ts";
+import { type Fetch, trySignIn } from "../officer/support.ts";
+import { idIn, plannerSession } from "./support.ts";
 
 const rt = testRuntime();
 afterAll(() => rt.close());
 const fetch: Fetch = async (path, init) => rt.app.request(path, init);
 
-async function planner() {
-  const { cookie } = await trySignIn(fetch, "planner");
-  const get = (path: string) => fetch(path, { headers: { Cookie: cookie }, redirect: "manual" });
-  const csrf = csrfIn(await (await get("/planner")).text());
-  const post = (path: string, fields: Record<string, string>) => {
-    const f = form({ _csrf: csrf, ...fields });
-    return fetch(path, { ...f, headers: { ...f.headers, Cookie: cookie }, redirect: "manual" });
-  };
-  return { get, post };
-}
+const planner = () => plannerSession(fetch);
 
-const idIn = (location: string | null) => location?.split("/").pop() ?? "";
 async function until(check: () => Promise<boolean>, ms = 60_000) {
   const end = Date.now() + ms;
   while (!(await check())) {

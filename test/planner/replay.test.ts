@@ -4,7 +4,8 @@ import { dayStartOfDate } from "../../src/domain/slots.ts";
 import { recordedTrace } from "../../src/store/trace-export.ts";
 import { localDateTime } from "../../views/local-time.ts";
 import { testRuntime } from "../api/support.ts";
-import { csrfIn, type Fetch, form, trySignIn } from "../officer/support.ts";
+import type { Fetch } from "../officer/support.ts";
+import { finishedRun, idIn, plannerSession } from "./support.ts";
 
 const rt = testRuntime({ SEED_DEMO_TRAFFIC: "on" });
 afterAll(() => rt.close());
@@ -13,18 +14,12 @@ const db = rt.deps.db;
 const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 
 async function planner() {
-  const { cookie } = await trySignIn(fetch, "planner");
-  const get = (path: string) => fetch(path, { headers: { Cookie: cookie }, redirect: "manual" });
-  const csrf = csrfIn(await (await get("/planner/replay")).text());
-  const post = (fields: Record<string, string>, headers: Record<string, string> = {}) => {
-    const f = form({ _csrf: csrf, ...fields });
-    return fetch("/planner/replay", {
-      ...f,
-      headers: { ...f.headers, Cookie: cookie, ...headers },
-      redirect: "manual",
-    });
+  const p = await plannerSession(fetch);
+  return {
+    get: p.get,
+    post: (fields: Record<string, string>, headers?: Record<string, string>) =>
+      p.post("/planner/replay", fields, headers),
   };
-  return { get, post };
 }
 
 const zone = "Asia/Almaty";
@@ -52,7 +47,7 @@ describe("replaying recorded traffic", () => {
       replications: "1",
     });
     expect(res.status).toBe(303);
-    const runId = res.headers.get("location")?.split("/").pop() ?? "";
+    const runId = idIn(res.headers.get("location"));
     const run = db
       .prepare("SELECT scenario, scenario_id, trace_id FROM sim_runs WHERE id = ?")
       .get(runId) as {
@@ -74,14 +69,9 @@ describe("replaying recorded traffic", () => {
       run.trace_id,
     );
 
-    const end = Date.now() + 60_000;
-    let row: { status: string; result: string | null; error: string | null } | undefined;
-    do {
-      await new Promise((r) => setTimeout(r, 50));
-      row = db.prepare("SELECT status, result, error FROM sim_runs WHERE id = ?").get(runId) as typeof row;
-    } while (row && (row.status === "queued" || row.status === "running") && Date.now() < end);
-    expect(row?.error ?? null).toBeNull();
-    expect(JSON.parse(row?.result ?? "{}").trucksArrived).toBe(recorded.length);
+    const row = await finishedRun(db, runId);
+    expect(row.error).toBeNull();
+    expect(JSON.parse(row.result ?? "{}").trucksArrived).toBe(recorded.length);
   });
 
   it("refuses a bad period or resource beside its field, and saves nothing", async () => {

@@ -1,7 +1,7 @@
 /** Replay recorded traffic: a checkpoint, a period of its recorded crossings, and the resources to try. */
 import { RESOURCES } from "../../src/planner/scenario-form.ts";
 import { Layout } from "../layout.tsx";
-import { errorFor, FieldError, type FormState, idOf, NumberField } from "./scenario-fields.tsx";
+import { errorFor, FieldError, type FormState, InputField, idOf, NumberField } from "./scenario-fields.tsx";
 
 export interface ReplayProps {
   checkpoints: { id: string; name: string }[];
@@ -14,24 +14,6 @@ const LABELS: Record<(typeof RESOURCES)[number], string> = {
   scanners: "Scanners",
   inspectionBays: "Inspection bays",
 };
-
-function DateField(props: { name: string; label: string; state: FormState }) {
-  const error = errorFor(props.state.errors, props.name);
-  return (
-    <label class={error ? "field-invalid" : undefined}>
-      {props.label}
-      <input
-        id={idOf(props.name)}
-        name={props.name}
-        type="date"
-        value={props.state.fields[props.name] ?? ""}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? `${idOf(props.name)}-error` : undefined}
-      />
-      <FieldError name={props.name} message={error} />
-    </label>
-  );
-}
 
 /** The form alone, for htmx to swap after a refusal. */
 export function ReplayForm(props: ReplayProps) {
@@ -65,8 +47,8 @@ export function ReplayForm(props: ReplayProps) {
         <FieldError name="checkpointId" message={cpError} />
       </label>
       <div class="row">
-        <DateField name="from" label="From (a day, the checkpoint's time)" state={state} />
-        <DateField name="to" label="To (that whole day included)" state={state} />
+        <InputField type="date" name="from" label="From (a day, the checkpoint's time)" state={state} />
+        <InputField type="date" name="to" label="To (that whole day included)" state={state} />
       </div>
       <fieldset>
         <legend>Resources (empty: as the checkpoint is configured)</legend>

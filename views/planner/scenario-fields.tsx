@@ -26,8 +26,15 @@ export function FieldError(props: { name: string; message: string | undefined })
   ) : null;
 }
 
-/** Text, not type="number": a mistyped value reaches the schema, which says what it expected. */
-export function NumberField(props: { name: string; label: Child; state: FormState; hint?: string }) {
+interface FieldProps {
+  name: string;
+  label: Child;
+  state: FormState;
+  hint?: string;
+}
+
+/** One input with its label, its hint and its error, tied together for screen readers. */
+export function InputField(props: FieldProps & { type?: "text" | "date"; numeric?: boolean }) {
   const error = errorFor(props.state.errors, props.name);
   return (
     <label class={error ? "field-invalid" : undefined}>
@@ -35,9 +42,10 @@ export function NumberField(props: { name: string; label: Child; state: FormStat
       <input
         id={idOf(props.name)}
         name={props.name}
+        type={props.type === "date" ? "date" : undefined}
         value={props.state.fields[props.name] ?? ""}
-        inputmode="decimal"
-        size={8}
+        inputmode={props.numeric ? "decimal" : undefined}
+        size={props.numeric ? 8 : undefined}
         aria-invalid={error ? "true" : undefined}
         aria-describedby={error ? `${idOf(props.name)}-error` : undefined}
       />
@@ -47,23 +55,9 @@ export function NumberField(props: { name: string; label: Child; state: FormStat
   );
 }
 
-export function TextField(props: { name: string; label: string; state: FormState; hint?: string }) {
-  const error = errorFor(props.state.errors, props.name);
-  return (
-    <label class={error ? "field-invalid" : undefined}>
-      {props.label}
-      <input
-        id={idOf(props.name)}
-        name={props.name}
-        value={props.state.fields[props.name] ?? ""}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? `${idOf(props.name)}-error` : undefined}
-      />
-      {props.hint ? <small class="muted">{props.hint}</small> : null}
-      <FieldError name={props.name} message={error} />
-    </label>
-  );
-}
+/** Text, not type="number": a mistyped value reaches the schema, which says what it expected. */
+export const NumberField = (props: FieldProps) => <InputField {...props} numeric />;
+export const TextField = (props: FieldProps) => <InputField {...props} />;
 
 /**
  * A choice that changes which fields follow it (arrival kind, distribution): with htmx the form
