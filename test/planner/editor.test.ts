@@ -216,8 +216,13 @@ describe("a trace uploaded in the editor", () => {
     expect(stored(copy.headers.get("location")).trace_id).toBe(saved.trace_id);
 
     const run = await p.post(`/planner/scenarios/${id}/runs`, { replications: "1" });
-    const row = await finishedRun(db, idIn(run.headers.get("location")));
+    const runId = idIn(run.headers.get("location"));
+    const row = await finishedRun(db, runId);
     expect(row.error).toBeNull();
+    expect(await (await p.get(`/planner/runs/${runId}`)).text()).toContain("Download the trace it replayed");
+    const download = await p.get(`/planner/runs/${runId}/trace.csv`);
+    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="trace-${runId}.csv"`);
+    expect(await download.text()).toBe(good);
     expect(JSON.parse(row.result ?? "{}").trucksArrived).toBe(2);
   });
 });

@@ -152,6 +152,12 @@ export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
           <p>
             <a href={`/planner/runs/${run.id}.json`}>Download JSON</a> ·{" "}
             <a href={`/planner/runs/${run.id}.csv`}>Download CSV</a>
+            {run.trace_id ? (
+              <>
+                {" "}
+                · <a href={`/planner/runs/${run.id}/trace.csv`}>Download the trace it replayed</a>
+              </>
+            ) : null}
           </p>
         ) : null}
       </div>

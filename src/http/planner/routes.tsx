@@ -120,6 +120,17 @@ export function plannerRoutes(deps: AppDeps) {
     });
   });
 
+  // with the scenario file from the JSON, the trace lets anyone run a replay again
+  app.get("/planner/runs/:id/trace.csv", (c) => {
+    const run = runs.run(c.req.param("id"));
+    const trace = run?.trace_id ? runs.trace(run.trace_id) : undefined;
+    if (!run || !trace) return c.text("This run replayed no trace.", 404);
+    return c.body(trace.csv, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="trace-${run.id}.csv"`,
+    });
+  });
+
   app.get("/planner/runs/:id", (c) => {
     const run = runs.run(c.req.param("id"));
     if (!run) return c.text("No such run.", 404);
