@@ -72,7 +72,8 @@ export function EditorForm(props: EditorProps) {
       enctype="multipart/form-data"
       hx-post={props.action}
       hx-target="this"
-      hx-swap="outerHTML"
+      // a refusal's summary is at the form's top, far above the button pressed: show it
+      hx-swap="outerHTML show:top"
     >
       <Csrf token={props.csrf} />
       {errors.length ? (

@@ -27,7 +27,8 @@ export function ReplayForm(props: ReplayProps) {
       action="/planner/replay"
       hx-post="/planner/replay"
       hx-target="this"
-      hx-swap="outerHTML"
+      // a refusal's summary is at the form's top, far above the button pressed: show it
+      hx-swap="outerHTML show:top"
     >
       <input type="hidden" name="_csrf" value={props.csrf} />
       {state.errors.size ? (
