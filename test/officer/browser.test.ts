@@ -80,7 +80,7 @@ describe("an officer runs a truck through the dashboard in Chromium", () => {
       await screenshot(driver, "driver-released");
 
       await officer.goto(`${server.url}/officer/nur-zholy/crossings/${truck.row.id}`);
-      const trail = await officer.locator("table").innerText();
+      const trail = (await officer.locator("table").textContent()) ?? "";
       for (const step of ["CHECK_IN", "CALL", "ARRIVE_AT_LANE", "RECORD_DOCUMENT_CHECK", "SEND_TO_SCAN"])
         expect(trail).toContain(step);
       expect(trail).toContain("RECORD_SCAN");
