@@ -23,4 +23,14 @@ describe("scenario files", () => {
     const shares = parseScenario({ ...mmc, channels: { green: 0.5, yellow: 0.2, red: 0.2 } });
     expect(shares.ok ? "" : shares.message).toMatch(/channels: green \+ yellow \+ red must be 1/);
   });
+
+  it("refuses a run that would never end, naming what to change", () => {
+    const mmc = JSON.parse(readFileSync(new URL("mmc.json", dir), "utf8"));
+    const flood = parseScenario({ ...mmc, arrivals: { kind: "poisson", perHour: 1e9 } });
+    expect(flood.ok ? "" : flood.message).toMatch(/^arrivals: more than 20,000,000 trucks expected/);
+    const forever = parseScenario({ ...mmc, hours: 1e9 });
+    expect(forever.ok ? "" : forever.message).toMatch(/^hours: /);
+    const lanes = parseScenario({ ...mmc, resources: { ...mmc.resources, documentLanes: 1e7 } });
+    expect(lanes.ok ? "" : lanes.message).toMatch(/^resources\.documentLanes: /);
+  });
 });
