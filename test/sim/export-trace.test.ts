@@ -11,6 +11,7 @@ import { formatTrace, traceRowOf } from "../../src/sim/trace-record.ts";
 import { recordedTrace } from "../../src/store/trace-export.ts";
 import { localDateTime } from "../../views/local-time.ts";
 import { seededDb, tempDbPath } from "../store/helpers.ts";
+import { mmc } from "./support.ts";
 
 const run = promisify(execFile);
 const MIN = 60_000;
@@ -101,20 +102,12 @@ describe("npm run export-trace", () => {
 
     const trace = parseTrace(csv);
     if (!trace.ok) throw new Error(trace.message);
+    // M/M/4's resources and times, fed the recorded trucks
     const scenario = parseScenario({
+      ...mmc(4, 6, 20, 24),
       name: "Recorded Nur Zholy traffic",
-      seed: 1,
-      hours: 24,
       warmupHours: 0,
       arrivals: { kind: "trace", file: "nur-zholy.csv" },
-      channels: { green: 0.8, yellow: 0.15, red: 0.05 },
-      priorityShare: 0,
-      resources: { documentLanes: 4, scanners: 1, inspectionBays: 2 },
-      serviceMinutes: {
-        documentCheck: { dist: "exponential", mean: 20 },
-        scan: { dist: "exponential", mean: 10 },
-        physicalInspection: { dist: "exponential", mean: 60 },
-      },
     });
     if (!scenario.ok) throw new Error(scenario.message);
     const report = simulate(scenario.scenario, 1, undefined, trace.rows);
