@@ -66,6 +66,7 @@ export function simRunStore(db: DB) {
   const traceById = db.prepare("SELECT * FROM sim_traces WHERE id = ?");
   const runById = db.prepare("SELECT * FROM sim_runs WHERE id = ?");
   const recent = db.prepare("SELECT * FROM sim_runs ORDER BY created_at DESC LIMIT ?");
+  const lastRuns = db.prepare("SELECT scenario_id, max(created_at) AS at FROM sim_runs GROUP BY scenario_id");
   const nextQueued = db.prepare("SELECT * FROM sim_runs WHERE status = 'queued' ORDER BY created_at LIMIT 1");
   const start = db.prepare(
     "UPDATE sim_runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'",
@@ -143,6 +144,9 @@ export function simRunStore(db: DB) {
     trace: (id: string) => traceById.get(id) as StoredTrace | undefined,
     run: (id: string) => runById.get(id) as RunRow | undefined,
     recentRuns: (limit: number) => recent.all(limit) as RunRow[],
+    /** When each scenario was last run, by scenario id. */
+    lastRunAt: () =>
+      new Map((lastRuns.all() as { scenario_id: string; at: number }[]).map((r) => [r.scenario_id, r.at])),
     /** The oldest queued run, marked running; null when the queue is empty. */
     takeNext(at: number): RunRow | null {
       return db

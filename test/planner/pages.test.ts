@@ -100,5 +100,10 @@ describe("the planners' workspace", () => {
     expect(csv).toMatch(/\nwaitMinutes\.p90,[\d.]+\n/);
     expect(csv).toMatch(/\n\nhour,arrivals,completed,meanWaitMinutes,queueLength\n\d+,/);
     expect((await p.get("/planner/runs/nosuchrun.csv")).status).toBe(404);
+
+    // the list says when each scenario last ran
+    const listed = await (await p.get("/planner")).text();
+    expect(listed).toMatch(/Five lanes<\/a>[\s\S]*?<td>\d{4}-\d\d-\d\d \d\d:\d\d<\/td>/);
+    expect(listed).toContain("<td>never</td>");
   });
 });

@@ -6,9 +6,14 @@ import { Layout } from "../layout.tsx";
 
 const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
 
+const lastRun = (at: number | undefined) =>
+  at === undefined ? "never" : new Date(at).toISOString().slice(0, 16).replace("T", " ");
+
 export function ScenariosPage(props: {
   scenarios: ScenarioRow[];
   runs: RunRow[];
+  /** scenario id -> when it last ran */
+  lastRunAt: Map<string, number>;
   names: Map<string, string>;
   checkpoints: { id: string; name: string }[];
   csrf: string;
@@ -39,6 +44,7 @@ export function ScenariosPage(props: {
           <tr>
             <th>Scenario</th>
             <th>Checkpoint</th>
+            <th>Last run (UTC)</th>
             <th />
           </tr>
         </thead>
@@ -50,6 +56,7 @@ export function ScenariosPage(props: {
                 {s.example ? <span class="badge">example</span> : null}
               </td>
               <td>{s.checkpoint_id ?? "—"}</td>
+              <td>{lastRun(props.lastRunAt.get(s.id))}</td>
               <td>
                 <form method="post" action={`/planner/scenarios/${s.id}/runs`} class="row">
                   <Csrf token={props.csrf} />

@@ -61,6 +61,7 @@ export function plannerRoutes(deps: AppDeps) {
       <ScenariosPage
         scenarios={scenarios}
         runs={runs.recentRuns(50)}
+        lastRunAt={runs.lastRunAt()}
         names={new Map(scenarios.map((s) => [s.id, s.name]))}
         checkpoints={deps.checkpoints.list().map((cp) => ({ id: cp.id, name: cp.name }))}
         csrf={sessionOf(c).csrf}
