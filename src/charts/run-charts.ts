@@ -20,8 +20,14 @@ const hourAxis = (hourly: readonly HourlyPoint[]) => ({
   data: hourly.map((h) => String(h.hour)),
 });
 const minutesAxis = { type: "value", name: "minutes", nameLocation: "middle", nameGap: 28 };
-// below the plot, so it never collides with the title on a narrow chart
-const legend = { bottom: 0, itemGap: 24 };
+// below the plot, so it never collides with the title on a narrow chart; runs' long names are cut
+// to fit, and more than fit on one line wrap to the next
+const legend = {
+  bottom: 0,
+  width: "92%",
+  itemGap: 16,
+  textStyle: { width: 290, overflow: "truncate" },
+};
 
 /** Arrivals and completions per hour: where the checkpoint falls behind. */
 export function arrivalsChart(hourly: readonly HourlyPoint[]): string {
@@ -87,9 +93,14 @@ export function stagesChart(
   const option: ChartOption = {
     title: title("Time in each stage (mean)"),
     legend,
-    grid: { left: 120, right: 24, top: 48, bottom: 72 },
+    grid: { left: 176, right: 24, top: 48, bottom: 72 },
     xAxis: minutesAxis,
-    yAxis: { type: "category", data: runs.map((r) => r.label) },
+    yAxis: {
+      type: "category",
+      data: runs.map((r) => r.label),
+      // SSR measures text narrower than browsers draw it: room to spare on the left
+      axisLabel: { width: 130, overflow: "truncate" },
+    },
     series: stages.map((stage) => ({
       name: stageName(stage),
       type: "bar",
