@@ -92,4 +92,29 @@ describe("an officer runs a truck through the dashboard in Chromium", () => {
       await browser.close();
     }
   }, 90_000);
+
+  it("a supervisor changes the shift's settings on a tablet, and the change is in the log", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 820, height: 1180 } });
+      await page.goto(`${server.url}/officer/nur-zholy/settings`);
+      await page.fill("input[name=username]", "supervisor.nurzholy");
+      await page.fill("input[name=password]", PASSWORD);
+      await page.click("button[type=submit]");
+      await page.waitForURL(`${server.url}/officer/nur-zholy/settings`);
+      await page.fill("input[name=scanners]", "3");
+      await page.fill("input[name=reason]", "third scanner in service");
+      await Promise.all([
+        page.waitForURL(/saved=1/),
+        page.getByRole("button", { name: "Save settings" }).click(),
+      ]);
+      await page.getByText("Saved.").waitFor();
+      const log = (await page.locator("table").textContent()) ?? "";
+      expect(log).toContain("scanners");
+      expect(log).toContain("third scanner in service");
+      await screenshot(page, "supervisor-settings-tablet");
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
