@@ -111,7 +111,7 @@ function shifts(f: Fields): Record<string, unknown>[] | undefined {
 
 const checked = (raw: string | undefined) => raw === "on" || raw === "true";
 
-/** The scenario object the fields describe, before any check: parseScenario judges it. */
+/** The scenario object the fields describe, unchecked: parseScenario judges it. */
 export function scenarioObject(f: Fields): Record<string, unknown> {
   const n = (k: string) => num(f[k]);
   const cycle = words(f.queueCycle);
