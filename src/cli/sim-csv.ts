@@ -11,8 +11,10 @@ export const TRUCKS_HEADER = [
   "channel",
   "priority",
   "arrivalMinute",
+  "calledMinute",
   "leftMinute",
   "outcome",
+  "waitMinutes",
   "timeInSystemMinutes",
   ...STAGES.map((s) => `${s}Minutes`),
 ].join(",");
@@ -28,8 +30,11 @@ export function truckLine(replication: number, r: TruckRecord): string {
     r.channel,
     r.priority,
     num(r.arrivedAt),
+    num(r.calledAt),
     num(r.leftAt),
     r.outcome,
+    // the report's waitMinutes: arrival in the waiting area to the call to a lane
+    num(r.calledAt - r.arrivedAt),
     num(r.leftAt - r.arrivedAt),
     ...STAGES.map((s) => num(r.stageMinutes[s])),
   ].join(",");

@@ -41,8 +41,7 @@ export const DEFAULT_CYCLE: readonly PriorityClass[] = ECHERHA_CYCLE;
 /** Compiled once per process: the machine's definition does not change while it runs. */
 const compiled: TransitionTable = compileMachine();
 
-/** `trace` is the parsed trace file when the scenario's arrivals are a trace replay. */
-/** `onTruck` sees each counted truck as it leaves (for `--csv`); without it nothing is kept per truck. */
+/** `trace`: a trace replay's rows. `onTruck` (`--csv`) sees each counted truck leave; off by default. */
 export function runReplication(
   scenario: Scenario,
   seed: number,
@@ -189,6 +188,7 @@ export function runReplication(
           h.waitCount++;
         }
       }
+      t.calledAt = now;
       step(t, ev.ARRIVE_AT_LANE);
       lanes.busy.set(now, lanes.busy.value + 1);
       let service = Number.isNaN(t.given.documentCheck) ? docTime() : t.given.documentCheck;

@@ -32,6 +32,8 @@ export interface TruckRecord {
   channel: string;
   priority: string;
   arrivedAt: number;
+  /** the call to the lane it went to; NaN for the unmanned lane and for a truck that expired */
+  calledAt: number;
   leftAt: number;
   /** released (also through the unmanned lane), or left without crossing (expired after missed calls) */
   outcome: "released" | "left";

@@ -10,6 +10,7 @@ export function truckRecord(t: Truck, now: number, released: boolean): TruckReco
     channel: t.context.channel,
     priority: t.context.priority,
     arrivedAt: t.arrivedAt,
+    calledAt: t.calledAt,
     leftAt: now,
     outcome: released ? "released" : "left",
     stageMinutes: Object.fromEntries(STAGES.map((s, i) => [s, t.stage[i] as number])) as Record<

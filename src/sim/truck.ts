@@ -17,6 +17,8 @@ export interface Truck {
   state: CrossingState;
   context: CrossingContext;
   arrivedAt: number;
+  /** when it was called to the lane it went to; NaN if it never was (unmanned lane, expired) */
+  calledAt: number;
   enteredAt: number;
   counted: boolean;
   /** minutes per stage, in STAGES order; NaN where the truck never went */
@@ -58,6 +60,7 @@ export class TruckPool {
       c.holdFrom = null;
       t.state = "declared";
       t.stage.fill(Number.NaN);
+      t.calledAt = Number.NaN;
       t.id = id;
       t.given.documentCheck = t.given.scan = t.given.physicalInspection = Number.NaN;
       return t;
@@ -69,6 +72,7 @@ export class TruckPool {
       // the stage clocks replace the machine's history here
       context: { ...INITIAL, id: String(id), riskReasons: [], history: [] },
       arrivedAt: 0,
+      calledAt: Number.NaN,
       enteredAt: 0,
       counted: false,
       stage: new Float64Array(STAGES.length).fill(Number.NaN),

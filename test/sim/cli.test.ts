@@ -47,8 +47,27 @@ describe("npm run sim", () => {
     ]);
     const report = JSON.parse(stdout) as { trucksCompleted: number; hourly: unknown[] };
     const [header, ...rows] = readFileSync(join(dir, "trucks.csv"), "utf8").trim().split("\n");
-    expect(header).toMatch(/^replication,truck,plate,channel,priority,arrivalMinute,leftMinute,outcome,/);
+    expect(header).toMatch(
+      /^replication,truck,plate,channel,priority,arrivalMinute,calledMinute,leftMinute,outcome,waitMinutes,/,
+    );
+    // a row for every truck that left after the warm-up; the released ones are the report's trucksCompleted
     expect(rows.filter((r) => r.includes(",released,")).length).toBe(report.trucksCompleted);
+    const column = (name: string) => (header ?? "").split(",").indexOf(name);
+    const [arrival, called, wait, doc] = [
+      "arrivalMinute",
+      "calledMinute",
+      "waitMinutes",
+      "documentCheckMinutes",
+    ].map(column) as [number, number, number, number];
+    for (const row of rows) {
+      const f = row.split(",");
+      // a truck that went through a lane was called to it, and waited from its arrival to that call
+      if (f[doc] !== "") {
+        expect(f[called]).not.toBe("");
+        expect(Number(f[wait])).toBeCloseTo(Number(f[called]) - Number(f[arrival]), 2);
+        expect(Number(f[wait])).toBeGreaterThanOrEqual(0);
+      }
+    }
     // both replications, in order
     expect(rows[0]?.startsWith("1,")).toBe(true);
     expect(rows.at(-1)?.startsWith("2,")).toBe(true);
