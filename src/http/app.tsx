@@ -13,6 +13,7 @@ import { boardRoutes } from "./driver/board.tsx";
 import { driverRoutes } from "./driver/routes.tsx";
 import { officerApi } from "./officer/api.ts";
 import { officerRoutes } from "./officer/routes.tsx";
+import { officerSettingsApi } from "./officer/settings-api.ts";
 import { plannerRoutes } from "./planner/routes.tsx";
 import { problem } from "./problem.ts";
 import { staticRoutes } from "./static.ts";
@@ -48,7 +49,7 @@ export function createApp(deps: AppDeps) {
   const driverWrites = addressRateLimit(deps.rateLimitPerMinute, deps.now);
   // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice
   for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);
-  app.route("/api", createApi(deps, [driverApi, officerApi]));
+  app.route("/api", createApi(deps, [driverApi, officerApi, officerSettingsApi]));
   app.route("/", driverRoutes(deps));
   app.route("/", boardRoutes(deps));
   app.route("/", officerRoutes(deps));

@@ -143,3 +143,39 @@ describe("supervisor controls", () => {
     expect((await camera("unmanned-releases", "UNM002")).status).toBe(409);
   });
 });
+
+describe("the settings in the JSON API", () => {
+  it("reads for officers, writes for supervisors with the session's CSRF token, in one schema with the form", async () => {
+    const json = (user: Awaited<ReturnType<typeof signIn>>, method: string, body?: unknown) =>
+      rt.app.request("/api/v1/officer/checkpoints/nur-zholy/settings", {
+        method,
+        headers: { Cookie: user.cookie, "X-CSRF-Token": user.csrf, "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const officer = await signIn(fetch, "officer.nurzholy", "nur-zholy");
+    const read = await json(officer, "GET");
+    expect(read.status).toBe(200);
+    const current = (await read.json()) as Record<string, unknown>;
+    expect(Object.keys(current).sort()).toEqual([
+      "dailyLimit",
+      "documentLanes",
+      "graceMinutes",
+      "inspectionBays",
+      "queueCycle",
+      "scanners",
+      "slotCapacity",
+      "unmannedGreenLane",
+      "walkInsAllowed",
+    ]);
+    const change = { settings: { ...current, graceMinutes: 90 }, reason: "fog on the road" };
+    expect((await json(officer, "PUT", change)).status).toBe(403);
+
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const bad = await json(sup, "PUT", { settings: { ...current, graceMinutes: -5 }, reason: "" });
+    expect(bad.status).toBe(422);
+    const saved = await json(sup, "PUT", change);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ changed: ["graceMinutes"], movedBookings: 0 });
+    expect(nurZholy().config.graceMinutes).toBe(90);
+  });
+});
