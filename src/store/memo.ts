@@ -10,12 +10,14 @@ import type { DB } from "./db.ts";
 const MAX_KEYS = 256;
 
 export function memoUntilWrite(db: DB) {
-  const others = db.prepare("PRAGMA data_version").pluck();
-  const ours = db.prepare("SELECT total_changes()").pluck();
+  // one statement for both counters: this check runs several times on every page
+  const counters = db
+    .prepare("SELECT total_changes() || ' ' || (SELECT data_version FROM pragma_data_version())")
+    .pluck();
   let version = "";
   const values = new Map<string, unknown>();
   return <T>(key: string, read: () => T): T => {
-    const now = `${others.get()} ${ours.get()}`;
+    const now = counters.get() as string;
     if (now !== version || values.size >= MAX_KEYS) {
       values.clear();
       version = now;

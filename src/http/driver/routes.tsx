@@ -21,6 +21,15 @@ export function driverRoutes(deps: AppDeps) {
   const app = new Hono();
   const booking = bookingStore(deps.db, deps.crossings);
   const notifications = notificationStore(deps.db);
+  // the allowances are shown (and counted) only while the driver can still change the booking
+  const allowances = (
+    cp: Parameters<typeof booking.remaining>[0],
+    c: { state: string; plate: string },
+    now: number,
+  ) =>
+    c.state === "declared" || c.state === "booked"
+      ? booking.remaining(cp, c.plate, now)
+      : { postponements: 0, cancellations: 0 };
   const view = driverCrossingView(deps.db);
   const active = carrierCrossingStore(deps.db);
   // the form is a few hundred bytes; a huge body is refused before it is read
@@ -108,7 +117,7 @@ export function driverRoutes(deps: AppDeps) {
         dayTime={timeFormat(lang, tz, true)}
         qrDataUrl={await qrDataUrl(crossing.code)}
         slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
-        remaining={booking.remaining(found.cp, crossing.plate, now)}
+        remaining={allowances(found.cp, crossing, now)}
         message={message?.startsWith("book.") ? message : undefined}
         notices={notifications.ofCrossing(crossing.id)}
       />,
@@ -129,7 +138,7 @@ export function driverRoutes(deps: AppDeps) {
         time={timeFormat(lang, tz, false)}
         dayTime={timeFormat(lang, tz, true)}
         notices={notifications.ofCrossing(crossing.id)}
-        remaining={booking.remaining(found.cp, crossing.plate, deps.now())}
+        remaining={allowances(found.cp, crossing, deps.now())}
       />,
     );
   });
