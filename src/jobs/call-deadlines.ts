@@ -1,7 +1,9 @@
 /**
- * Call deadlines: a truck called to a lane that has not arrived by its deadline misses the call.
- * The machine decides what follows (back to the queue the first time, expired the second). The
- * deadlines are stored, so after a restart the job simply finds what fell due while it was down.
+ * The checkpoint's timers. A truck called to a lane that has not arrived by its deadline misses the
+ * call; the machine decides what follows (back to the queue the first time, expired the second).
+ * A booking whose slot and grace window have passed without a check-in lapses, which gives the
+ * truck's plate back (one active crossing per plate) so the driver can declare again. Deadlines and
+ * slots are stored, so after a restart the job simply finds what fell due while it was down.
  */
 import type { Actor } from "../../machines/types.ts";
 import type { AppDeps } from "../http/deps.ts";
@@ -22,6 +24,23 @@ export function missDueCalls(deps: Pick<AppDeps, "db" | "crossings">, at: number
   return missed;
 }
 
+/** Applies EXPIRE to every booking whose slot ended more than its checkpoint's grace before `at`. */
+export function expireLapsedBookings(
+  deps: Pick<AppDeps, "db" | "crossings" | "checkpoints">,
+  at: number,
+): number {
+  const lapsed = deps.db
+    .prepare("SELECT id FROM crossings WHERE checkpoint_id = ? AND state = 'booked' AND slot_end < ?")
+    .pluck();
+  let expired = 0;
+  for (const cp of deps.checkpoints.list()) {
+    // check-in stays open for the grace window after the slot: the booking lapses only after it
+    for (const id of lapsed.all(cp.id, at - cp.config.graceMinutes * 60_000) as string[])
+      if (deps.crossings.apply(id, { type: "EXPIRE", at, actor: TIMER }).ok) expired++;
+  }
+  return expired;
+}
+
 export function startCallDeadlines(
   deps: AppDeps,
   everyMs: number,
@@ -30,9 +49,10 @@ export function startCallDeadlines(
   const tick = () => {
     try {
       missDueCalls(deps, deps.now());
+      expireLapsedBookings(deps, deps.now());
     } catch (err) {
       // a full disk or a busy database: the deadlines are still stored, the next tick tries again
-      log(`call deadlines: ${(err as Error).message}`);
+      log(`timers (call deadlines, lapsed bookings): ${(err as Error).message}`);
     }
   };
   tick();

@@ -1,6 +1,6 @@
 /** Missed calls with the test's own clock: back to the queue once, expired the second time. */
 import { describe, expect, it } from "vitest";
-import { missDueCalls } from "../../src/jobs/call-deadlines.ts";
+import { expireLapsedBookings, missDueCalls } from "../../src/jobs/call-deadlines.ts";
 import { callNextStore } from "../../src/store/call-next.ts";
 import { declareAndBook, testRuntime } from "../api/support.ts";
 
@@ -36,6 +36,26 @@ describe("call deadlines", () => {
     expect(state()).toBe("expired");
     expect(rt.deps.crossings.events(id).filter((e) => e.type === "MISS_CALL")).toHaveLength(2);
     expect(rt.deps.crossings.events(id).at(-1)).toMatchObject({ actor_kind: "system", actor_id: "timer" });
+    rt.close();
+  });
+});
+
+describe("lapsed bookings", () => {
+  it("expire once the slot and its grace window have passed, and the plate can declare again", async () => {
+    const rt = testRuntime();
+    const cp = rt.deps.checkpoints.get("nur-zholy");
+    if (!cp) throw new Error("no nur-zholy");
+    const id = declareAndBook(rt, "555EEE02");
+    const slotEnd = rt.deps.crossings.get(id)?.row.slot_end as number;
+    const graceEnd = slotEnd + cp.config.graceMinutes * MINUTE;
+    expect(expireLapsedBookings(rt.deps, graceEnd - 1)).toBe(0); // still inside the grace window
+    expect(rt.deps.crossings.get(id)?.row.state).toBe("booked");
+    expect(expireLapsedBookings(rt.deps, graceEnd + 1)).toBe(1);
+    expect(rt.deps.crossings.get(id)?.row.state).toBe("expired");
+    expect(rt.deps.crossings.events(id).at(-1)).toMatchObject({ type: "EXPIRE", actor_kind: "system" });
+    expect(expireLapsedBookings(rt.deps, graceEnd + 2)).toBe(0);
+    // the truck is free to come again
+    expect(() => declareAndBook(rt, "555EEE02")).not.toThrow();
     rt.close();
   });
 });
