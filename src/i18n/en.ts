@@ -104,6 +104,8 @@ export const en = {
   "b.empty": "Nobody is in the queue.",
   "b.updated": "Updated {time}. The board refreshes itself.",
   "slots.first": "First available slot",
+  "slots.liveQueue":
+    "Or come without a slot: at the waiting area your truck joins the live queue, after the trucks with a booking.",
   "lang.label": "Language",
 } as const;
 export type MessageKey = keyof typeof en;

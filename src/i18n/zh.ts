@@ -105,5 +105,6 @@ export const zh: Record<MessageKey, string> = {
   "b.empty": "当前无人排队。",
   "b.updated": "更新于{time}。本屏自动刷新。",
   "slots.first": "最早可用时段",
+  "slots.liveQueue": "也可以不预约直接前来：在等候区，您的车辆将排入现场队列，位于已预约车辆之后。",
   "lang.label": "语言",
 };

@@ -106,4 +106,13 @@ describe("the refusals a driver meets", () => {
       "No changes of slot left for this truck. Nothing was changed.",
     );
   });
+
+  it("where walk-ins are allowed, the page says a truck may come without a slot and join the live queue", async () => {
+    const withWalkIns = rt.deps.checkpoints.list().find((c) => c.config.walkInsAllowed);
+    const without = rt.deps.checkpoints.list().find((c) => !c.config.walkInsAllowed);
+    if (!withWalkIns || !without) throw new Error("the seed has both kinds of checkpoint");
+    const text = (id: string) => rt.app.request(`/c/${id}?lang=en`).then((r) => r.text());
+    expect(await text(declared(withWalkIns.id))).toContain("joins the live queue");
+    expect(await text(declared(without.id))).not.toContain("joins the live queue");
+  });
 });

@@ -127,6 +127,7 @@ function SlotPicker(p: CrossingPageProps) {
     <section>
       <h2>{t("slots.title")}</h2>
       {p.slots.length === 0 && <p>{t("slots.none")}</p>}
+      {p.checkpoint.config.walkInsAllowed && <p class="muted">{t("slots.liveQueue")}</p>}
       {p.slots.some((s) => s.available > 0) && (
         <form method="post" action={`/c/${c.id}/book?lang=${p.lang}`} class="row">
           <input type="hidden" name="slotStart" value="first" />
