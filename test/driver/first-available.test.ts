@@ -111,7 +111,7 @@ describe("the refusals a driver meets", () => {
     const withWalkIns = rt.deps.checkpoints.list().find((c) => c.config.walkInsAllowed);
     const without = rt.deps.checkpoints.list().find((c) => !c.config.walkInsAllowed);
     if (!withWalkIns || !without) throw new Error("the seed has both kinds of checkpoint");
-    const text = (id: string) => rt.app.request(`/c/${id}?lang=en`).then((r) => r.text());
+    const text = async (id: string) => (await rt.app.request(`/c/${id}?lang=en`)).text();
     expect(await text(declared(withWalkIns.id))).toContain("joins the live queue");
     expect(await text(declared(without.id))).not.toContain("joins the live queue");
   });
