@@ -42,10 +42,16 @@ export async function runReplications(
         });
         workers.push(w);
         w.on("error", reject);
+        // a thread that stops without an error (killed, out of memory) would otherwise leave the run waiting
+        w.on("exit", (code) => {
+          if (done < replications) reject(new Error(`a simulation thread stopped with exit code ${code}`));
+        });
         w.on("message", (reply: ReplicationReply) => {
           if ("error" in reply) return reject(new Error(reply.error));
           results[reply.index] = reviveRunResult(reply.result);
-          opts.onDone?.(++done);
+          // counted outside the optional call: `onDone?.(++done)` would skip the count without a callback
+          done++;
+          opts.onDone?.(done);
           if (done === replications) resolve();
           else feed(w);
         });

@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { parseScenario, parseTrace, type SimReport, summarise, type TraceRow } from "../sim/index.ts";
 import { hourlyCsv } from "../sim/report-csv.ts";
+import type { RunResult } from "../sim/run-result.ts";
 import { runReplications } from "./replication-pool.ts";
 import { joinParts } from "./sim-csv.ts";
 
@@ -86,11 +87,19 @@ if (csvDir) {
     fail(`--csv: ${(error as Error).message}`);
   }
 }
-const runs = await runReplications(scenario, replications, {
-  trace,
-  csvDir,
-  onDone: (done) => bar?.update(done),
-});
+let runs: RunResult[] = [];
+try {
+  runs = await runReplications(scenario, replications, {
+    trace,
+    csvDir,
+    onDone: (done) => bar?.update(done),
+  });
+} catch (error) {
+  // the scenario was valid but a replication failed (the machine refused a step): not the user's flags
+  bar?.stop();
+  process.stderr.write(`sim: the run failed: ${(error as Error).message}\n`);
+  process.exit(1);
+}
 const result = summarise(scenario, runs);
 bar?.stop();
 if (csvDir) {
