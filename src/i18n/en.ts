@@ -106,6 +106,9 @@ export const en = {
   "slots.first": "First available slot",
   "slots.liveQueue":
     "Or come without a slot: at the waiting area your truck joins the live queue, after the trucks with a booking.",
+  "n.missed-call": "You missed your call to the lane: you are back in the queue.",
+  "n.expired":
+    "This crossing has expired (the booking lapsed, or the call was missed twice). Declare again to come.",
   "lang.label": "Language",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -106,5 +106,7 @@ export const zh: Record<MessageKey, string> = {
   "b.updated": "更新于{time}。本屏自动刷新。",
   "slots.first": "最早可用时段",
   "slots.liveQueue": "也可以不预约直接前来：在等候区，您的车辆将排入现场队列，位于已预约车辆之后。",
+  "n.missed-call": "您错过了车道呼叫：已重新排入队列。",
+  "n.expired": "此次通关已过期（预约已失效或两次错过呼叫）。如需通关，请重新申报。",
   "lang.label": "语言",
 };

@@ -12,7 +12,9 @@ export type NotificationKind =
   | "booking-cancelled"
   | "booking-moved"
   | "crossing-cancelled"
-  | "slot-expiring";
+  | "slot-expiring"
+  | "missed-call"
+  | "expired";
 
 export interface Notification {
   id: number;

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { expireLapsedBookings, missDueCalls } from "../../src/jobs/call-deadlines.ts";
 import { notifyOnce } from "../../src/jobs/notify.ts";
 import type { Sender } from "../../src/notify/sender.ts";
 import { checkpointSettingsStore } from "../../src/store/checkpoint-settings.ts";
@@ -162,5 +163,20 @@ describe("drivers' notifications", () => {
     const moved = ids.find((id) => store.ofCrossing(id).length > 0) as string;
     expect(store.ofCrossing(moved).map((n) => n.kind)).toEqual(["booking-moved", "booking-cancelled"]);
     expect(store.ofCrossing(moved)[1]?.params.reason).toContain("daily limit lowered");
+  });
+
+  it("tells a driver who missed the call, and one whose crossing expired", async () => {
+    const id = calledTruck("NOT009");
+    const deadline = rt.deps.crossings.get(id)?.row.call_deadline as number;
+    missDueCalls(rt.deps, deadline + 1); // the earlier tests' called trucks fall due too
+    expect(rt.deps.crossings.get(id)?.row.state).toBe("waitingArea");
+    expect(store.ofCrossing(id)[0]?.kind).toBe("missed-call");
+
+    const lapsed = declareAndBook(rt, "NOT010");
+    const slotEnd = rt.deps.crossings.get(lapsed)?.row.slot_end as number;
+    expireLapsedBookings(rt.deps, slotEnd + nurZholy().config.graceMinutes * 60_000 + 1);
+    expect(store.ofCrossing(lapsed).map((n) => n.kind)).toEqual(["expired"]);
+    const page = await (await rt.app.request(`/c/${lapsed}?lang=en`)).text();
+    expect(page).toContain("This crossing has expired");
   });
 });
