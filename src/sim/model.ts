@@ -11,9 +11,9 @@ import { pickClass, queueClass } from "../domain/queue.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
 import { compileMachine, decide, type TransitionTable } from "./machine-table.ts";
-import { Fifo, Level, utilisation } from "./queues.ts";
+import { Fifo, Level, resource, utilisation } from "./queues.ts";
 import { resourcesAt } from "./resources.ts";
-import type { HourRecord, RunResult, TruckRecord } from "./run-result.ts";
+import { type HourRecord, hourRecords, type RunResult, type TruckRecord } from "./run-result.ts";
 import type { Scenario } from "./scenario.ts";
 import {
   ARRIVAL,
@@ -21,6 +21,7 @@ import {
   DOC_END,
   HOUR,
   INSPECTION_END,
+  MISS_END,
   NEIGHBOUR_END,
   SCAN_END,
   SLOT,
@@ -78,21 +79,16 @@ export function runReplication(
   let waitingCount = 0;
 
   let cap = resourcesAt(scenario, 0);
-  const lanes = { busy: new Level(warm), cap: new Level(warm) };
-  const scanners = { busy: new Level(warm), cap: new Level(warm) };
-  const bays = { busy: new Level(warm), cap: new Level(warm) };
-  lanes.cap.set(0, cap.documentLanes);
-  scanners.cap.set(0, cap.scanners);
-  bays.cap.set(0, cap.inspectionBays);
+  const lanes = resource(warm, cap.documentLanes);
+  const scanners = resource(warm, cap.scanners);
+  const bays = resource(warm, cap.inspectionBays);
   const queue = new Level(warm);
 
   const wait = new Summary();
   const timeInSystem = new Summary();
   const stages = Object.fromEntries(STAGES.map((s) => [s, new Summary()])) as Record<Stage, Summary>;
-  const hourly: HourRecord[] = [];
+  const hourly = hourRecords(warm, end);
   const hourAt = (now: number) => hourly[Math.floor(now / 60) - Math.floor(warm / 60)];
-  for (let h = Math.floor(warm / 60); h < Math.ceil(end / 60); h++)
-    hourly.push({ hour: h, arrivals: 0, completed: 0, waitSum: 0, waitCount: 0, queueArea: 0 });
   let arrived = 0;
   let nextId = 0;
   let completed = 0;
@@ -168,15 +164,9 @@ export function runReplication(
       ev.CALL.deadline = (now + 15) * MS;
       step(t, ev.CALL);
       if (missRate > 0 && rand.hold() < missRate) {
-        // The truck misses its call; the machine's rule decides: back to the queue, or expired.
-        const saved = now;
-        now += 15;
-        step(t, ev.MISS_CALL);
-        now = saved;
-        if (t.state === "waitingArea") {
-          (waiting.get(queueClass(t.context.priority, cycle)) as Fifo<Truck>).push(t);
-          queue.set(now, ++waitingCount);
-        } else finish(t, false);
+        // The truck will not come: its lane waits for it until the deadline (MISS_END), as live.
+        lanes.busy.set(now, lanes.busy.value + 1);
+        heap.push(now + 15, MISS_END, t.slot);
         continue;
       }
       if (t.counted) {
@@ -329,6 +319,16 @@ export function runReplication(
           bayQueue.push(t);
           startBay();
         }
+        callNext();
+        break;
+      case MISS_END:
+        // The machine's rule decides: back to the queue the first time, expired the second.
+        step(t, ev.MISS_CALL);
+        lanes.busy.set(now, lanes.busy.value - 1);
+        if (t.state === "waitingArea") {
+          (waiting.get(queueClass(t.context.priority, cycle)) as Fifo<Truck>).push(t);
+          queue.set(now, ++waitingCount);
+        } else finish(t, false);
         callNext();
         break;
       case SCAN_END:

@@ -38,3 +38,10 @@ export class Level {
 /** Busy time over available time, capped at 1: a check that runs past a shift's end keeps its lane a little longer. */
 export const utilisation = (busy: Level, capacity: Level) =>
   capacity.area > 0 ? Math.min(1, busy.area / capacity.area) : 0;
+
+/** A resource (lanes, scanners, bays): how many are busy and how many are in service, over time. */
+export function resource(warm: number, inService: number) {
+  const r = { busy: new Level(warm), cap: new Level(warm) };
+  r.cap.set(0, inService);
+  return r;
+}

@@ -11,6 +11,14 @@ export interface HourRecord {
   queueArea: number;
 }
 
+/** One empty record per hour after the warm-up (minutes `warm` to `end`). */
+export function hourRecords(warm: number, end: number): HourRecord[] {
+  const out: HourRecord[] = [];
+  for (let h = Math.floor(warm / 60); h < Math.ceil(end / 60); h++)
+    out.push({ hour: h, arrivals: 0, completed: 0, waitSum: 0, waitCount: 0, queueArea: 0 });
+  return out;
+}
+
 export interface RunResult {
   trucksArrived: number;
   trucksCompleted: number;

@@ -12,6 +12,8 @@ export const SLOT = 6;
 export const BOOKED_ARRIVAL = 7;
 export const NEIGHBOUR_END = 8;
 export const TRACE_ARRIVAL = 9;
+/** a called truck's deadline passed without it at the lane */
+export const MISS_END = 10;
 
 const POLICY: CheckInPolicy = { walkInsAllowed: true, graceMinutes: 24 * 60 };
 const SIM = { kind: "system", id: "sim" } as const;
