@@ -44,7 +44,8 @@ const actionSchema = z
   .meta({ id: "OfficerAction" });
 
 const checkpointParam = z.object({ checkpointId: z.string().max(40) });
-const refusals = {
+/** What an officers' route may answer instead of doing it. */
+export const refusals = {
   400: problems[400],
   401: problems[401],
   403: problems[403],

@@ -9,10 +9,10 @@ import { localDateTime } from "../../../views/local-time.ts";
 import { sessionStore } from "../../auth/sessions.ts";
 import { changeSchema, type SupervisorSettings, settingsSchema } from "../../domain/supervisor-settings.ts";
 import { checkpointSettingsStore } from "../../store/checkpoint-settings.ts";
-import { problems } from "../api/responses.ts";
 import { validationHook } from "../api/validation.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
+import { refusals } from "./api.ts";
 import { officerActor, officerSession } from "./api-session.ts";
 
 const security = [{ officerSession: [] }];
@@ -24,14 +24,6 @@ const saved = z
     movedBookings: z.number().int().describe("bookings moved to later slots by a lowered daily limit"),
   })
   .meta({ id: "ShiftSettingsSaved" });
-const refusals = {
-  401: problems[401],
-  403: problems[403],
-  404: problems[404],
-  409: problems[409],
-  415: problems[415],
-  422: problems[422],
-};
 
 export function officerSettingsApi(deps: AppDeps) {
   const store = checkpointSettingsStore(deps.db, deps.checkpoints, deps.crossings);
