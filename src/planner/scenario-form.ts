@@ -14,8 +14,19 @@ export type FormResult = { ok: true; scenario: Scenario } | { ok: false; errors:
 export const ARRIVAL_KINDS = ["poisson", "profile", "booked", "trace"] as const;
 export const SERVICE_STAGES = ["documentCheck", "scan", "physicalInspection"] as const;
 export const RESOURCES = ["documentLanes", "scanners", "inspectionBays"] as const;
-/** rows of the shift plan the form offers; a planner needing more uses the JSON */
+/** rows of the shift plan the form offers at least, and at most (one per hour of the day) */
 export const SHIFT_ROWS = 4;
+export const MAX_SHIFT_ROWS = 24;
+
+/** Rows for the shift plan: every row the fields hold, one empty row to add, at least SHIFT_ROWS. */
+export function shiftRowCount(f: Fields): number {
+  let last = -1;
+  for (const key of Object.keys(f)) {
+    const m = /^shifts\.(\d+)\./.exec(key);
+    if (m && (f[key] ?? "") !== "") last = Math.max(last, Number(m[1]));
+  }
+  return Math.min(MAX_SHIFT_ROWS, Math.max(SHIFT_ROWS, last + 2));
+}
 export const DIST_PARAMS: Record<Distribution["dist"], readonly string[]> = {
   deterministic: ["value"],
   exponential: ["mean"],
@@ -97,7 +108,7 @@ function arrivals(f: Fields): Record<string, unknown> {
 
 function shifts(f: Fields): Record<string, unknown>[] | undefined {
   const rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < SHIFT_ROWS; i++) {
+  for (let i = 0; i < MAX_SHIFT_ROWS; i++) {
     const at = (k: string) => num(f[`shifts.${i}.${k}`]);
     const row = defined({
       fromHour: at("fromHour"),
@@ -200,7 +211,7 @@ export function formFromScenario(s: Scenario): Fields {
   if (a.kind === "trace") out["arrivals.file"] = a.file;
   for (const c of ["green", "yellow", "red"] as const) out[`channels.${c}`] = String(s.channels[c]);
   for (const r of RESOURCES) out[`resources.${r}`] = String(s.resources[r]);
-  s.shifts?.slice(0, SHIFT_ROWS).forEach((row, i) => {
+  s.shifts?.slice(0, MAX_SHIFT_ROWS).forEach((row, i) => {
     for (const [k, v] of Object.entries(row)) out[`shifts.${i}.${k}`] = String(v);
   });
   for (const st of SERVICE_STAGES) distributionFields(s.serviceMinutes[st], `serviceMinutes.${st}`, out);

@@ -1,7 +1,7 @@
 /** The editor's fields and a scenario, both ways, judged by the simulator's own schema. */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formFromScenario, scenarioFromForm } from "../../src/planner/scenario-form.ts";
+import { formFromScenario, scenarioFromForm, shiftRowCount } from "../../src/planner/scenario-form.ts";
 import { parseScenario, type Scenario } from "../../src/sim/index.ts";
 
 const DIR = new URL("../../seed/scenarios/", import.meta.url);
@@ -70,5 +70,20 @@ describe("the scenario editor's fields", () => {
     if (!profile) throw new Error("no profile example");
     const result = scenarioFromForm({ ...formFromScenario(profile), "arrivals.perHour.7": "-3" });
     expect(result.ok ? [] : [...result.errors.keys()]).toEqual(["arrivals.perHour.7"]);
+  });
+
+  it("keeps every row of a long shift plan, and offers one more", () => {
+    const base = parseScenario(JSON.parse(readFileSync(new URL("nur-zholy-baseline.json", DIR), "utf8")));
+    if (!base.ok) throw new Error(base.message);
+    const shifts = Array.from({ length: 6 }, (_, i) => ({
+      fromHour: i * 4,
+      toHour: i * 4 + 4,
+      documentLanes: 4 + i,
+    }));
+    const fields = formFromScenario({ ...base.scenario, shifts });
+    expect(shiftRowCount(fields)).toBe(7);
+    const back = scenarioFromForm(fields);
+    expect(back.ok && back.scenario.shifts).toEqual(shifts);
+    expect(shiftRowCount({})).toBe(4);
   });
 });

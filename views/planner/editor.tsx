@@ -2,7 +2,7 @@
  * The scenario editor: a form with the scenario schema's fields, and the JSON beside it for what
  * the form does not offer. One view draws the whole page and the fragment htmx swaps.
  */
-import { RESOURCES, SERVICE_STAGES, SHIFT_ROWS } from "../../src/planner/scenario-form.ts";
+import { RESOURCES, SERVICE_STAGES, shiftRowCount } from "../../src/planner/scenario-form.ts";
 import { Layout } from "../layout.tsx";
 import { ArrivalsField } from "./arrivals-field.tsx";
 import { DistributionField } from "./distribution-field.tsx";
@@ -43,10 +43,10 @@ function Shifts(props: { state: FormState }) {
   return (
     <Group
       name="shifts"
-      legend={`Shift plan (up to ${SHIFT_ROWS} rows; an empty count keeps the resources above)`}
+      legend="Shift plan (a row from hour to hour; an empty count keeps the resources above; a new row appears after saving)"
       state={state}
     >
-      {Array.from({ length: SHIFT_ROWS }, (_, i) => (
+      {Array.from({ length: shiftRowCount(state.fields) }, (_, i) => (
         <div class="row">
           <NumberField name={`shifts.${i}.fromHour`} label="From hour" state={state} />
           <NumberField name={`shifts.${i}.toHour`} label="To hour" state={state} />
