@@ -131,6 +131,8 @@ export function seedDemoTraffic(
       );
       for (const step of path) {
         at += rnd.int(3, 20) * MINUTE;
+        // a truck still on its way to the lane was called minutes ago, not hours: its deadline is ahead
+        if (target === "called" && step === "CALL") at = Math.max(at, now - 5 * MINUTE);
         const event = stepEvent(step, {
           at,
           currentSlot,

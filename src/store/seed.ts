@@ -38,6 +38,8 @@ export function seedDatabase(db: DB, opts: SeedOptions): void {
         const cp = checkpoints.get(id);
         if (cp) seedDemoTraffic(crossings, cp, rnd, opts.now);
       }
+      // the demo trucks' past is made up: their notices show on their pages but are not sent anywhere
+      db.prepare("UPDATE notifications SET sent_at = created_at WHERE sent_at IS NULL").run();
     }
   })();
   log(`Seeded ${SEED_CHECKPOINTS.length} checkpoints and ${DEMO_USERS.length} demo users.`);
