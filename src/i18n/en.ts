@@ -103,6 +103,8 @@ export const en = {
   "b.expected": "Expected in the next hours",
   "b.empty": "Nobody is in the queue.",
   "b.updated": "Updated {time}. The board refreshes itself.",
+  "b.unknown":
+    "There is no checkpoint with this address. Check the link, or choose a checkpoint on the home page.",
   "slots.first": "First available slot",
   "slots.liveQueue":
     "Or come without a slot: at the waiting area your truck joins the live queue, after the trucks with a booking.",

@@ -104,6 +104,7 @@ export const zh: Record<MessageKey, string> = {
   "b.expected": "未来几小时预计到达",
   "b.empty": "当前无人排队。",
   "b.updated": "更新于{time}。本屏自动刷新。",
+  "b.unknown": "没有此地址的口岸。请检查链接，或在首页选择口岸。",
   "slots.first": "最早可用时段",
   "slots.liveQueue": "也可以不预约直接前来：在等候区，您的车辆将排入现场队列，位于已预约车辆之后。",
   "n.missed-call": "您错过了车道呼叫：已重新排入队列。",

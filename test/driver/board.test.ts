@@ -59,3 +59,34 @@ describe("the public queue board", () => {
     expect((await rt.app.request("/board/nowhere")).status).toBe(404);
   });
 });
+
+describe("the board's edges", () => {
+  it("answers an unknown checkpoint with a 404 page in the viewer's language, and JSON with a problem", async () => {
+    const page = await rt.app.request("/board/nowhere?lang=ru");
+    expect(page.status).toBe(404);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain("Пункта пропуска с таким адресом нет");
+    const json = await rt.app.request("/board/nowhere.json");
+    expect(json.status).toBe(404);
+    expect(json.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("serves the same masked rows as JSON, with nothing personal", async () => {
+    const now = rt.deps.now();
+    const id = declareAndBook(rt, "JSN001KZ");
+    rt.deps.crossings.apply(id, {
+      type: "CHECK_IN",
+      policy: { walkInsAllowed: false, graceMinutes: 60 },
+      at: now,
+      actor: OFFICER,
+    });
+    const res = await rt.app.request("/board/nur-zholy.json");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { queue: { position: number; plate: string; state: string }[] };
+    expect(body.queue.map((r) => r.plate)).toContain("JS***KZ");
+    expect(body.queue.every((r, i) => r.position === i + 1)).toBe(true);
+    const text = JSON.stringify(body);
+    for (const secret of ["JSN001KZ", DRIVER_NAME, DRIVER_PHONE, "Apples", id])
+      expect(text).not.toContain(secret);
+  });
+});

@@ -94,3 +94,15 @@ export function BoardPage(p: Omit<LiveProps, "checkpointId"> & { checkpoint: Sto
     </DriverShell>
   );
 }
+
+/** An unknown checkpoint: a page in the viewer's language that leads back home, not a bare 404. */
+export function BoardUnknown(p: { t: Translate; lang: Lang; path: string }) {
+  return (
+    <DriverShell lang={p.lang} title={p.t("b.title")} path={p.path}>
+      <h1>{p.t("b.title")}</h1>
+      <p class="notice">
+        <a href="/">{p.t("b.unknown")}</a>
+      </p>
+    </DriverShell>
+  );
+}

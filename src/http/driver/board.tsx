@@ -2,13 +2,15 @@
  * /board/:checkpointId, the public queue board: the trucks called to a lane, the waiting area in
  * the order the discipline calls it, and the bookings expected in the next hours. Masked plates,
  * slots and states only: no names, phones, cargo, risk channel or crossing links.
+ * `/board/:checkpointId.json` answers the same rows for screens and apps that draw their own.
  */
 import { Hono } from "hono";
-import { BoardLive, BoardPage, type BoardRow } from "../../../views/driver/board.tsx";
+import { BoardLive, BoardPage, type BoardRow, BoardUnknown } from "../../../views/driver/board.tsx";
 import { maskPlate } from "../../domain/board.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import { queueStore } from "../../store/queue.ts";
 import type { AppDeps } from "../deps.ts";
+import { problem } from "../problem.ts";
 import { langOf, timeFormat } from "./lang.ts";
 
 const EXPECTED_HOURS = 3;
@@ -46,9 +48,15 @@ export function boardRoutes(deps: AppDeps) {
 
   app.get("/board/:checkpointId", (c) => {
     const { lang, t } = langOf(c);
-    const cp = load(c.req.param("checkpointId"));
-    if (!cp) return c.text("No such checkpoint.", 404);
+    const param = c.req.param("checkpointId");
+    const asJson = param.endsWith(".json");
+    const cp = load(asJson ? param.slice(0, -".json".length) : param);
+    if (!cp) {
+      if (asJson) return problem(c, 404, "Not found", "No checkpoint has that id; see the home page's list.");
+      return c.html(<BoardUnknown t={t} lang={lang} path={c.req.path} />, 404);
+    }
     const now = deps.now();
+    if (asJson) return c.json(boardJson(cp.id, now, rows(cp, now)));
     const tz = cp.config.timezone;
     return c.html(
       <BoardPage
@@ -65,7 +73,7 @@ export function boardRoutes(deps: AppDeps) {
   app.get("/board/:checkpointId/live", (c) => {
     const { lang, t } = langOf(c);
     const cp = load(c.req.param("checkpointId"));
-    if (!cp) return c.text("No such checkpoint.", 404);
+    if (!cp) return c.html(<BoardUnknown t={t} lang={lang} path={c.req.path} />, 404);
     const now = deps.now();
     return c.html(
       <BoardLive
@@ -79,4 +87,25 @@ export function boardRoutes(deps: AppDeps) {
     );
   });
   return app;
+}
+
+/** The board as JSON: the same masked rows, times in ISO-8601, states as the machine names them. */
+function boardJson(
+  checkpointId: string,
+  now: number,
+  board: { queue: BoardRow[]; expected: Omit<BoardRow, "position">[] },
+) {
+  const row = (r: Omit<BoardRow, "position"> & { position?: number }) => ({
+    ...(r.position === undefined ? {} : { position: r.position }),
+    plate: r.plate,
+    slotStart: r.slotStart === null ? null : new Date(r.slotStart).toISOString(),
+    state: r.state,
+    lane: r.lane,
+  });
+  return {
+    checkpointId,
+    at: new Date(now).toISOString(),
+    queue: board.queue.map(row),
+    expected: board.expected.map(row),
+  };
 }
