@@ -22,7 +22,10 @@ export async function notifyOnce(deps: Pick<AppDeps, "db" | "checkpoints">, send
   let sent = 0;
   for (const n of store.due(now)) {
     try {
-      await send(n);
+      const to = store.recipient(n.crossingId);
+      // the foreign key keeps the crossing; a missing phone is a failure to record, not to skip
+      if (!to?.phone) throw new Error("no phone number in the declaration");
+      await send(n, to);
       store.markSent(n.id, now);
       sent++;
     } catch (error) {

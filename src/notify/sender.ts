@@ -1,12 +1,14 @@
 /**
  * How a notification reaches a driver. The default writes one line to the log; an SMS gateway is
- * another Sender (it gets the crossing's phone number from the declaration and the text in the
- * driver's language), plugged in where the runtime starts the notify job.
+ * another Sender, plugged in where the runtime starts the notify job. It is handed the recipient
+ * (the phone from the declaration) so it need not read the database itself.
  */
-import type { Notification } from "../store/notifications.ts";
+import type { Notification, Recipient } from "../store/notifications.ts";
+
+export type { Recipient };
 
 /** Resolves when the message has left; throws (or rejects) to have it tried again later. */
-export type Sender = (notification: Notification) => Promise<void>;
+export type Sender = (notification: Notification, recipient: Recipient) => Promise<void>;
 
 export const logSender =
   (log: (line: string) => void): Sender =>

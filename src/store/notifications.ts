@@ -31,6 +31,14 @@ export interface Notification {
   attempts: number;
 }
 
+/** Who a notification goes to: what a sender needs to reach the driver and name the crossing. */
+export interface Recipient {
+  phone: string;
+  /** the booking code on the pass, which a driver recognises in a text message */
+  code: string;
+  checkpointId: string;
+}
+
 /** After this many failed attempts the sender stops; the driver's page still shows the notice. */
 export const MAX_ATTEMPTS = 5;
 
@@ -71,7 +79,12 @@ export function notificationStore(db: DB) {
      SELECT id, 'slot-expiring', json_object('slotStart', slot_start, 'deadline', slot_end + ?), ?
      FROM crossings WHERE checkpoint_id = ? AND state = 'booked' AND slot_end > ? AND slot_end <= ?`,
   );
+  const recipient = db.prepare(
+    `SELECT json_extract(declaration, '$.driver.phone') AS phone, code, checkpoint_id AS checkpointId
+     FROM crossings WHERE id = ?`,
+  );
   return {
+    recipient: (crossingId: string) => recipient.get(crossingId) as Recipient | undefined,
     ofCrossing: (crossingId: string): Notification[] =>
       (ofCrossing.all(crossingId) as Row[]).map(toNotification),
     due: (now: number, limit = 100): Notification[] => (due.all(now, limit) as Row[]).map(toNotification),
