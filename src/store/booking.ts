@@ -117,6 +117,9 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
     /**
      * "First available": the earliest slot with a place left, without choosing a time. The slots
      * are tried in order, so a place another driver takes first sends this one to the next.
+     * Why a slot and not a slotless place: a driver pressing it wants to know when to drive up, and
+     * a real slot counts against the daily limit the neighbour accepts. Coming with no booking at
+     * all is the machine's walk-in (CHECK_IN from `declared`), only where the checkpoint allows it.
      */
     bookFirst(cp: StoredCheckpoint, crossingId: string, now: number, actor: Actor): BookingOutcome {
       const perDay = Math.ceil(1440 / cp.config.slotMinutes);
