@@ -77,7 +77,12 @@ export const rules = {
       return "the plate read does not match the declared plate";
     return null;
   },
-  slotOver: (c, e) => (c.slot && e.at < c.slot.end ? "the slot has not ended yet" : null),
+  // a booking lapses only when a truck could no longer check in on it: slot end plus the grace window
+  slotOver: (c, e) => {
+    if (e.type !== "EXPIRE" || !c.slot) return null;
+    const graceEnd = c.slot.end + (e.policy?.graceMinutes ?? 0) * MINUTE;
+    return e.at < graceEnd ? "the slot and its grace window have not ended yet" : null;
+  },
 } satisfies Record<string, Rule>;
 
 function heldAt(c: CrossingContext, stage: InspectionState): string | null {

@@ -124,7 +124,8 @@ export type CrossingEvent =
   | (Base & { type: "UNMANNED_RELEASE"; plateRead: string })
   | (Base & { type: "REFUSE"; reasonCode: string })
   | (Base & { type: "CANCEL"; reason?: string })
-  | (Base & { type: "EXPIRE" });
+  // the grace window the check-in allows after the slot; absent in logs written before it was sent
+  | (Base & { type: "EXPIRE"; policy?: Pick<CheckInPolicy, "graceMinutes"> });
 
 export type CrossingEventType = CrossingEvent["type"];
 export type EventOf<T extends CrossingEventType> = Extract<CrossingEvent, { type: T }>;

@@ -24,7 +24,10 @@ export function missDueCalls(deps: Pick<AppDeps, "db" | "crossings">, at: number
   return missed;
 }
 
-/** Applies EXPIRE to every booking whose slot ended more than its checkpoint's grace before `at`. */
+/**
+ * Sends EXPIRE to the bookings whose slot and grace window have passed by `at`; the machine's rule
+ * (slot end plus the grace in the event) decides, the query only spares it the bookings still open.
+ */
 export function expireLapsedBookings(
   deps: Pick<AppDeps, "db" | "crossings" | "checkpoints">,
   at: number,
@@ -34,9 +37,9 @@ export function expireLapsedBookings(
     .pluck();
   let expired = 0;
   for (const cp of deps.checkpoints.list()) {
-    // check-in stays open for the grace window after the slot: the booking lapses only after it
-    for (const id of lapsed.all(cp.id, at - cp.config.graceMinutes * 60_000) as string[])
-      if (deps.crossings.apply(id, { type: "EXPIRE", at, actor: TIMER }).ok) expired++;
+    const policy = { graceMinutes: cp.config.graceMinutes };
+    for (const id of lapsed.all(cp.id, at - policy.graceMinutes * 60_000) as string[])
+      if (deps.crossings.apply(id, { type: "EXPIRE", policy, at, actor: TIMER }).ok) expired++;
   }
   return expired;
 }

@@ -6,6 +6,7 @@ import { checkpointSettingsStore } from "../../src/store/checkpoint-settings.ts"
 import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
 import { MAX_ATTEMPTS, type Notification, notificationStore } from "../../src/store/notifications.ts";
 import { declareAndBook, testRuntime } from "../api/support.ts";
+import { calledTruck as called } from "./support/called.ts";
 
 // the runtime's own sender stays out of the way: these tests drive notifyOnce themselves
 const rt = testRuntime({ NOTIFY_POLL_MS: "3600000" });
@@ -14,23 +15,7 @@ const store = notificationStore(rt.deps.db);
 const OFFICER = { kind: "officer" as const, id: "o-1" };
 const nurZholy = () => rt.deps.checkpoints.get("nur-zholy") as StoredCheckpoint;
 
-function calledTruck(plate: string) {
-  const id = declareAndBook(rt, plate);
-  const now = rt.deps.now();
-  for (const event of [
-    {
-      type: "CHECK_IN" as const,
-      policy: { walkInsAllowed: false, graceMinutes: 60 },
-      at: now,
-      actor: OFFICER,
-    },
-    { type: "CALL" as const, lane: 3, deadline: now + 20 * 60_000, at: now, actor: OFFICER },
-  ]) {
-    const r = rt.deps.crossings.apply(id, event);
-    if (!r.ok) throw new Error(r.reason);
-  }
-  return id;
-}
+const calledTruck = (plate: string) => called(rt, plate);
 
 describe("drivers' notifications", () => {
   it("a call enqueues one notice, which the crossing page shows in the driver's language", async () => {

@@ -1,7 +1,9 @@
 /** Signing in and posting forms against the app, in process or on a real server. */
 import { SEED_RISK_POLICY } from "../../seed/risk-rules.ts";
+import { declarationSchema } from "../../src/domain/declaration.ts";
 import type { CrossingStore } from "../../src/store/crossings.ts";
 import { declareTruck } from "../../src/store/declare.ts";
+import { declaration } from "../api/support.ts";
 
 export const PASSWORD = "test-password-1";
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -52,14 +54,7 @@ export async function signIn(fetch: Fetch, username: string, checkpointId: strin
 /** A booked truck at nur-zholy whose slot runs from `at` for an hour. */
 export function bookedTruck(crossings: CrossingStore, plate: string, at: number) {
   const declared = declareTruck(crossings, {
-    declaration: {
-      checkpointId: "nur-zholy",
-      direction: "export",
-      vehicle: { plate, country: "KZ" },
-      driver: { name: "Serik Akhmetov", phone: "+77011234567" },
-      cargo: { description: "Apples", hsCodes: ["080810"], grossWeightKg: 20000 },
-      transitDocument: { type: "none" },
-    },
+    declaration: declarationSchema.parse(declaration(plate)),
     risk: SEED_RISK_POLICY,
     sample: 0.99,
     at,

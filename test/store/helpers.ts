@@ -3,11 +3,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SEED_RISK_POLICY } from "../../seed/risk-rules.ts";
+import { declarationSchema } from "../../src/domain/declaration.ts";
 import { checkpointStore } from "../../src/store/checkpoints.ts";
 import { crossingStore } from "../../src/store/crossings.ts";
 import { type DB, openDatabase } from "../../src/store/db.ts";
 import { declareTruck } from "../../src/store/declare.ts";
 import { seedDatabase } from "../../src/store/seed.ts";
+import { declaration } from "../api/support.ts";
 
 export const tempDbPath = () => join(mkdtempSync(join(tmpdir(), "shekara-store-")), "test.db");
 
@@ -20,14 +22,7 @@ export function seededDb(path = ":memory:", demoTraffic = false): DB {
 export function declareOne(db: DB, plate = "777KZA02", at = Date.UTC(2026, 10, 25, 6)) {
   const crossings = crossingStore(db);
   const result = declareTruck(crossings, {
-    declaration: {
-      checkpointId: "nur-zholy",
-      direction: "export",
-      vehicle: { plate, country: "KZ" },
-      driver: { name: "Serik Akhmetov", phone: "+77011234567" },
-      cargo: { description: "Apples", hsCodes: ["080810"], grossWeightKg: 20000 },
-      transitDocument: { type: "none" },
-    },
+    declaration: declarationSchema.parse(declaration(plate)),
     risk: SEED_RISK_POLICY,
     sample: 0.99,
     at,

@@ -3,7 +3,7 @@
  * and the call. The live part polls itself every 15 s; without JS the page is current when loaded.
  */
 
-import type { DriverCrossing } from "../../src/http/driver/crossing-view.ts";
+import { bookingChangeable, type DriverCrossing } from "../../src/http/driver/crossing-view.ts";
 import type { Lang, Translate } from "../../src/i18n/index.ts";
 import type { SlotView } from "../../src/store/booking.ts";
 import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
@@ -32,8 +32,7 @@ export interface CrossingPageProps {
 /** What the driver may still do; in the live part, so it follows the state (no cancelling once called). */
 function Actions(p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "remaining">) {
   const { t, crossing: c } = p;
-  // once checked in, the truck's place is the queue's: nothing left to cancel or change here
-  const canChange = c.state === "declared" || c.state === "booked";
+  const canChange = bookingChangeable(c.state);
   return (
     <>
       {canChange && (

@@ -98,6 +98,29 @@ function Channel(props: { truck: BoardTruck }) {
   );
 }
 
+/** A stage's two results, one button each: the good one first, the bad one quieter. */
+function StageResults(props: {
+  base: string;
+  truck: BoardTruck;
+  csrf: string;
+  action: string;
+  field: string;
+  good: [value: string, label: string];
+  bad: [value: string, label: string];
+}) {
+  const { good, bad, field, ...act } = props;
+  return (
+    <>
+      <Act {...act} label={good[1]}>
+        <input type="hidden" name={field} value={good[0]} />
+      </Act>
+      <Act {...act} label={bad[1]} kind="secondary">
+        <input type="hidden" name={field} value={bad[0]} />
+      </Act>
+    </>
+  );
+}
+
 function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string }) {
   const { base, truck: t, csrf } = props;
   const p = { base, truck: t, csrf };
@@ -122,12 +145,13 @@ function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string })
     case "documentCheck":
       return (
         <>
-          <Act {...p} action="document-check" label="Documents in order">
-            <input type="hidden" name="passed" value="yes" />
-          </Act>
-          <Act {...p} action="document-check" label="Documents not in order" kind="secondary">
-            <input type="hidden" name="passed" value="no" />
-          </Act>
+          <StageResults
+            {...p}
+            action="document-check"
+            field="passed"
+            good={["yes", "Documents in order"]}
+            bad={["no", "Documents not in order"]}
+          />
           <Act {...p} action="send-to-scan" label="Send to scan" />
           <Act {...p} action="send-to-inspection" label="Send to inspection" />
           <Act {...p} action="release" label="Release" />
@@ -138,12 +162,13 @@ function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string })
     case "scan":
       return (
         <>
-          <Act {...p} action="scan-result" label="Scan clear">
-            <input type="hidden" name="result" value="clear" />
-          </Act>
-          <Act {...p} action="scan-result" label="Scan suspicious" kind="secondary">
-            <input type="hidden" name="result" value="suspicious" />
-          </Act>
+          <StageResults
+            {...p}
+            action="scan-result"
+            field="result"
+            good={["clear", "Scan clear"]}
+            bad={["suspicious", "Scan suspicious"]}
+          />
           <Act {...p} action="send-to-inspection" label="Send to inspection" />
           <Act {...p} action="release" label="Release" />
           {hold}
@@ -153,12 +178,13 @@ function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string })
     case "physicalInspection":
       return (
         <>
-          <Act {...p} action="inspection-result" label="Inspection passed">
-            <input type="hidden" name="result" value="passed" />
-          </Act>
-          <Act {...p} action="inspection-result" label="Inspection failed" kind="secondary">
-            <input type="hidden" name="result" value="failed" />
-          </Act>
+          <StageResults
+            {...p}
+            action="inspection-result"
+            field="result"
+            good={["passed", "Inspection passed"]}
+            bad={["failed", "Inspection failed"]}
+          />
           <Act {...p} action="release" label="Release" />
           {hold}
           {refuse}

@@ -22,6 +22,9 @@ export interface DriverCrossing {
   history: { state: CrossingState; at: number }[];
 }
 
+/** Whether the driver may still change or cancel the booking here (once checked in, the place is the queue's). */
+export const bookingChangeable = (state: CrossingState) => state === "declared" || state === "booked";
+
 export function driverCrossingView(db: DB) {
   const queue = queueStore(db);
   const waits = waitTimeStore(db);

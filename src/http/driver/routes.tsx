@@ -9,7 +9,7 @@ import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { notificationStore } from "../../store/notifications.ts";
 import type { AppDeps } from "../deps.ts";
-import { driverCrossingView } from "./crossing-view.ts";
+import { bookingChangeable, type DriverCrossing, driverCrossingView } from "./crossing-view.ts";
 import { type FormValues, parseDeclarationForm } from "./form.ts";
 import { langOf, timeFormat } from "./lang.ts";
 import { qrDataUrl } from "./qr.ts";
@@ -22,14 +22,8 @@ export function driverRoutes(deps: AppDeps) {
   const booking = bookingStore(deps.db, deps.crossings);
   const notifications = notificationStore(deps.db);
   // the allowances are shown (and counted) only while the driver can still change the booking
-  const allowances = (
-    cp: Parameters<typeof booking.remaining>[0],
-    c: { state: string; plate: string },
-    now: number,
-  ) =>
-    c.state === "declared" || c.state === "booked"
-      ? booking.remaining(cp, c.plate, now)
-      : { postponements: 0, cancellations: 0 };
+  const allowances = (cp: Parameters<typeof booking.remaining>[0], c: DriverCrossing, now: number) =>
+    bookingChangeable(c.state) ? booking.remaining(cp, c.plate, now) : { postponements: 0, cancellations: 0 };
   const view = driverCrossingView(deps.db);
   const active = carrierCrossingStore(deps.db);
   // the form is a few hundred bytes; a huge body is refused before it is read
