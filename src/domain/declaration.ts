@@ -27,10 +27,13 @@ export const ADR_CLASSES = [
 /** EAEU limit on a road train's total mass is 44 t; the cargo cannot weigh more than that. */
 export const MAX_GROSS_WEIGHT_KG = 44_000;
 
+/** A plate as stored: upper case, without the spaces and dashes people and cameras put in. */
+export const normalisePlateInput = (plate: string) => plate.trim().toUpperCase().replace(/[\s-]/g, "");
+
 const plate = z
   .string({ error: "v.required" })
   .trim()
-  .transform((p) => p.toUpperCase().replace(/[\s-]/g, ""))
+  .transform(normalisePlateInput)
   .pipe(z.string().regex(/^[0-9A-Z\u0410-\u042F\u0401\u4E00-\u9FFF]{4,12}$/, "v.plate"));
 
 /** Number formats: TIR carnet (2 letters + 8 digits), NCTS MRN (18 characters), eTIR guarantee reference. */

@@ -1,8 +1,6 @@
 /** A truck's one active crossing at a checkpoint, found by its plate (the ANPR camera's read). */
+import { normalisePlateInput } from "../domain/declaration.ts";
 import type { DB } from "./db.ts";
-
-/** The same normalisation as the declaration's plate: upper case, no spaces or dashes. */
-export const normalisePlateRead = (plate: string) => plate.trim().toUpperCase().replace(/[\s-]/g, "");
 
 export function activeCrossingStore(db: DB) {
   // the partial unique index crossings_one_active_per_plate makes this at most one row
@@ -12,6 +10,6 @@ export function activeCrossingStore(db: DB) {
   );
   return {
     idByPlate: (checkpointId: string, plate: string) =>
-      (byPlate.pluck().get(checkpointId, normalisePlateRead(plate)) as string | undefined) ?? null,
+      (byPlate.pluck().get(checkpointId, normalisePlateInput(plate)) as string | undefined) ?? null,
   };
 }

@@ -10,7 +10,7 @@ import type { DB } from "./db.ts";
 
 const SIXTY_DAYS_MS = 60 * 86_400_000;
 // A crossing holds its place from booking until it ends; a cancelled or expired one gives it back.
-const HOLDS_PLACE = "state NOT IN ('declared', 'cancelled', 'expired')";
+export const HOLDS_PLACE = "state NOT IN ('declared', 'cancelled', 'expired')";
 
 export interface SlotView {
   start: number;

@@ -17,7 +17,7 @@ import {
   type SettingDiff,
   type SettingsChange,
 } from "../domain/supervisor-settings.ts";
-import { bookingStore } from "./booking.ts";
+import { bookingStore, HOLDS_PLACE } from "./booking.ts";
 import type { CheckpointStore, StoredCheckpoint } from "./checkpoints.ts";
 import type { CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
@@ -46,8 +46,6 @@ export type SettingsOutcome =
   | { ok: false; status: 409; reason: string; overLimit: DayOverLimit[] };
 
 const DAY_MS = 86_400_000;
-// as booking.ts counts places: a crossing holds one from booking until it ends
-const HOLDS_PLACE = "state NOT IN ('declared', 'cancelled', 'expired')";
 
 export function checkpointSettingsStore(db: DB, checkpoints: CheckpointStore, crossings: CrossingStore) {
   const bookings = bookingStore(db, crossings);

@@ -3,6 +3,7 @@
  * and the call. The live part polls itself every 15 s; without JS the page is current when loaded.
  */
 
+import { FINAL_STATES } from "../../machines/types.ts";
 import { bookingChangeable, type DriverCrossing } from "../../src/http/driver/crossing-view.ts";
 import type { Lang, Translate } from "../../src/i18n/index.ts";
 import type { SlotView } from "../../src/store/booking.ts";
@@ -155,7 +156,7 @@ function SlotPicker(p: CrossingPageProps) {
 
 export function CrossingPage(p: CrossingPageProps) {
   const { t, crossing: c } = p;
-  const open = !["released", "refused", "cancelled", "expired"].includes(c.state);
+  const open = !FINAL_STATES.includes(c.state);
   return (
     <DriverShell lang={p.lang} title={t("c.title")} path={`/c/${c.id}`}>
       <h1>
