@@ -17,7 +17,7 @@ import { problems } from "../api/responses.ts";
 import { setValidationDescriber, validationHook } from "../api/validation.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
-import { type DriverCrossing, driverCrossingView } from "./crossing-view.ts";
+import { crossingAndCheckpoint, type DriverCrossing, driverCrossingView } from "./crossing-view.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -184,11 +184,7 @@ export function driverApi(deps: AppDeps) {
     }),
   );
 
-  const load = (id: string) => {
-    const stored = deps.crossings.get(id);
-    const cp = stored ? deps.checkpoints.get(stored.row.checkpoint_id) : undefined;
-    return stored && cp ? { stored, cp } : null;
-  };
+  const load = (id: string) => crossingAndCheckpoint(deps, id);
   const notFound = "No crossing has that id; check the link you were given.";
 
   api.openapi(declareRoute, (c) => {

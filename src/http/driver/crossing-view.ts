@@ -9,6 +9,7 @@ import type { StoredCrossing } from "../../store/crossings.ts";
 import type { DB } from "../../store/db.ts";
 import { queueStore } from "../../store/queue.ts";
 import { waitTimeStore } from "../../store/wait-times.ts";
+import type { AppDeps } from "../deps.ts";
 
 export interface DriverCrossing {
   id: string;
@@ -20,6 +21,13 @@ export interface DriverCrossing {
   queue: { position: number; ahead: number; estimatedWaitMinutes: number | null } | null;
   call: { lane: number; deadline: number } | null;
   history: { state: CrossingState; at: number }[];
+}
+
+/** A crossing by its link, with its checkpoint; null for an unknown link. */
+export function crossingAndCheckpoint(deps: Pick<AppDeps, "crossings" | "checkpoints">, id: string) {
+  const stored = deps.crossings.get(id);
+  const cp = stored ? deps.checkpoints.get(stored.row.checkpoint_id) : null;
+  return stored && cp ? { stored, cp } : null;
 }
 
 /** Whether the driver may still change or cancel the booking here (once checked in, the place is the queue's). */

@@ -9,7 +9,12 @@ import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { notificationStore } from "../../store/notifications.ts";
 import type { AppDeps } from "../deps.ts";
-import { bookingChangeable, type DriverCrossing, driverCrossingView } from "./crossing-view.ts";
+import {
+  bookingChangeable,
+  crossingAndCheckpoint,
+  type DriverCrossing,
+  driverCrossingView,
+} from "./crossing-view.ts";
 import { type FormValues, parseDeclarationForm } from "./form.ts";
 import { langOf, timeFormat } from "./lang.ts";
 import { qrDataUrl } from "./qr.ts";
@@ -87,11 +92,7 @@ export function driverRoutes(deps: AppDeps) {
   });
 
   /** The crossing and its checkpoint, or null: an unknown id looks the same as no permission. */
-  const load = (id: string) => {
-    const stored = deps.crossings.get(id);
-    const cp = stored ? deps.checkpoints.get(stored.row.checkpoint_id) : undefined;
-    return stored && cp ? { stored, cp } : null;
-  };
+  const load = (id: string) => crossingAndCheckpoint(deps, id);
 
   app.get("/c/:id", async (c) => {
     const { lang, t } = langOf(c);
