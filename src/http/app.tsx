@@ -1,12 +1,12 @@
 /** Assembles the app from one router per audience, each built from its dependencies. */
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { ErrorPage } from "../../views/error.tsx";
 import { HomePage } from "../../views/home.tsx";
 import { addressRateLimit } from "./address-rate-limit.ts";
 import { createApi } from "./api/index.ts";
+import { compressPages } from "./compress-pages.ts";
 import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
 import { boardRoutes } from "./driver/board.tsx";
@@ -14,6 +14,7 @@ import { driverRoutes } from "./driver/routes.tsx";
 import { officerApi } from "./officer/api.ts";
 import { officerRoutes } from "./officer/routes.tsx";
 import { officerSettingsApi } from "./officer/settings-api.ts";
+import { pageCache } from "./page-cache.ts";
 import { plannerRoutes } from "./planner/routes.tsx";
 import { problem } from "./problem.ts";
 import { staticRoutes } from "./static.ts";
@@ -38,14 +39,13 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  // Pages and static files are compressed for phones on a weak signal. The JSON API is not: its
-  // answers are small, its clients are servers, and the compress middleware cost the wait-time
-  // feed more than half its throughput under polling (bench/http.ts).
-  const compressPages = compress();
-  app.use((c, next) => (c.req.path.startsWith("/api/v1/") ? next() : compressPages(c, next)));
+  app.use(compressPages());
   app.route("/", staticRoutes());
   app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));
-  app.get("/", (c) => c.html(<HomePage checkpoints={deps.checkpoints.list()} />));
+  const pages = pageCache(deps.db, deps.now);
+  app.get("/", async (c) =>
+    c.html((await pages("home", () => <HomePage checkpoints={deps.checkpoints.list()} />)) ?? ""),
+  );
   const driverWrites = addressRateLimit(deps.rateLimitPerMinute, deps.now);
   // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice
   for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);

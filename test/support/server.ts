@@ -35,11 +35,11 @@ export interface RunningServer {
 }
 
 export async function startServer(
-  opts: { dbPath?: string; env?: Record<string, string>; port?: number } = {},
+  opts: { dbPath?: string; env?: Record<string, string>; port?: number; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), "shekara-")), "test.db");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "src/main.ts"], {
     cwd: new URL("../..", import.meta.url).pathname,
     env: {
       ...process.env,

@@ -9,6 +9,7 @@ import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { notificationStore } from "../../store/notifications.ts";
 import type { AppDeps } from "../deps.ts";
+import { pageCache } from "../page-cache.ts";
 import {
   bookingChangeable,
   crossingAndCheckpoint,
@@ -30,6 +31,7 @@ export function driverRoutes(deps: AppDeps) {
   const allowances = (cp: Parameters<typeof booking.remaining>[0], c: DriverCrossing, now: number) =>
     bookingChangeable(c.state) ? booking.remaining(cp, c.plate, now) : { postponements: 0, cancellations: 0 };
   const view = driverCrossingView(deps.db);
+  const pages = pageCache(deps.db, deps.now);
   const active = carrierCrossingStore(deps.db);
   // the form is a few hundred bytes; a huge body is refused before it is read
   const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Too large", 413) });
@@ -96,46 +98,54 @@ export function driverRoutes(deps: AppDeps) {
 
   app.get("/c/:id", async (c) => {
     const { lang, t } = langOf(c);
-    const found = load(c.req.param("id"));
-    if (!found) return c.text("Not found", 404);
-    const now = deps.now();
-    const crossing = view(found.stored, found.cp, now);
-    const tz = found.cp.config.timezone;
-    const message = c.req.query("msg");
-    return c.html(
-      <CrossingPage
-        t={t}
-        lang={lang}
-        crossing={crossing}
-        checkpoint={found.cp}
-        time={timeFormat(lang, tz, false)}
-        dayTime={timeFormat(lang, tz, true)}
-        qrDataUrl={await qrDataUrl(crossing.code)}
-        slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
-        remaining={allowances(found.cp, crossing, now)}
-        message={message?.startsWith("book.") ? message : undefined}
-        notices={notifications.ofCrossing(crossing.id)}
-      />,
-    );
+    const id = c.req.param("id");
+    const message = c.req.query("msg")?.startsWith("book.") ? c.req.query("msg") : undefined;
+    const html = await pages(`page|${id}|${lang}|${message ?? ""}`, async () => {
+      const found = load(id);
+      if (!found) return null;
+      const now = deps.now();
+      const crossing = view(found.stored, found.cp, now);
+      const tz = found.cp.config.timezone;
+      return (
+        <CrossingPage
+          t={t}
+          lang={lang}
+          crossing={crossing}
+          checkpoint={found.cp}
+          time={timeFormat(lang, tz, false)}
+          dayTime={timeFormat(lang, tz, true)}
+          qrDataUrl={await qrDataUrl(crossing.code)}
+          slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
+          remaining={allowances(found.cp, crossing, now)}
+          message={message}
+          notices={notifications.ofCrossing(crossing.id)}
+        />
+      );
+    });
+    return html === null ? c.text("Not found", 404) : c.html(html);
   });
 
-  app.get("/c/:id/live", (c) => {
+  app.get("/c/:id/live", async (c) => {
     const { lang, t } = langOf(c);
-    const found = load(c.req.param("id"));
-    if (!found) return c.text("Not found", 404);
-    const crossing = view(found.stored, found.cp, deps.now());
-    const tz = found.cp.config.timezone;
-    return c.html(
-      <CrossingLive
-        t={t}
-        lang={lang}
-        crossing={crossing}
-        time={timeFormat(lang, tz, false)}
-        dayTime={timeFormat(lang, tz, true)}
-        notices={notifications.ofCrossing(crossing.id)}
-        remaining={allowances(found.cp, crossing, deps.now())}
-      />,
-    );
+    const id = c.req.param("id");
+    const html = await pages(`live|${id}|${lang}`, () => {
+      const found = load(id);
+      if (!found) return null;
+      const crossing = view(found.stored, found.cp, deps.now());
+      const tz = found.cp.config.timezone;
+      return (
+        <CrossingLive
+          t={t}
+          lang={lang}
+          crossing={crossing}
+          time={timeFormat(lang, tz, false)}
+          dayTime={timeFormat(lang, tz, true)}
+          notices={notifications.ofCrossing(crossing.id)}
+          remaining={allowances(found.cp, crossing, deps.now())}
+        />
+      );
+    });
+    return html === null ? c.text("Not found", 404) : c.html(html);
   });
 
   // The actions answer with the crossing's page (303), carrying a refusal as a dictionary key.

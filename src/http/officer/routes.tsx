@@ -18,6 +18,7 @@ import type { ApplyOutcome } from "../../store/crossings.ts";
 import { adminApiKeyRoutes } from "../admin/api-keys.tsx";
 import { adminUserRoutes } from "../admin/users.tsx";
 import type { AppDeps } from "../deps.ts";
+import { pageCache } from "../page-cache.ts";
 import { eventFor, isAction } from "./actions.ts";
 import { auditLog, cleanFilter } from "./audit-log.ts";
 import { boardReader } from "./board.ts";
@@ -29,6 +30,7 @@ export function officerRoutes(deps: AppDeps) {
   const sessions = sessionStore(deps.db, deps.users);
   const guard = authGuard(sessions, deps.now);
   const board = boardReader(deps.db);
+  const pages = pageCache(deps.db, deps.now);
   const audit = auditLog(deps.db);
   const caller = callNextStore(deps.db, deps.crossings, deps.checkpoints);
   const checkInCandidates = deps.db.prepare(
@@ -95,10 +97,14 @@ export function officerRoutes(deps: AppDeps) {
   });
 
   // the polled part of the dashboard
-  app.get(`${area}/board`, (c) => {
+  // (kept per session: its forms carry the session's token)
+  app.get(`${area}/board`, async (c) => {
     const checkpoint = checkpointOf(c);
     if (!checkpoint) return c.text("No such checkpoint.", 404);
-    return c.html(<BoardView {...props(c, checkpoint)} />);
+    const { csrf } = sessionOf(c);
+    return c.html(
+      (await pages(`board|${checkpoint.id}|${csrf}`, () => <BoardView {...props(c, checkpoint)} />)) ?? "",
+    );
   });
 
   app.post(`${area}/check-in`, async (c) => {

@@ -1,0 +1,26 @@
+/**
+ * Rendered pages kept until the database changes or the clock's minute turns. A page is a pure
+ * function of what is stored, its key (the crossing, the language, the session's form token) and
+ * the time; the times it shows are to the minute. Polling phones and officers' screens ask for the
+ * same page far more often than anything changes at a checkpoint, and rendering costs ten times
+ * more than answering from here (bench/http.ts, README "Performance").
+ */
+import type { HtmlEscapedString } from "hono/utils/html";
+import type { DB } from "../store/db.ts";
+import { memoUntilWrite } from "../store/memo.ts";
+
+const MINUTE = 60_000;
+
+/** A page, or null for "there is no such thing" (kept too, so unknown links cost no rendering). */
+type Rendered = HtmlEscapedString | null;
+
+export function pageCache(db: DB, now: () => number) {
+  const memo = memoUntilWrite(db);
+  return (key: string, render: () => Rendered | Promise<Rendered>): Promise<string | null> =>
+    memo(`${Math.floor(now() / MINUTE)}|${key}`, async () => {
+      const out = await render();
+      // Hono types toString() as string, but a tree with an async component gives a promise
+      return out === null ? null : String(await (out.toString() as string | Promise<string>));
+    });
+}
+export type PageCache = ReturnType<typeof pageCache>;

@@ -1,0 +1,72 @@
+import { gunzipSync } from "node:zlib";
+import { html } from "hono/html";
+import { afterAll, describe, expect, it } from "vitest";
+import { pageCache } from "../../src/http/page-cache.ts";
+import { openDatabase } from "../../src/store/db.ts";
+import { testRuntime } from "../api/support.ts";
+
+describe("rendered pages kept until a write or the next minute", () => {
+  it("renders again after any write and when the minute turns, never before", async () => {
+    const db = openDatabase(":memory:");
+    db.exec("CREATE TABLE t (x INTEGER)");
+    let now = Date.UTC(2026, 10, 25, 9, 0, 10);
+    const pages = pageCache(db, () => now);
+    let renders = 0;
+    const page = () =>
+      pages("k", () => {
+        renders++;
+        const n = Number(db.prepare("SELECT count(*) FROM t").pluck().get());
+        return html`<p>${n} at ${now}</p>`;
+      });
+
+    const first = await page();
+    expect(await page()).toBe(first);
+    now += 40_000; // same minute
+    expect(await page()).toBe(first);
+    expect(renders).toBe(1);
+
+    db.prepare("INSERT INTO t VALUES (1)").run();
+    expect(await page()).toContain("<p>1 at");
+    now += 20_000; // the next minute
+    expect(await page()).toContain(`at ${now}`);
+    expect(renders).toBe(3);
+    db.close();
+  });
+
+  it("keeps 'no such page' too, and tells it apart", async () => {
+    const db = openDatabase(":memory:");
+    const pages = pageCache(db, () => 0);
+    let renders = 0;
+    const missing = () =>
+      pages("nothing", () => {
+        renders++;
+        return null;
+      });
+    expect([await missing(), await missing()]).toEqual([null, null]);
+    expect(renders).toBe(1);
+    db.close();
+  });
+});
+
+describe("compression of pages", () => {
+  const runtime = testRuntime();
+  afterAll(() => runtime.close());
+
+  it("gzips a page for a client that takes gzip, sends it plain to one that does not, and says it varies", async () => {
+    const gz = await runtime.app.request("/drive", { headers: { "Accept-Encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gz.headers.get("vary")).toContain("Accept-Encoding");
+    const fromGzip = gunzipSync(Buffer.from(await gz.arrayBuffer())).toString();
+
+    const plain = await runtime.app.request("/drive");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.headers.get("vary")).toContain("Accept-Encoding");
+    expect(await plain.text()).toBe(fromGzip);
+  });
+
+  it("leaves the JSON API uncompressed", async () => {
+    const res = await runtime.app.request("/api/v1/wait-times", { headers: { "Accept-Encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBeNull();
+    expect(Array.isArray(await res.json())).toBe(true);
+  });
+});
