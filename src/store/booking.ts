@@ -7,9 +7,11 @@ import { checkSlotStart, localDayStart, upcomingSlotStarts } from "../domain/slo
 import type { StoredCheckpoint } from "./checkpoints.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
+import { groupCommit } from "./group-commit.ts";
 
 const SIXTY_DAYS_MS = 60 * 86_400_000;
 // A crossing holds its place from booking until it ends; a cancelled or expired one gives it back.
+// Migration 073's triggers keep slot_places by the same rule.
 export const HOLDS_PLACE = "state NOT IN ('declared', 'cancelled', 'expired')";
 
 export interface SlotView {
@@ -33,15 +35,16 @@ export type BookingRefusal =
 export type BookingOutcome = ApplyOutcome | { ok: false; status: 409 | 422 | 404; reason: BookingRefusal };
 
 export function bookingStore(db: DB, crossings: CrossingStore) {
+  // slot_places is kept by triggers on crossings (migration 073): one row per slot, not a count
   const inSlot = db.prepare(
-    `SELECT count(*) FROM crossings WHERE checkpoint_id = ? AND slot_start = ? AND ${HOLDS_PLACE}`,
+    "SELECT coalesce(sum(held), 0) FROM slot_places WHERE checkpoint_id = ? AND slot_start = ?",
   );
   const inRange = db.prepare(
-    `SELECT slot_start AS start, count(*) AS n FROM crossings
-     WHERE checkpoint_id = ? AND slot_start >= ? AND slot_start < ? AND ${HOLDS_PLACE} GROUP BY slot_start`,
+    `SELECT slot_start AS start, held AS n FROM slot_places
+     WHERE checkpoint_id = ? AND slot_start >= ? AND slot_start < ? AND held > 0`,
   );
   const inDay = db.prepare(
-    `SELECT count(*) FROM crossings WHERE checkpoint_id = ? AND slot_start >= ? AND slot_start < ? AND ${HOLDS_PLACE}`,
+    "SELECT coalesce(sum(held), 0) FROM slot_places WHERE checkpoint_id = ? AND slot_start >= ? AND slot_start < ?",
   );
   // the truck's own changes of mind, across all its crossings at the checkpoint
   const driverEvents = db.prepare(
@@ -49,6 +52,7 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
      WHERE c.checkpoint_id = ? AND c.plate = ? AND e.type = ? AND e.actor_kind = 'driver' AND e.at >= ?`,
   );
 
+  const together = groupCommit(db);
   const count = (stmt: typeof inSlot, ...args: unknown[]) => Number(stmt.pluck().get(...args));
 
   const remaining = (cp: StoredCheckpoint, plate: string, now: number) => ({
@@ -131,6 +135,27 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
         if (outcome.ok || (outcome.reason !== "book.full" && outcome.reason !== "book.daily")) return outcome;
       }
       return { ok: false, status: 409, reason: "book.full" };
+    },
+
+    /**
+     * A driver's booking (a slot, or "first" available) in the database's group commit: bookings
+     * that arrive together share one flush to disk, and each is answered once it is durable.
+     */
+    async bookTogether(
+      cp: StoredCheckpoint,
+      crossingId: string,
+      start: number | "first",
+      now: number,
+      actor: Actor,
+    ): Promise<BookingOutcome> {
+      const outcome = await together(() =>
+        start === "first"
+          ? this.bookFirst(cp, crossingId, now, actor)
+          : this.book(cp, crossingId, start, now, actor),
+      );
+      // applied inside the group's transaction, so the store could not tell its listeners itself
+      if (outcome.ok) crossings.notifyCommitted(outcome);
+      return outcome;
     },
 
     /** Gives the place back; a postponement, counted against the truck's allowance. */

@@ -66,7 +66,7 @@ export type AppliedHook = (change: {
 }) => void;
 
 export type ApplyOutcome =
-  | { ok: true; crossing: StoredCrossing; seq: number }
+  | { ok: true; crossing: StoredCrossing; event: CrossingEvent; seq: number }
   | { ok: false; status: 404 | 409; reason: string; state?: CrossingState };
 
 /** Refuses a transition for reasons outside the machine (a full slot); runs inside the transaction. */
@@ -184,11 +184,12 @@ export function crossingStore(db: DB) {
       if (!result.ok) return { ok: false, status: 409, reason: result.reason, state: result.state };
       const refusal = precondition?.(before);
       if (refusal) return { ok: false, status: 409, reason: refusal, state: before.row.state };
+      const columns = derived(result.crossing);
       const changed = updateCrossing.run({
         id,
         at: event.at,
         event_count: before.row.event_count,
-        ...derived(result.crossing),
+        ...columns,
       });
       if (changed.changes !== 1) throw new Error(`crossing ${id} changed under us`);
       const { lastInsertRowid } = insertEvent.run({
@@ -203,10 +204,15 @@ export function crossingStore(db: DB) {
         actor_id: event.actor.id,
         reason: reasonOf(event),
       });
-      const after = get(id) as StoredCrossing;
+      // the row as the UPDATE above left it, without reading it back
+      const after: StoredCrossing = {
+        row: { ...before.row, ...columns, event_count: before.row.event_count + 1, updated_at: event.at },
+        crossing: { state: result.crossing.state, context: JSON.parse(columns.snapshot) },
+        declaration: before.declaration,
+      };
       const seq = Number(lastInsertRowid);
       for (const hook of hooks) hook({ before, after: after.row, event, seq });
-      return { ok: true, crossing: after, seq };
+      return { ok: true, crossing: after, event, seq };
     },
   );
 

@@ -100,14 +100,25 @@ export function startWebhookDelivery(opts: DeliveryOptions) {
     }
   }
 
+  let woken = false;
   const timer = setInterval(pump, opts.pollMs);
   timer.unref();
   queueMicrotask(pump);
 
   return {
     name: "webhook-delivery",
-    /** Look for new deliveries now (after a commit) rather than at the next poll. */
-    wake: () => setImmediate(pump),
+    /**
+     * Look for new deliveries now (after a commit) rather than at the next poll; once for all the
+     * commits of a turn (a group of bookings wakes it fifty times, one look is enough).
+     */
+    wake: () => {
+      if (woken) return;
+      woken = true;
+      setImmediate(() => {
+        woken = false;
+        pump();
+      });
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -28,6 +28,8 @@ describe("the crossing store", () => {
     const result = crossings.apply(crossing.row.id, book);
     expect(result.ok).toBe(true);
     const stored = crossings.get(crossing.row.id);
+    // what apply answers is what was stored (it is built, not read back)
+    expect(result.ok && result.crossing).toEqual(stored);
     expect(stored?.row.state).toBe("booked");
     expect(stored?.row.slot_start).toBe(at + 3_600_000);
     const events = crossings.events(crossing.row.id);

@@ -239,16 +239,14 @@ export function driverApi(deps: AppDeps) {
     return problem(c, o.status === 404 ? 404 : 409, "Refused", `${detail} Nothing was changed.`);
   };
 
-  api.openapi(bookRoute, (c) => {
+  api.openapi(bookRoute, async (c) => {
     const id = c.req.valid("param").id;
     const found = load(id);
     if (!found) return problem(c, 404, "Not found", notFound);
     const body = c.req.valid("json");
     const driver = { kind: "driver" as const, id };
-    const o =
-      "firstAvailable" in body
-        ? booking.bookFirst(found.cp, id, deps.now(), driver)
-        : booking.book(found.cp, id, Date.parse(body.slotStart), deps.now(), driver);
+    const start = "firstAvailable" in body ? "first" : Date.parse(body.slotStart);
+    const o = await booking.bookTogether(found.cp, id, start, deps.now(), driver);
     if (!o.ok && o.status === 422)
       return problem(c, 422, "Slot not bookable", `${en(o.reason)} Nothing was changed.`);
     if (!o.ok) return refusal(c, o);

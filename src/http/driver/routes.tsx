@@ -163,11 +163,9 @@ export function driverRoutes(deps: AppDeps) {
     const start = Number(chosen);
     const driver = { kind: "driver" as const, id };
     const outcome =
-      chosen === "first"
-        ? booking.bookFirst(found.cp, id, deps.now(), driver)
-        : Number.isSafeInteger(start)
-          ? booking.book(found.cp, id, start, deps.now(), driver)
-          : ({ ok: false, reason: "book.notNow" } as const);
+      chosen === "first" || Number.isSafeInteger(start)
+        ? await booking.bookTogether(found.cp, id, chosen === "first" ? "first" : start, deps.now(), driver)
+        : ({ ok: false, reason: "book.notNow" } as const);
     return c.redirect(back(id, lang, refusalOf(outcome)), 303);
   });
 

@@ -1,0 +1,76 @@
+/**
+ * Group commit: writes that arrive in the same turn of the event loop share one transaction, so
+ * one fsync (synchronous = FULL) makes them all durable. When slots open, a hundred drivers press
+ * "Book" at once; each commit of its own cost a flush to disk and held the event loop while it did.
+ *
+ * Each write runs in its own savepoint, in arrival order, and sees the writes before it (so a slot
+ * is never overbooked); one that throws is undone alone. No write is answered before the shared
+ * commit: if the commit fails (a full disk), every write of the group fails with it.
+ */
+import type { DB } from "./db.ts";
+
+interface Pending {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+const groups = new WeakMap<DB, <T>(work: () => T) => Promise<T>>();
+
+/** The database's one group: every caller shares it, so concurrent writes from any route group. */
+export function groupCommit(db: DB): <T>(work: () => T) => Promise<T> {
+  let together = groups.get(db);
+  if (!together) {
+    together = createGroup(db);
+    groups.set(db, together);
+  }
+  return together;
+}
+
+function createGroup(db: DB) {
+  let batch: Pending[] = [];
+  // called inside the group's transaction, better-sqlite3 makes it a savepoint
+  const inSavepoint = db.transaction((work: () => unknown) => work());
+
+  const runAll = (writes: Pending[]): Result[] => {
+    const results: Result[] = [];
+    for (const write of writes) {
+      // SQLite rolls the whole transaction back on some errors (a full disk): stop writing then,
+      // or the next write would begin and commit a transaction of its own
+      if (!db.inTransaction) {
+        results.push({ ok: false, error: new Error("the group's transaction was rolled back") });
+        continue;
+      }
+      try {
+        results.push({ ok: true, value: inSavepoint(write.work) });
+      } catch (error) {
+        results.push({ ok: false, error });
+      }
+    }
+    return results;
+  };
+
+  const flush = () => {
+    const writes = batch;
+    batch = [];
+    let results: Result[];
+    try {
+      results = db.transaction(runAll).immediate(writes);
+    } catch (error) {
+      for (const write of writes) write.reject(error);
+      return;
+    }
+    writes.forEach((write, i) => {
+      const result = results[i];
+      if (result?.ok) write.resolve(result.value);
+      else write.reject(result?.error);
+    });
+  };
+
+  return <T>(work: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (batch.length === 0) setImmediate(flush);
+      batch.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    });
+}
