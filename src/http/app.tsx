@@ -1,7 +1,6 @@
 /** Assembles the app from one router per audience, each built from its dependencies. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import { ErrorPage } from "../../views/error.tsx";
 import { HomePage } from "../../views/home.tsx";
 import { addressRateLimit } from "./address-rate-limit.ts";
@@ -17,6 +16,7 @@ import { officerSettingsApi } from "./officer/settings-api.ts";
 import { pageCache } from "./page-cache.ts";
 import { plannerRoutes } from "./planner/routes.tsx";
 import { problem } from "./problem.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { staticRoutes } from "./static.ts";
 import {
   isStorageUnavailable,
@@ -26,25 +26,15 @@ import {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    }),
-  );
+  app.use(securityHeaders());
   app.use(compressPages());
   app.route("/", staticRoutes());
   app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));
   const pages = pageCache(deps.db, deps.now);
-  app.get("/", async (c) =>
-    c.html((await pages("home", () => <HomePage checkpoints={deps.checkpoints.list()} />)) ?? ""),
+  app.get(
+    "/",
+    async (c) =>
+      (await pages(c, "home", () => <HomePage checkpoints={deps.checkpoints.list()} />)) ?? c.notFound(),
   );
   const driverWrites = addressRateLimit(deps.rateLimitPerMinute, deps.now);
   // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice

@@ -100,7 +100,7 @@ export function driverRoutes(deps: AppDeps) {
     const { lang, t } = langOf(c);
     const id = c.req.param("id");
     const message = c.req.query("msg")?.startsWith("book.") ? c.req.query("msg") : undefined;
-    const html = await pages(`page|${id}|${lang}|${message ?? ""}`, async () => {
+    const page = await pages(c, `page|${id}|${lang}|${message ?? ""}`, async () => {
       const found = load(id);
       if (!found) return null;
       const now = deps.now();
@@ -122,13 +122,13 @@ export function driverRoutes(deps: AppDeps) {
         />
       );
     });
-    return html === null ? c.text("Not found", 404) : c.html(html);
+    return page ?? c.text("Not found", 404);
   });
 
   app.get("/c/:id/live", async (c) => {
     const { lang, t } = langOf(c);
     const id = c.req.param("id");
-    const html = await pages(`live|${id}|${lang}`, () => {
+    const page = await pages(c, `live|${id}|${lang}`, () => {
       const found = load(id);
       if (!found) return null;
       const crossing = view(found.stored, found.cp, deps.now());
@@ -145,7 +145,7 @@ export function driverRoutes(deps: AppDeps) {
         />
       );
     });
-    return html === null ? c.text("Not found", 404) : c.html(html);
+    return page ?? c.text("Not found", 404);
   });
 
   // The actions answer with the crossing's page (303), carrying a refusal as a dictionary key.

@@ -102,9 +102,10 @@ export function officerRoutes(deps: AppDeps) {
     const checkpoint = checkpointOf(c);
     if (!checkpoint) return c.text("No such checkpoint.", 404);
     const { csrf } = sessionOf(c);
-    return c.html(
-      (await pages(`board|${checkpoint.id}|${csrf}`, () => <BoardView {...props(c, checkpoint)} />)) ?? "",
-    );
+    const page = await pages(c, `board|${checkpoint.id}|${csrf}`, () => (
+      <BoardView {...props(c, checkpoint)} />
+    ));
+    return page ?? c.notFound();
   });
 
   app.post(`${area}/check-in`, async (c) => {
