@@ -1,12 +1,19 @@
 /** `npm start`: open (and on first start create and seed) the database, then serve. */
-import { serve } from "@hono/node-server";
+import { createServer } from "node:http";
+import { getRequestListener } from "@hono/node-server";
 import { readConfig } from "./config.ts";
+import { withSecurityHeaders } from "./http/security-headers.ts";
 import { createRuntime } from "./runtime.ts";
 
 const config = readConfig();
 const runtime = createRuntime(config);
-const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  console.log(`Shekara is serving on http://${config.HOST}:${info.port} (database ${config.DATABASE_PATH})`);
+// the server's own security headers go on every answer before the app writes it (security-headers.ts)
+const listener = getRequestListener(runtime.app.fetch, { hostname: config.HOST });
+const server = createServer(withSecurityHeaders(listener));
+server.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  console.log(`Shekara is serving on http://${config.HOST}:${port} (database ${config.DATABASE_PATH})`);
 });
 
 let stopping = false;

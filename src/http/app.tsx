@@ -16,7 +16,6 @@ import { officerSettingsApi } from "./officer/settings-api.ts";
 import { pageCache } from "./page-cache.ts";
 import { plannerRoutes } from "./planner/routes.tsx";
 import { problem } from "./problem.ts";
-import { securityHeaders } from "./security-headers.ts";
 import { staticRoutes } from "./static.ts";
 import {
   isStorageUnavailable,
@@ -26,7 +25,6 @@ import {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  app.use(securityHeaders());
   app.use(compressPages());
   app.route("/", staticRoutes());
   app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));

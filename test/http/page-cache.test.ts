@@ -58,18 +58,16 @@ describe("compression of pages", () => {
   const runtime = testRuntime();
   afterAll(() => runtime.close());
 
-  it("gzips a page for a client that takes gzip, sends it plain to one that does not, and says it varies", async () => {
+  it("gzips a page for a client that takes gzip and sends it plain to one that does not", async () => {
     // a page rendered afresh and a kept one (asked for twice each way: keeping must not spend it)
     for (const path of ["/drive", "/", "/", "/drive"]) {
       const gz = await runtime.app.request(path, { headers: { "Accept-Encoding": "gzip" } });
       expect(gz.headers.get("content-encoding")).toBe("gzip");
-      expect(gz.headers.get("vary")).toContain("Accept-Encoding");
       const fromGzip = gunzipSync(Buffer.from(await gz.arrayBuffer())).toString();
       expect(fromGzip).toContain("</html>");
 
       const plain = await runtime.app.request(path);
       expect(plain.headers.get("content-encoding")).toBeNull();
-      expect(plain.headers.get("vary")).toContain("Accept-Encoding");
       expect(plain.headers.get("content-type")).toBe("text/html; charset=UTF-8");
       expect(await plain.text()).toBe(fromGzip);
     }
