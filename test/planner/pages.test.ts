@@ -100,6 +100,10 @@ describe("the planners' workspace", () => {
     expect(csv).toMatch(/\nwaitMinutes\.p90,[\d.]+\n/);
     expect(csv).toMatch(/\n\nhour,arrivals,completed,meanWaitMinutes,queueLength\n\d+,/);
     expect((await p.get("/planner/runs/nosuchrun.csv")).status).toBe(404);
+    // a chart's name is looked up among the charts, never among an object's own properties
+    for (const name of ["constructor", "toString", "nosuch.svg"])
+      expect((await p.get(`/planner/runs/${runIds[1]}/charts/${name}`)).status, name).toBe(404);
+    expect((await p.get(`/planner/runs/${runIds[1]}/charts/wait.svg`)).status).toBe(200);
 
     // the list says when each scenario last ran
     const listed = await (await p.get("/planner")).text();

@@ -100,27 +100,6 @@ export function plannerRoutes(deps: AppDeps) {
     return c.redirect(`/planner/runs/${id}`, 303);
   });
 
-  app.get("/planner/runs/:file{[A-Za-z0-9_-]+\\.json}", (c) => {
-    const found = reportOf(c.req.param("file").replace(/\.json$/, ""));
-    if (!found) return c.text("No finished run.", 404);
-    c.header("Content-Disposition", `attachment; filename="run-${found.run.id}.json"`);
-    return c.json({
-      ...found.report,
-      engineVersion: found.run.engine_version,
-      scenarioFile: JSON.parse(found.run.scenario),
-    });
-  });
-
-  // the headline figures, then the hourly series, for a spreadsheet
-  app.get("/planner/runs/:file{[A-Za-z0-9_-]+\\.csv}", (c) => {
-    const found = reportOf(c.req.param("file").replace(/\.csv$/, ""));
-    if (!found) return c.text("No finished run.", 404);
-    return c.body(reportCsv(found.report), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="run-${found.run.id}.csv"`,
-    });
-  });
-
   // with the scenario file from the JSON, the trace lets anyone run a replay again
   app.get("/planner/runs/:id/trace.csv", (c) => {
     const run = runs.run(c.req.param("id"));
@@ -132,7 +111,32 @@ export function plannerRoutes(deps: AppDeps) {
     });
   });
 
+  // A run's report as a download: /planner/runs/<id>.json (with its scenario, to run it again)
+  // or <id>.csv (the headline figures, then the hourly series, for a spreadsheet). Matched inside
+  // /planner/runs/:id, since patterns that overlap it would cost every request the slower router.
+  const download = (c: Context, id: string, kind: string) => {
+    const found = reportOf(id);
+    if (!found) return c.text("No finished run.", 404);
+    const disposition = { "Content-Disposition": `attachment; filename="run-${found.run.id}.${kind}"` };
+    if (kind === "csv")
+      return c.body(reportCsv(found.report), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        ...disposition,
+      });
+    return c.json(
+      {
+        ...found.report,
+        engineVersion: found.run.engine_version,
+        scenarioFile: JSON.parse(found.run.scenario),
+      },
+      200,
+      disposition,
+    );
+  };
+
   app.get("/planner/runs/:id", (c) => {
+    const file = /^([A-Za-z0-9_-]+)\.(json|csv)$/.exec(c.req.param("id"));
+    if (file) return download(c, file[1] ?? "", file[2] ?? "");
     const run = runs.run(c.req.param("id"));
     if (!run) return c.text("No such run.", 404);
     return c.html(<RunPage run={run} name={scenarioName(run.scenario_id)} csrf={sessionOf(c).csrf} />);
@@ -145,7 +149,7 @@ export function plannerRoutes(deps: AppDeps) {
     return c.redirect(`/planner/runs/${id}`, 303);
   });
 
-  app.get("/planner/runs/:id/charts/:name{[a-z]+\\.svg}", (c) => {
+  app.get("/planner/runs/:id/charts/:name", (c) => {
     const found = reportOf(c.req.param("id"));
     if (!found) return c.text("No finished run.", 404);
     const { report } = found;
@@ -157,7 +161,8 @@ export function plannerRoutes(deps: AppDeps) {
       "utilisation.svg": () => utilisationChart(one),
       "stages.svg": () => stagesChart(one),
     };
-    const draw = charts[c.req.param("name")];
+    const name = c.req.param("name");
+    const draw = Object.hasOwn(charts, name) ? charts[name] : undefined;
     return draw ? svg(c, draw()) : c.text("No such chart.", 404);
   });
 
@@ -204,7 +209,8 @@ export function plannerRoutes(deps: AppDeps) {
       "utilisation.svg": () => utilisationChart(list),
       "stages.svg": () => stagesChart(list),
     };
-    const draw = charts[c.req.param("name")];
+    const name = c.req.param("name");
+    const draw = Object.hasOwn(charts, name) ? charts[name] : undefined;
     return draw ? svg(c, draw()) : c.text("No such chart.", 404);
   });
 
