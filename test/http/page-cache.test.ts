@@ -73,6 +73,12 @@ describe("compression of pages", () => {
     }
   });
 
+  it("sends a kept page plain to a client that refuses gzip with q=0", async () => {
+    const res = await runtime.app.request("/", { headers: { "Accept-Encoding": "gzip;q=0, identity" } });
+    expect(res.headers.get("content-encoding")).toBeNull();
+    expect(await res.text()).toContain("</html>");
+  });
+
   it("leaves the JSON API uncompressed", async () => {
     const res = await runtime.app.request("/api/v1/wait-times", { headers: { "Accept-Encoding": "gzip" } });
     expect(res.headers.get("content-encoding")).toBeNull();
