@@ -4,8 +4,9 @@
  */
 import { randomBytes } from "node:crypto";
 import type { DB } from "../store/db.ts";
+import { memoUntilWrite } from "../store/memo.ts";
 import { userAudit } from "../store/user-admin.ts";
-import { type User, type UserStore, verifyPassword } from "../store/users.ts";
+import { type User, type UserRow, type UserStore, verifyPassword } from "../store/users.ts";
 
 export const SESSION_HOURS = 12;
 /** after this many failures in a row the account is locked for LOCK_MINUTES */
@@ -28,7 +29,13 @@ export function sessionStore(db: DB, users: UserStore) {
   const insert = db.prepare(
     "INSERT INTO sessions (id, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
   );
-  const byId = db.prepare("SELECT user_id, csrf, expires_at FROM sessions WHERE id = ?");
+  // one row for the session and its user, kept until anything is written (a sign-out, a disabled
+  // user, a changed role are all writes): an officer's screen polls every 10 s
+  const byId = db.prepare(
+    `SELECT s.user_id, s.csrf, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id = ?`,
+  );
+  const kept = memoUntilWrite(db);
   const remove = db.prepare("DELETE FROM sessions WHERE id = ?");
   const purge = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
   const fail = db.prepare(
@@ -79,10 +86,12 @@ export function sessionStore(db: DB, users: UserStore) {
       return { ok: true, session };
     },
     get(id: string, now: number): Session | null {
-      const row = byId.get(id) as { user_id: string; csrf: string; expires_at: number } | undefined;
-      if (!row || row.expires_at <= now) return null;
-      const user = users.get(row.user_id);
-      return user ? { id, csrf: row.csrf, user } : null;
+      const found = kept(`session ${id}`, () => {
+        const row = byId.get(id) as (UserRow & { csrf: string; expires_at: number }) | undefined;
+        return row ? { csrf: row.csrf, expiresAt: row.expires_at, user: users.toUser(row) } : null;
+      });
+      if (!found || found.expiresAt <= now) return null;
+      return { id, csrf: found.csrf, user: found.user };
     },
     signOut: (id: string) => remove.run(id),
   };
