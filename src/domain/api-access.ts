@@ -3,6 +3,7 @@
  * Pure data and one schema, shared by the admin form, the store and the middleware.
  */
 import { z } from "zod";
+import { hasControlCharacters } from "./text.ts";
 
 export const API_KEY_KINDS = ["carrier", "device", "monitor"] as const;
 export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
@@ -38,7 +39,12 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE: Record<ApiKeyKind, number> = {
 export const newApiKeySchema = z
   .object({
     kind: z.enum(API_KEY_KINDS, { error: "v.keyKind" }),
-    label: z.string({ error: "v.required" }).trim().min(1, "v.required").max(100, "v.tooLong"),
+    label: z
+      .string({ error: "v.required" })
+      .trim()
+      .min(1, "v.required")
+      .max(100, "v.tooLong")
+      .refine((s) => !hasControlCharacters(s), "v.controlCharacters"),
     checkpointId: z.string().trim().max(40).optional(),
     scopes: z.array(z.enum(API_SCOPES)).optional(),
     rateLimitPerMinute: z.coerce.number().int().min(1, "v.rateLimit").max(100_000, "v.rateLimit").optional(),

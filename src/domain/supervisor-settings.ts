@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { PRIORITY_CLASSES, type PriorityClass } from "../../machines/types.ts";
 import { type CheckpointConfig, checkpointConfigSchema } from "./checkpoint.ts";
+import { hasControlCharacters } from "./text.ts";
 
 /** The shift's settings; the rest of the configuration (zone, slot length, hours) is the administrator's. */
 export const SUPERVISOR_SETTINGS = [
@@ -35,7 +36,12 @@ export type SupervisorSettings = z.infer<typeof settingsSchema>;
 
 export const changeSchema = z.object({
   settings: settingsSchema,
-  reason: z.string().trim().min(1, "say why, for the audit trail").max(500),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "say why, for the audit trail")
+    .max(500)
+    .refine((s) => !hasControlCharacters(s, true), "no control characters"),
   /** lowering the daily limit below the day's bookings moves trucks: the supervisor confirms it */
   confirmMoves: z.boolean().default(false),
 });

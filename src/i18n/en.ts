@@ -7,6 +7,7 @@ export const en = {
   "v.direction": "Choose export, import or transit",
   "v.name": "At least 2 characters",
   "v.tooLong": "Too long",
+  "v.controlCharacters": "No control characters",
   "v.tooMany": "Too many",
   "v.phone": "International format, e.g. +77011234567",
   "v.description": "At least 3 characters",

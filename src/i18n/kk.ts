@@ -8,6 +8,7 @@ export const kk: Record<MessageKey, string> = {
   "v.direction": "Экспорт, импорт немесе транзитті таңдаңыз",
   "v.name": "Кемінде 2 таңба",
   "v.tooLong": "Тым ұзын",
+  "v.controlCharacters": "Басқару таңбаларынсыз",
   "v.tooMany": "Тым көп",
   "v.phone": "Халықаралық формат, мысалы +77011234567",
   "v.description": "Кемінде 3 таңба",

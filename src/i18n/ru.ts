@@ -8,6 +8,7 @@ export const ru: Record<MessageKey, string> = {
   "v.direction": "Выберите экспорт, импорт или транзит",
   "v.name": "Не менее 2 символов",
   "v.tooLong": "Слишком длинно",
+  "v.controlCharacters": "Без управляющих символов",
   "v.tooMany": "Слишком много",
   "v.phone": "Международный формат, например +77011234567",
   "v.description": "Не менее 3 символов",

@@ -8,6 +8,7 @@ export const zh: Record<MessageKey, string> = {
   "v.direction": "请选择出口、进口或过境",
   "v.name": "至少 2 个字符",
   "v.tooLong": "太长",
+  "v.controlCharacters": "不能包含控制字符",
   "v.tooMany": "太多",
   "v.phone": "国际格式，例如 +77011234567",
   "v.description": "至少 3 个字符",

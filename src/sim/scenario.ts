@@ -1,6 +1,7 @@
 /** A scenario file: the field names of issue 5, so scenarios stay portable. */
 import { z } from "zod";
 import { PRIORITY_CLASSES } from "../../machines/types.ts";
+import { hasControlCharacters } from "../domain/text.ts";
 import { distributionSchema } from "./distributions.ts";
 
 const share = z.number().min(0).max(1);
@@ -29,7 +30,10 @@ export const arrivalsSchema = z.discriminatedUnion("kind", [
 
 export const scenarioSchema = z
   .object({
-    name: z.string().min(1),
+    name: z
+      .string()
+      .min(1)
+      .refine((s) => !hasControlCharacters(s), "no control characters"),
     seed: z.number().int(),
     // ten years: a planner's question, not a typo's
     hours: z.number().positive().max(87_600),

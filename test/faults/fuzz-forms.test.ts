@@ -46,7 +46,14 @@ const FORMS: Form[] = [
   { path: `/officer/nur-zholy/crossings/${truck}/prioritise`, fields: { reason: "cattle" }, who: officer },
   {
     path: "/officer/nur-zholy/settings",
-    fields: { documentLanes: "4", scanners: "2", inspectionBays: "3", slotCapacity: "50", dailyLimit: "650" },
+    fields: {
+      documentLanes: "4",
+      scanners: "2",
+      inspectionBays: "3",
+      slotCapacity: "50",
+      dailyLimit: "650",
+      reason: "fuzz",
+    },
     who: officer,
   },
   {
@@ -104,6 +111,32 @@ describe.each(FORMS)("POST $path", (form) => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe.each(FORMS)("POST $path with control characters", (form) => {
+  // SQLite's length() stops at a NUL: a label starting with one once passed the form and broke
+  // the table's own check (a 500), found by the property above on one run in many
+  it("answers below 500 whichever field starts with them, and writes nothing when it refuses", async () => {
+    for (const field of Object.keys(form.fields)) {
+      const before = writtenRows();
+      const fields = {
+        ...form.fields,
+        [field]: "\u0000\u0001\u001f",
+        ...(form.who ? { _csrf: form.who.csrf } : {}),
+      };
+      const res = await request(form.path, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          ...(form.who ? { Cookie: form.who.cookie } : {}),
+        },
+        body: new URLSearchParams(fields).toString(),
+      });
+      expect(res.status, `${field}: ${(await res.text()).slice(0, 200)}`).toBeLessThan(500);
+      if (res.status >= 400) expect(writtenRows(), field).toBe(before);
+    }
   });
 });
 

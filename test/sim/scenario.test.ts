@@ -33,4 +33,10 @@ describe("scenario files", () => {
     const lanes = parseScenario({ ...mmc, resources: { ...mmc.resources, documentLanes: 1e7 } });
     expect(lanes.ok ? "" : lanes.message).toMatch(/^resources\.documentLanes: /);
   });
+
+  it("refuses a name with control characters (they break the stored name's length check)", () => {
+    const mmc = JSON.parse(readFileSync(new URL("mmc.json", dir), "utf8"));
+    const named = parseScenario({ ...mmc, name: "\u0000Five lanes" });
+    expect(named.ok ? "" : named.message).toMatch(/^name: no control characters/);
+  });
 });

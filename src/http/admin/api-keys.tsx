@@ -23,6 +23,7 @@ export interface AdminGuard {
 const MESSAGES: Record<string, string> = {
   "v.required": "Required.",
   "v.tooLong": "Too long.",
+  "v.controlCharacters": "No control characters.",
   "v.keyKind": "Choose carrier, device or monitor.",
   "v.deviceCheckpoint": "A device key belongs to one checkpoint: choose it.",
   "v.onlyDevicesHaveCheckpoint": "Only device keys belong to a checkpoint.",

@@ -6,6 +6,7 @@
 import { type Context, Hono } from "hono";
 import { EditorForm, type EditorProps, ScenarioEditorPage } from "../../../views/planner/editor.tsx";
 import { readForm, sessionOf } from "../../auth/guard.ts";
+import { stripControl } from "../../domain/text.ts";
 import { scenarioFromCheckpoint } from "../../planner/from-checkpoint.ts";
 import {
   type FieldErrors,
@@ -132,7 +133,11 @@ export function editorRoutes(deps: AppDeps, runs: SimRunStore) {
           const trace = parseTrace(csv);
           if (!trace.ok) errors.set("arrivals.file", `${file.name}: ${trace.message}`);
           else {
-            upload = { file: file.name.slice(0, 200) || "trace.csv", csv, rowCount: trace.rows.length };
+            upload = {
+              file: stripControl(file.name).slice(0, 200) || "trace.csv",
+              csv,
+              rowCount: trace.rows.length,
+            };
           }
         }
       }
