@@ -1,7 +1,7 @@
 /**
  * Where a route's time goes: runs a real server under `--cpu-prof`, loads one route with autocannon,
  * and prints the functions with the most self time (the profile stays in the directory it names).
- *   npm run bench:profile -- /api/v1/wait-times [--seconds 5] [--officer] [--booking]
+ *   npm run bench:profile -- /api/v1/wait-times [--seconds 5] [--officer] [--booking] [--gzip]
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +18,7 @@ const { values, positionals } = parseArgs({
     seconds: { type: "string", default: "5" },
     officer: { type: "boolean", default: false },
     booking: { type: "boolean", default: false },
+    gzip: { type: "boolean", default: false },
     top: { type: "string", default: "30" },
   },
 });
@@ -37,6 +38,7 @@ try {
     path = `/c/${row.id}`;
   }
   const headers: Record<string, string> = {};
+  if (values.gzip) headers["Accept-Encoding"] = "gzip";
   if (values.officer) headers.Cookie = await officerCookie(server.url, "officer.nurzholy", DEMO_PASSWORD);
   let requests: autocannon.Request[] | undefined;
   if (values.booking) {
