@@ -96,29 +96,41 @@ export function driverRoutes(deps: AppDeps) {
   /** The crossing and its checkpoint, or null: an unknown id looks the same as no permission. */
   const load = (id: string) => crossingAndCheckpoint(deps, id);
 
+  /** What the whole page and its polled part both show of a crossing, or null for an unknown link. */
+  const shown = ({ lang, t }: ReturnType<typeof langOf>, id: string, now: number) => {
+    const found = load(id);
+    if (!found) return null;
+    const crossing = view(found.stored, found.cp, now);
+    const tz = found.cp.config.timezone;
+    const common = {
+      t,
+      lang,
+      crossing,
+      time: timeFormat(lang, tz, false),
+      dayTime: timeFormat(lang, tz, true),
+      notices: notifications.ofCrossing(crossing.id),
+      remaining: allowances(found.cp, crossing, now),
+    };
+    return { cp: found.cp, common };
+  };
+
   app.get("/c/:id", async (c) => {
-    const { lang, t } = langOf(c);
+    const language = langOf(c);
+    const { lang } = language;
     const id = c.req.param("id");
     const message = c.req.query("msg")?.startsWith("book.") ? c.req.query("msg") : undefined;
     const page = await pages(c, `page|${id}|${lang}|${message ?? ""}`, async () => {
-      const found = load(id);
-      if (!found) return null;
       const now = deps.now();
-      const crossing = view(found.stored, found.cp, now);
-      const tz = found.cp.config.timezone;
+      const found = shown(language, id, now);
+      if (!found) return null;
+      const { crossing } = found.common;
       return (
         <CrossingPage
-          t={t}
-          lang={lang}
-          crossing={crossing}
+          {...found.common}
           checkpoint={found.cp}
-          time={timeFormat(lang, tz, false)}
-          dayTime={timeFormat(lang, tz, true)}
           qrDataUrl={await qrDataUrl(crossing.code)}
           slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
-          remaining={allowances(found.cp, crossing, now)}
           message={message}
-          notices={notifications.ofCrossing(crossing.id)}
         />
       );
     });
@@ -126,24 +138,12 @@ export function driverRoutes(deps: AppDeps) {
   });
 
   app.get("/c/:id/live", async (c) => {
-    const { lang, t } = langOf(c);
+    const language = langOf(c);
+    const { lang } = language;
     const id = c.req.param("id");
     const page = await pages(c, `live|${id}|${lang}`, () => {
-      const found = load(id);
-      if (!found) return null;
-      const crossing = view(found.stored, found.cp, deps.now());
-      const tz = found.cp.config.timezone;
-      return (
-        <CrossingLive
-          t={t}
-          lang={lang}
-          crossing={crossing}
-          time={timeFormat(lang, tz, false)}
-          dayTime={timeFormat(lang, tz, true)}
-          notices={notifications.ofCrossing(crossing.id)}
-          remaining={allowances(found.cp, crossing, deps.now())}
-        />
-      );
+      const found = shown(language, id, deps.now());
+      return found && <CrossingLive {...found.common} />;
     });
     return page ?? c.text("Not found", 404);
   });
