@@ -18,7 +18,7 @@ type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const groups = new WeakMap<DB, <T>(work: () => T) => Promise<T>>();
 
-/** The database's one group: every caller shares it, so concurrent writes from any route group. */
+/** The database's one group, shared by every caller, so concurrent writes from all routes group together. */
 export function groupCommit(db: DB): <T>(work: () => T) => Promise<T> {
   let together = groups.get(db);
   if (!together) {
