@@ -3,7 +3,6 @@
  * stores. The crossing id is the capability: whoever holds it may follow and change the crossing.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { STATES } from "../../../machines/types.ts";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
@@ -15,6 +14,7 @@ import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { problems } from "../api/responses.ts";
 import { setValidationDescriber, validationHook } from "../api/validation.ts";
+import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { crossingAndCheckpoint, type DriverCrossing, driverCrossingView } from "./crossing-view.ts";

@@ -1,6 +1,5 @@
 /** The drivers' pages: /drive to declare, /c/:id (a capability URL) to book, follow and be called. */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
 import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/driver/declare.tsx";
@@ -8,6 +7,7 @@ import { bookingStore } from "../../store/booking.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { notificationStore } from "../../store/notifications.ts";
+import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
 import { pageCache } from "../page-cache.ts";
 import {

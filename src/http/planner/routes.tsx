@@ -3,7 +3,6 @@
  * simulator's own schema, runs on a worker thread with live progress, charts and comparison.
  */
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { ComparePage, type Report, RunPage, ScenariosPage } from "../../../views/planner/pages.tsx";
 import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { sessionStore } from "../../auth/sessions.ts";
@@ -19,6 +18,7 @@ import { ensureExampleScenarios } from "../../planner/examples.ts";
 import { runQueue } from "../../planner/runner.ts";
 import { reportCsv } from "../../sim/report-csv.ts";
 import { simRunStore } from "../../store/sim-runs.ts";
+import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
 import { editorRoutes, MAX_TRACE_BYTES } from "./editor.tsx";
 import { replayRoutes } from "./replay.tsx";
