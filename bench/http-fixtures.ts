@@ -57,7 +57,10 @@ export async function bookableSlots(url: string, checkpointId: string): Promise<
       start: string;
       available: number;
     }[];
-    for (const s of slots) if (s.available > 0 && !starts.includes(s.start)) starts.push(s.start);
+    // not a slot that begins while the benchmark runs: its bookings would become refusals
+    const later = Date.now() + 3_600_000;
+    for (const s of slots)
+      if (s.available > 0 && Date.parse(s.start) > later && !starts.includes(s.start)) starts.push(s.start);
   }
   return starts;
 }

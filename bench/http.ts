@@ -138,9 +138,11 @@ async function sequentially<T, R>(items: T[], run: (item: T) => Promise<R>): Pro
 const hello = await startHello();
 const server = await startServer({ env: { SEED_DEMO_TRAFFIC: "on" } });
 try {
-  // each booking POST books a different declared truck into one of the week's slots; declared
-  // first, since the 10 s this takes would outlive the keep-alive of a connection opened before
-  const trucks = declaredTrucks(server.dbPath, "korday", 60_000);
+  // each booking POST books a different declared truck into one of the week's slots (a truck
+  // booked twice would be a quick 409, not a booking: the errors column would show it); declared
+  // first, since the time this takes would outlive the keep-alive of a connection opened before
+  const perRound = 5_000 * (seconds + 2); // room for 5,000 bookings a second, warm-up included
+  const trucks = declaredTrucks(server.dbPath, "korday", perRound * rounds);
   const db = new Database(server.dbPath, { readonly: true });
   const queued = db
     .prepare("SELECT id FROM crossings WHERE state = 'waitingArea' AND checkpoint_id = 'nur-zholy' LIMIT 1")
