@@ -66,10 +66,20 @@ describe("a planner in the browser", () => {
       await page.fill('input[name="resources.scanners"]', "3");
       // a change of distribution redraws the form (htmx) with that distribution's parameters; the
       // triangular's, hidden meanwhile, come back as they were
+      // (each change waits for htmx to settle the redrawn form: a change made on the new select
+      // before htmx has wired it up sends nothing, which a person is never fast enough to do)
       const scanDist = page.locator('select[name="serviceMinutes.scan.dist"]');
+      const settled = () =>
+        page.evaluate(
+          "new Promise((resolve) => document.body.addEventListener('htmx:afterSettle', () => resolve(true), { once: true }))",
+        );
+      let redrawn = settled();
       await scanDist.selectOption("deterministic");
+      await redrawn;
       await page.locator('input[name="serviceMinutes.scan.value"]').waitFor();
+      redrawn = settled();
       await scanDist.selectOption("triangular");
+      await redrawn;
       await page.locator('input[name="serviceMinutes.scan.mode"]').waitFor();
       expect(await page.inputValue('input[name="serviceMinutes.scan.mode"]')).toBe("6");
       expect(await page.inputValue('input[name="resources.scanners"]')).toBe("3");
