@@ -18,7 +18,8 @@ import { memoUntilWrite } from "../store/memo.ts";
 const MINUTE = 60_000;
 const HTML = { "Content-Type": "text/html; charset=UTF-8" };
 const GZIPPED_HTML = { ...HTML, "Content-Encoding": "gzip" };
-const TAKES_GZIP = /\bgzip\b(?!\s*;\s*q=0(\.0*)?\b)/i;
+// gzip, unless refused with q=0 (or 0.0, 0.00, 0.000); q=0.5 takes it
+const TAKES_GZIP = /\bgzip\b(?!\s*;\s*q=0(?:\.0{0,3})?(?![\d.]))/i;
 const utf8 = new TextEncoder();
 
 /** A page, or null for "there is no such thing" (kept too, so unknown links cost no rendering). */

@@ -73,10 +73,19 @@ describe("compression of pages", () => {
     }
   });
 
-  it("sends a kept page plain to a client that refuses gzip with q=0", async () => {
-    const res = await runtime.app.request("/", { headers: { "Accept-Encoding": "gzip;q=0, identity" } });
-    expect(res.headers.get("content-encoding")).toBeNull();
-    expect(await res.text()).toContain("</html>");
+  it("reads the weight a client gives gzip: q=0 refuses it, any other weight takes it", async () => {
+    const cases: [string, string | null][] = [
+      ["gzip;q=0, identity", null],
+      ["gzip; q=0.000", null],
+      ["gzip;q=0.5", "gzip"],
+      ["deflate, gzip;q=1.0", "gzip"],
+      ["br", null],
+    ];
+    for (const [accept, encoding] of cases) {
+      const res = await runtime.app.request("/", { headers: { "Accept-Encoding": accept } });
+      expect(res.headers.get("content-encoding"), accept).toBe(encoding);
+      await res.arrayBuffer();
+    }
   });
 
   it("leaves the JSON API uncompressed", async () => {
