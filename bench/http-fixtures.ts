@@ -65,6 +65,18 @@ export async function bookableSlots(url: string, checkpointId: string): Promise<
   return starts;
 }
 
+/** The booking POSTs, one after another: each books the next declared truck into the next slot. */
+export function bookingPosts(trucks: string[], slots: string[]): () => { path: string; body: string } {
+  let next = 0;
+  return () => {
+    const i = next++;
+    return {
+      path: `/api/v1/crossings/${trucks[i % trucks.length]}/booking`,
+      body: JSON.stringify({ slotStart: slots[i % slots.length] }),
+    };
+  };
+}
+
 /** Signs in through the form, as a browser does; returns the session cookie. */
 export async function officerCookie(url: string, username: string, password: string): Promise<string> {
   const page = await fetch(`${url}/sign-in`);

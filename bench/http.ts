@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD, freePort, startServer } from "../test/support/server.ts";
-import { bookableSlots, declaredTrucks, officerCookie } from "./http-fixtures.ts";
+import { bookableSlots, bookingPosts, declaredTrucks, officerCookie } from "./http-fixtures.ts";
 
 const { values } = parseArgs({
   options: {
@@ -183,18 +183,11 @@ try {
     },
   ];
   const slots = await bookableSlots(server.url, "korday");
-  let next = 0;
   targets.push({
     name: "booking POST",
     url: server.url,
     goal: 0.2,
-    post: () => {
-      const i = next++;
-      return {
-        path: `/api/v1/crossings/${trucks[i % trucks.length]}/booking`,
-        body: JSON.stringify({ slotStart: slots[i % slots.length] }),
-      };
-    },
+    post: bookingPosts(trucks, slots),
   });
   const measured = [];
   for (const target of targets)

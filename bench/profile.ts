@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD, startServer } from "../test/support/server.ts";
-import { bookableSlots, declaredTrucks, officerCookie } from "./http-fixtures.ts";
+import { bookableSlots, bookingPosts, declaredTrucks, officerCookie } from "./http-fixtures.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,19 +44,12 @@ try {
   if (values.booking) {
     const trucks = declaredTrucks(server.dbPath, "korday", 30_000);
     const slots = await bookableSlots(server.url, "korday");
-    let next = 0;
+    const post = bookingPosts(trucks, slots);
     requests = [
       {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        setupRequest: (req) => {
-          const i = next++;
-          return {
-            ...req,
-            path: `/api/v1/crossings/${trucks[i % trucks.length]}/booking`,
-            body: JSON.stringify({ slotStart: slots[i % slots.length] }),
-          };
-        },
+        setupRequest: (req) => ({ ...req, ...post() }),
       },
     ];
   }

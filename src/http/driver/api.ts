@@ -169,15 +169,9 @@ export function driverApi(deps: AppDeps) {
   const en = translator("en");
   const api = new OpenAPIHono({ defaultHook: validationHook });
   // a pre-declaration is a few hundred bytes; a huge body is refused before it is read
+  // ("/crossings/*" matches "/crossings" too in Hono: one entry, or a declaration paid twice)
   api.use(
     "/crossings/*",
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) => problem(c, 413, "Body too large", "Send at most 64 KB; nothing was saved."),
-    }),
-  );
-  api.use(
-    "/crossings",
     bodyLimit({
       maxSize: 64 * 1024,
       onError: (c) => problem(c, 413, "Body too large", "Send at most 64 KB; nothing was saved."),
