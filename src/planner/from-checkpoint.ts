@@ -5,8 +5,14 @@
  * (seed/scenarios/nur-zholy-baseline.json). Pure; the editor starts from it and a replay of
  * recorded traffic replaces its arrivals.
  */
+import baselineFile from "../../seed/scenarios/nur-zholy-baseline.json" with { type: "json" };
 import type { CheckpointConfig } from "../domain/checkpoint.ts";
-import type { Scenario } from "../sim/index.ts";
+import { parseScenario, type Scenario } from "../sim/index.ts";
+
+// the baseline's estimates, read through the simulator's own schema once, when this module loads
+const parsedBaseline = parseScenario(baselineFile);
+if (!parsedBaseline.ok) throw new Error(`seed/scenarios/nur-zholy-baseline.json: ${parsedBaseline.message}`);
+const baseline = parsedBaseline.scenario;
 
 export function scenarioFromCheckpoint(cp: { name: string; config: CheckpointConfig }): Scenario {
   const c = cp.config;
@@ -26,16 +32,12 @@ export function scenarioFromCheckpoint(cp: { name: string; config: CheckpointCon
       noShowRate: 0.05,
       jitterMinutes: 15,
     },
-    channels: { green: 0.7, yellow: 0.2, red: 0.1 },
-    priorityShare: 0.03,
+    channels: baseline.channels,
+    priorityShare: baseline.priorityShare,
     resources: { documentLanes: c.documentLanes, scanners: c.scanners, inspectionBays: c.inspectionBays },
-    serviceMinutes: {
-      documentCheck: { dist: "lognormal", mean: 8, sd: 4 },
-      scan: { dist: "triangular", min: 4, mode: 6, max: 12 },
-      physicalInspection: { dist: "gamma", shape: 2, mean: 45 },
-    },
-    hold: { probability: 0.03, minutes: { dist: "exponential", mean: 90 } },
-    missedCallRate: 0.02,
+    serviceMinutes: baseline.serviceMinutes,
+    hold: baseline.hold,
+    missedCallRate: baseline.missedCallRate,
   };
 }
 

@@ -3,7 +3,7 @@
  * (`serviceMinutes.scan.mean`, `arrivals.perHour.3`), so the path parseScenario names in an error
  * is the field the error belongs beside. Pure: the route reads the form, the view draws the fields.
  */
-import type { Distribution } from "../sim/distributions.ts";
+import { type Distribution, distributionSchema } from "../sim/distributions.ts";
 import { parseScenario, type Scenario } from "../sim/index.ts";
 
 export type Fields = Record<string, string>;
@@ -27,16 +27,10 @@ export function shiftRowCount(f: Fields): number {
   }
   return Math.min(MAX_SHIFT_ROWS, Math.max(SHIFT_ROWS, last + 2));
 }
-export const DIST_PARAMS: Record<Distribution["dist"], readonly string[]> = {
-  deterministic: ["value"],
-  exponential: ["mean"],
-  uniform: ["min", "max"],
-  triangular: ["min", "mode", "max"],
-  lognormal: ["mean", "sd"],
-  gamma: ["shape", "mean"],
-  erlang: ["k", "mean"],
-  empirical: ["samples"],
-};
+/** Each distribution's parameters in the schema's order, read off the schema rather than listed again. */
+export const DIST_PARAMS = {} as Record<Distribution["dist"], readonly string[]>;
+for (const option of distributionSchema.options)
+  DIST_PARAMS[option.shape.dist.value] = Object.keys(option.shape).filter((k) => k !== "dist");
 export const DISTS = Object.keys(DIST_PARAMS) as Distribution["dist"][];
 
 const isDist = (d: string): d is Distribution["dist"] => d in DIST_PARAMS;
