@@ -9,6 +9,7 @@ import { compressPages } from "./compress-pages.ts";
 import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
 import { boardRoutes } from "./driver/board.tsx";
+import { installRoutes } from "./driver/install.ts";
 import { driverRoutes } from "./driver/routes.tsx";
 import { officerApi } from "./officer/api.ts";
 import { officerRoutes } from "./officer/routes.tsx";
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice
   for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);
   app.route("/api", createApi(deps, [driverApi, officerApi, officerSettingsApi]));
+  app.route("/", installRoutes(deps));
   app.route("/", driverRoutes(deps));
   app.route("/", boardRoutes(deps));
   app.route("/", officerRoutes(deps));

@@ -113,5 +113,15 @@ export const en = {
   "n.expired":
     "This crossing has expired (the booking lapsed, or the call was missed twice). Declare again to come.",
   "lang.label": "Language",
+  // issue 21: the crossing page with no signal, installed on the phone
+  "offline.banner":
+    "No connection. You see the last known state; it refreshes by itself when the signal returns.",
+  "offline.asOf": "As of {time}",
+  "offline.callMissedFirst":
+    "The deadline to reach the lane has passed. A first missed call puts the truck back in the queue: stay in the waiting area and reconnect to see your new place.",
+  "offline.callMissedAgain":
+    "The deadline to reach the lane has passed. A second missed call ends the crossing: reconnect to check, and declare again to come.",
+  "install.name": "Shekara: my crossing",
+  "install.shortName": "Shekara",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -111,4 +111,12 @@ export const zh: Record<MessageKey, string> = {
   "n.missed-call": "您错过了车道呼叫：已重新排入队列。",
   "n.expired": "此次通关已过期（预约已失效或两次错过呼叫）。如需通关，请重新申报。",
   "lang.label": "语言",
+  // issue 21: the crossing page with no signal, installed on the phone
+  "offline.banner": "无网络连接。显示的是最后已知状态；信号恢复后页面将自动更新。",
+  "offline.asOf": "截至 {time}",
+  "offline.callMissedFirst":
+    "前往车道的时限已过。第一次错过呼叫后车辆将重新排队：请留在等候区，并连接网络查看新的位置。",
+  "offline.callMissedAgain": "前往车道的时限已过。第二次错过呼叫将结束此次通关：请连接网络核实，并重新申报。",
+  "install.name": "Shekara：我的通关",
+  "install.shortName": "Shekara",
 };

@@ -11,6 +11,7 @@ import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
 import type { Notification } from "../../src/store/notifications.ts";
 import { checkpointName } from "./declare.tsx";
 import { Notices } from "./notices.tsx";
+import { AsOf, CallMissedHint, OfflineBanner, OfflineHead } from "./offline.tsx";
 import { DriverShell } from "./shell.tsx";
 
 export interface CrossingPageProps {
@@ -27,6 +28,10 @@ export interface CrossingPageProps {
   message?: string;
   /** what the checkpoint told the driver, newest first */
   notices: readonly Notification[];
+  /** when this was read: a copy kept for a phone with no signal shows its age */
+  asOf: number;
+  /** calls already missed: what the driver is told once a call's deadline passes */
+  missedCalls: number;
 }
 
 /** The part that changes on its own: state, queue, call. Small, so polling is cheap on a weak signal. */
@@ -65,22 +70,27 @@ function Actions(p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "remaini
 }
 
 export function CrossingLive(
-  p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "time" | "dayTime" | "notices" | "remaining">,
+  p: Pick<
+    CrossingPageProps,
+    "t" | "lang" | "crossing" | "time" | "dayTime" | "notices" | "remaining" | "asOf" | "missedCalls"
+  >,
 ) {
   const { t, crossing: c } = p;
   return (
     <section
       id="live"
       hx-get={`/c/${c.id}/live?lang=${p.lang}`}
-      hx-trigger="every 15s"
+      hx-trigger="every 15s, retry"
       hx-swap="outerHTML"
       aria-live="polite"
+      data-source="network"
     >
       {c.call && (
         <p class="call" role="alert">
           {t("c.call", { lane: c.call.lane, time: p.time(c.call.deadline) })}
         </p>
       )}
+      {c.call && <CallMissedHint t={t} deadline={c.call.deadline} missedCalls={p.missedCalls} />}
       <p class="notice">{t(`st.${c.state}`)}</p>
       {c.queue && (
         <ul class="card">
@@ -94,6 +104,7 @@ export function CrossingLive(
         </ul>
       )}
       <Notices t={t} notices={p.notices} time={p.time} dayTime={p.dayTime} />
+      <AsOf t={t} time={p.time} at={p.asOf} />
       <Actions {...p} />
     </section>
   );
@@ -113,6 +124,7 @@ function Pass(p: CrossingPageProps) {
           {t("c.slot")}: {p.dayTime(c.slot.start)}–{p.time(c.slot.end)}
         </p>
       )}
+      <AsOf t={t} time={p.time} at={p.asOf} />
       <p class="muted">{t("pass.link")}</p>
       <p>
         <a href={`/c/${c.id}`}>/c/{c.id}</a>
@@ -158,7 +170,13 @@ export function CrossingPage(p: CrossingPageProps) {
   const { t, crossing: c } = p;
   const open = !FINAL_STATES.includes(c.state);
   return (
-    <DriverShell lang={p.lang} title={t("c.title")} path={`/c/${c.id}`}>
+    <DriverShell
+      lang={p.lang}
+      title={t("c.title")}
+      path={`/c/${c.id}`}
+      head={<OfflineHead id={c.id} lang={p.lang} />}
+    >
+      <OfflineBanner t={t} />
       <h1>
         {t("c.title")} · {c.plate}
       </h1>

@@ -3,11 +3,18 @@ import type { Child } from "hono/jsx";
 import { LANG_NAMES, LANGS, type Lang } from "../../src/i18n/index.ts";
 import { Layout } from "../layout.tsx";
 
-export function DriverShell(props: { lang: Lang; title: string; path: string; children: Child }) {
+export function DriverShell(props: {
+  lang: Lang;
+  title: string;
+  path: string;
+  children: Child;
+  head?: Child;
+}) {
   return (
     <Layout
       title={props.title}
       lang={props.lang}
+      head={props.head}
       nav={
         <nav class="lang">
           {LANGS.filter((l) => l !== props.lang).map((l) => (

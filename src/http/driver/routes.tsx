@@ -110,6 +110,8 @@ export function driverRoutes(deps: AppDeps) {
       dayTime: timeFormat(lang, tz, true),
       notices: notifications.ofCrossing(crossing.id),
       remaining: allowances(found.cp, crossing, now),
+      asOf: now,
+      missedCalls: found.stored.crossing.context.missedCalls,
     };
     return { cp: found.cp, common };
   };
