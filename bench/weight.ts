@@ -36,24 +36,30 @@ async function plain(url: string): Promise<string> {
   return (await fetch(url)).text();
 }
 
-const server = await startServer({ env: { SEED_DEMO_TRAFFIC: "on" } });
-try {
-  const html = await plain(`${server.url}/drive`);
-  const linked = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/[^"]+)"/g)].map(
-    (m) => m[1] as string,
-  );
+/** Every stylesheet, script and manifest a page links, by its path. */
+const linkedFrom = (html: string) =>
+  [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/[^"]+)"/g)].map((m) => m[1] as string);
+
+/** A first load's rows (path, bytes on the wire, encoding) and their total, printed against the budget. */
+async function firstLoad(base: string, title: string, paths: string[]) {
   const rows: [string, number, string][] = [];
-  for (const path of ["/drive", ...new Set(linked)]) {
-    const r = await get(server.url + path);
+  for (const path of new Set(paths)) {
+    const r = await get(base + path);
     rows.push([path, r.wire, r.encoding]);
   }
   const total = rows.reduce((n, r) => n + r[1], 0);
-  console.log("| first load of /drive | bytes on the wire | encoding |");
+  console.log(`\n| ${title} | bytes on the wire | encoding |`);
   console.log("| --- | ---: | --- |");
   for (const [path, bytes, encoding] of rows) console.log(`| ${path} | ${bytes} | ${encoding} |`);
   console.log(
     `| **total** | **${total}** (${(total / 1024).toFixed(1)} KB of a ${BUDGET / 1024} KB budget: ${total <= BUDGET ? "within" : "OVER"}) | |`,
   );
+}
+
+const server = await startServer({ env: { SEED_DEMO_TRAFFIC: "on" } });
+try {
+  const html = await plain(`${server.url}/drive`);
+  await firstLoad(server.url, "first load of /drive", ["/drive", ...linkedFrom(html)]);
 
   const db = new Database(server.dbPath, { readonly: true });
   const queued = db.prepare("SELECT id FROM crossings WHERE state = 'waitingArea' LIMIT 1").pluck().get() as
@@ -61,11 +67,19 @@ try {
     | undefined;
   db.close();
   if (queued) {
+    // The crossing page's first load, its service worker, manifest and the manifest's icons counted
+    // (issue 21): the phone fetches all of them on the first visit to make the page work offline.
+    const page = `/c/${queued}?lang=ru`;
+    const linked = linkedFrom(await plain(server.url + page));
+    const manifest = linked.find((p) => p.includes("manifest"));
+    const icons = manifest
+      ? ((await (await fetch(server.url + manifest)).json()) as { icons: { src: string }[] }).icons.map(
+          (i) => i.src,
+        )
+      : [];
+    await firstLoad(server.url, "first load of a crossing page", [page, ...linked, "/sw.js", ...icons]);
     const live = await get(`${server.url}/c/${queued}/live?lang=ru`);
-    const page = await get(`${server.url}/c/${queued}?lang=ru`);
-    console.log(
-      `\ncrossing page ${page.wire} bytes; its polled fragment ${live.wire} bytes (${live.encoding})`,
-    );
+    console.log(`\nits polled fragment ${live.wire} bytes (${live.encoding})`);
   }
 } finally {
   await server.stop();

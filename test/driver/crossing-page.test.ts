@@ -23,7 +23,7 @@ describe("the crossing page", () => {
     );
 
     const page = await (await app.request(`/c/${id}?lang=en`)).text();
-    expect(page).toContain('hx-trigger="every 15s"');
+    expect(page).toContain('hx-trigger="every 15s, retry"');
     expect(page).toMatch(/Position in queue: \d+/);
     expect(page).toMatch(/Estimated wait: about \d+ min|no estimate/);
 

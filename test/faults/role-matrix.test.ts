@@ -32,7 +32,8 @@ const RULES: [RegExp, "door" | "everyone" | readonly Caller[]][] = [
   // the doors themselves send people to sign in (and the sign-in form wants its own cookie): never a 5xx
   [/^(GET \/officer|POST \/sign-(in|out))$/, "door"],
   [/^(GET|POST) \/(sign-in|drive|healthz)?$/, "everyone"],
-  [/^GET \/static\//, "everyone"],
+  // the stylesheet, scripts and icons, and the driver's page's service worker (issue 21)
+  [/^GET \/(static\/|sw\.js$)/, "everyone"],
   [/^GET \/board\//, "everyone"],
   [/^GET \/api\/(openapi\.json|docs)$/, "everyone"],
   // a driver's crossing: the unguessable link is the credential, whoever holds it

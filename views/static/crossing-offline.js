@@ -6,7 +6,11 @@
  */
 (() => {
   if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/sw.js", { scope: "/c/" }).catch(() => {});
+    navigator.serviceWorker
+      .register("/sw.js", { scope: "/c/" })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => registration.active?.postMessage({ keep: location.pathname + location.search }))
+      .catch(() => {});
   }
   let unreachable = false;
 

@@ -49,6 +49,16 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+// The page asks for itself to be kept as soon as this worker runs: the very first visit, which
+// the worker did not see, is then readable offline too.
+self.addEventListener("message", (event) => {
+  const path = event.data?.keep;
+  if (typeof path !== "string") return;
+  const url = new URL(path, self.location.origin);
+  if (url.origin !== self.location.origin || !CROSSING.test(url.pathname)) return;
+  event.waitUntil(networkThenKept(new Request(url), url).catch(() => {}));
+});
+
 /** The network's answer, kept; with no network, the kept copy of this very address, marked. */
 async function networkThenKept(request, url) {
   // One copy per crossing and part, whatever the language asked: the last one the driver saw.
