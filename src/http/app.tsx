@@ -5,6 +5,7 @@ import { ErrorPage } from "../../views/error.tsx";
 import { HomePage } from "../../views/home.tsx";
 import { addressRateLimit } from "./address-rate-limit.ts";
 import { createApi } from "./api/index.ts";
+import { everyBodyLimit } from "./body-limit.ts";
 import { compressPages } from "./compress-pages.ts";
 import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
@@ -26,6 +27,8 @@ import {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use(compressPages());
+  // before any route reads a body; the planners' pages check their larger trace upload themselves
+  app.use(everyBodyLimit(["/planner"]));
   app.route("/", staticRoutes());
   app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));
   const pages = pageCache(deps.db, deps.now);
