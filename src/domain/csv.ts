@@ -34,7 +34,10 @@ export function neutraliseCsv(text: string): string {
   try {
     rows = parse(text, { relax_column_count: true, skip_empty_lines: true });
   } catch {
-    rows = text.split(/\r?\n/).filter((l) => l !== "").map((l) => [l]);
+    rows = text
+      .split(/\r?\n/)
+      .filter((l) => l !== "")
+      .map((l) => [l]);
   }
   return `${rows.map(csvLine).join("\n")}\n`;
 }

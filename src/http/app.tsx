@@ -19,7 +19,10 @@ import { plannerRoutes } from "./planner/routes.tsx";
 import { problem } from "./problem.ts";
 import { staticRoutes } from "./static.ts";
 import {
+  isStorageBusy,
   isStorageUnavailable,
+  STORAGE_BUSY_MESSAGE,
+  STORAGE_BUSY_RETRY_AFTER_SECONDS,
   STORAGE_RETRY_AFTER_SECONDS,
   STORAGE_UNAVAILABLE_MESSAGE,
 } from "./storage-errors.ts";
@@ -65,10 +68,12 @@ export function createApp(deps: AppDeps) {
     }
     if (isStorageUnavailable(err)) {
       console.error(`storage unavailable: ${(err as Error).message}`);
-      c.header("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
+      const busy = isStorageBusy(err);
+      const message = busy ? STORAGE_BUSY_MESSAGE : STORAGE_UNAVAILABLE_MESSAGE;
+      c.header("Retry-After", String(busy ? STORAGE_BUSY_RETRY_AFTER_SECONDS : STORAGE_RETRY_AFTER_SECONDS));
       return c.req.path.startsWith("/api/")
-        ? problem(c, 503, "Service unavailable", STORAGE_UNAVAILABLE_MESSAGE)
-        : c.html(<ErrorPage title="Service unavailable" message={STORAGE_UNAVAILABLE_MESSAGE} />, 503);
+        ? problem(c, 503, "Service unavailable", message)
+        : c.html(<ErrorPage title="Service unavailable" message={message} />, 503);
     }
     console.error(err);
     return c.req.path.startsWith("/api/")

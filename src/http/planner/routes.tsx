@@ -13,10 +13,10 @@ import {
   utilisationChart,
   waitChart,
 } from "../../charts/run-charts.ts";
+import { neutraliseCsv } from "../../domain/csv.ts";
 import { describeChange } from "../../planner/compare.ts";
 import { ensureExampleScenarios } from "../../planner/examples.ts";
 import { runQueue } from "../../planner/runner.ts";
-import { neutraliseCsv } from "../../domain/csv.ts";
 import { reportCsv } from "../../sim/report-csv.ts";
 import { simRunStore } from "../../store/sim-runs.ts";
 import { bodyLimit } from "../body-limit.ts";
