@@ -10,6 +10,7 @@ import { compressPages } from "./compress-pages.ts";
 import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
 import { boardRoutes } from "./driver/board.tsx";
+import { phoneApi } from "./driver/phone-api.ts";
 import { driverRoutes } from "./driver/routes.tsx";
 import { officerApi } from "./officer/api.ts";
 import { officerRoutes } from "./officer/routes.tsx";
@@ -43,7 +44,7 @@ export function createApp(deps: AppDeps) {
   const driverWrites = addressRateLimit(deps.rateLimitPerMinute, deps.now);
   // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice
   for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);
-  app.route("/api", createApi(deps, [driverApi, officerApi, officerSettingsApi]));
+  app.route("/api", createApi(deps, [driverApi, phoneApi, officerApi, officerSettingsApi]));
   app.route("/", driverRoutes(deps));
   app.route("/", boardRoutes(deps));
   app.route("/", officerRoutes(deps));
