@@ -38,7 +38,7 @@ export const checkpointConfigSchema = z.object({
   openToHour: z.number().int().min(1).max(24),
   /** a one-time code to the driver's phone before a booking is confirmed: bots have few phones */
   verifyPhone: z.boolean().default(true),
-  /** bookings one phone number may hold at once, over every checkpoint */
+  /** bookings one confirmed phone number may hold at once, over every checkpoint (with verifyPhone) */
   activeBookingsPerPhone: z.number().int().min(1).max(100).default(3),
 });
 export type CheckpointConfig = z.infer<typeof checkpointConfigSchema>;

@@ -10,7 +10,7 @@ const hashOf = (crossingId: string, code: string) =>
   createHash("sha256").update(`${crossingId}:${code}`).digest("hex");
 
 // a booking a driver still holds: booked or on its way through the checkpoint
-const ACTIVE_BOOKING = "state NOT IN ('declared', 'released', 'refused', 'cancelled', 'expired')";
+const ACTIVE_BOOKING = "c.state NOT IN ('declared', 'released', 'refused', 'cancelled', 'expired')";
 
 export function phoneCodeStore(db: DB) {
   const get = db.prepare(
@@ -24,9 +24,11 @@ export function phoneCodeStore(db: DB) {
   const tried = db.prepare("UPDATE phone_codes SET tries = tries + 1 WHERE crossing_id = ?");
   const verified = db.prepare("UPDATE phone_codes SET verified_at = ? WHERE crossing_id = ?");
   const sentToPhone = db.prepare("SELECT count(*) FROM phone_codes WHERE phone = ? AND sent_at > ?").pluck();
+  // only confirmed phones count: a number anyone may type would let a stranger use up a driver's cap
   const activeOfPhone = db
     .prepare(
-      `SELECT count(*) FROM crossings WHERE json_extract(declaration, '$.driver.phone') = ? AND ${ACTIVE_BOOKING}`,
+      `SELECT count(*) FROM phone_codes p JOIN crossings c ON c.id = p.crossing_id
+       WHERE p.phone = ? AND p.verified_at IS NOT NULL AND ${ACTIVE_BOOKING}`,
     )
     .pluck();
 
@@ -55,7 +57,7 @@ export function phoneCodeStore(db: DB) {
     isVerified: (crossingId: string) => stored(crossingId)?.verifiedAt != null,
     /** Codes sent to this phone since `since`, over all its crossings. */
     sentToPhone: (phone: string, since: number) => Number(sentToPhone.get(phone, since)),
-    /** Bookings this phone holds now, at every checkpoint. */
+    /** Bookings this confirmed phone holds now, at every checkpoint. */
     activeBookings: (phone: string) => Number(activeOfPhone.get(phone)),
     /** A new code replaces the last one (its tries start again). */
     save: (crossingId: string, phone: string, code: string, now: number) =>

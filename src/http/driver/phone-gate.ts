@@ -1,8 +1,8 @@
 /**
  * What stands before a driver's booking (issue 13, finding 4), shared by the pages and the API:
- * the per-address cap on bookings a day, the cap on a phone's active bookings, and, where the
- * checkpoint's `verifyPhone` policy asks for it, a one-time code sent to the driver's phone
- * through the notification sender. The booking routes call `beforeBooking` and `booked`.
+ * the per-address cap on bookings a day and, where the checkpoint's `verifyPhone` policy asks for
+ * it, the cap on a confirmed phone's active bookings and a one-time code sent to the driver's
+ * phone through the notification sender. The booking routes call `beforeBooking` and `booked`.
  */
 import { randomInt } from "node:crypto";
 import type { Context } from "hono";
@@ -69,12 +69,13 @@ function createGate(deps: AppDeps) {
     beforeBooking(c: Context, f: Found): GateOutcome {
       const wait = perAddress.waitSeconds(addressOf(c));
       if (wait > 0) return { ok: false, reason: "book.addressCap", retryAfterSeconds: wait };
-      // a change of slot keeps the booking it has: only a new booking counts against the cap
+      // the cap counts confirmed phones only, so it holds where the code is asked for; checked
+      // before a code is sent. A change of slot keeps the booking it has: only a new one counts.
+      if (!f.cp.config.verifyPhone) return { ok: true };
       const limit = f.cp.config.activeBookingsPerPhone;
       if (f.stored.row.state === "declared" && codes.activeBookings(phoneOf(f)) >= limit)
         return { ok: false, reason: "book.phoneCap", limit };
-      if (f.cp.config.verifyPhone && !codes.isVerified(f.stored.row.id))
-        return { ok: false, reason: "phone.required" };
+      if (!codes.isVerified(f.stored.row.id)) return { ok: false, reason: "phone.required" };
       return { ok: true };
     },
 

@@ -1,5 +1,5 @@
--- Issue 13: the one-time code sent to a driver's phone before a booking is confirmed, and the
--- look-up of a phone's active bookings (the cap per phone).
+-- Issue 13: the one-time code sent to a driver's phone before a booking is confirmed; a phone's
+-- confirmed crossings are also what the cap of active bookings per phone counts.
 
 CREATE TABLE phone_codes (
   crossing_id TEXT PRIMARY KEY REFERENCES crossings(id),
@@ -13,6 +13,3 @@ CREATE TABLE phone_codes (
 ) STRICT;
 CREATE INDEX phone_codes_by_phone ON phone_codes (phone, sent_at);
 
--- the same expression as the cap's query, so SQLite uses it (a crossing's phone is in its declaration)
-CREATE INDEX crossings_by_driver_phone ON crossings (json_extract(declaration, '$.driver.phone'))
-  WHERE state NOT IN ('declared', 'released', 'refused', 'cancelled', 'expired');
