@@ -46,6 +46,6 @@ describe("checking a code", () => {
     expect(typedCode("12345")).toBeNull();
     expect(typedCode("12345a")).toBeNull();
     expect(maskPhone("+77011234567")).toBe("+7••••••••67");
-    expect(maskPhone("+8613912345678")).toBe("+8•••••••••••78");
+    expect(maskPhone("+8613912345678")).toBe("+8••••••••••78");
   });
 });
