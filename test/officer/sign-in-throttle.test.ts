@@ -36,9 +36,9 @@ const original = crypto.scrypt;
 const costs: number[] = [];
 function countScrypt() {
   costs.length = 0;
-  // why: the wrapper forwards whatever scrypt was called with, overloads and all
-  crypto.scrypt = ((...args: any[]) => {
-    costs.push(args[3]?.N ?? 0);
+  // the wrapper forwards whatever scrypt was called with, overloads and all
+  crypto.scrypt = ((...args: unknown[]) => {
+    costs.push((args[3] as { N?: number } | undefined)?.N ?? 0);
     return (original as (...a: unknown[]) => void)(...args);
   }) as typeof crypto.scrypt;
   syncBuiltinESMExports();
