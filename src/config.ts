@@ -28,6 +28,8 @@ const envSchema = z.object({
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
   /** on: subscribers may be on private or loopback addresses (an intranet); off keeps key holders out of ours */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["on", "off"]).default("off"),
+  /** webhook subscriptions one API key may hold: each one multiplies every event's deliveries */
+  WEBHOOK_SUBSCRIPTIONS_PER_KEY: z.coerce.number().int().min(1).default(20),
 });
 export type Config = z.infer<typeof envSchema>;
 

@@ -53,6 +53,7 @@ export function createRuntime(
     apiKeys: apiKeyStore(db),
     keyLimiter: keyRateLimiter(now),
     allowPrivateWebhookUrls: config.WEBHOOK_ALLOW_PRIVATE_URLS === "on",
+    webhookSubscriptionsPerKey: config.WEBHOOK_SUBSCRIPTIONS_PER_KEY,
     bookingsPerAddressPerDay: config.BOOKINGS_PER_ADDRESS_PER_DAY,
     sender,
   };

@@ -24,6 +24,8 @@ export interface AppDeps {
   keyLimiter: KeyRateLimiter;
   /** whether webhook subscriptions may point at private and loopback addresses */
   allowPrivateWebhookUrls: boolean;
+  /** webhook subscriptions one API key may hold */
+  webhookSubscriptionsPerKey: number;
   /** bookings a day per client address; 0, or rateLimitPerMinute 0, turns the cap off */
   bookingsPerAddressPerDay: number;
   /** how a message reaches a driver's phone now (the one-time code); the outbox's job uses the same */

@@ -14,10 +14,24 @@ const KEY_BYTES = 32;
 // scrypt needs 128 * N * r bytes; Node refuses past maxmem (32 MiB by default), so room is made
 const options = (n: number): ScryptOptions => ({ N: n, r: R, p: P, maxmem: 2 * 128 * n * R });
 
-const scryptAsync = (password: string, salt: Buffer, n: number) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scrypt(password, salt, KEY_BYTES, options(n), (err, key) => (err ? reject(err) : resolve(key))),
-  );
+// At most this many hashes at once (128 MiB each): a burst of sign-ins from many addresses waits
+// its turn instead of taking the thread pool and the memory from everything else.
+const AT_ONCE = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function scryptAsync(password: string, salt: Buffer, n: number): Promise<Buffer> {
+  if (running >= AT_ONCE) await new Promise<void>((go) => waiting.push(go));
+  running++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scrypt(password, salt, KEY_BYTES, options(n), (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 
 const encode = (n: number, salt: Buffer, hash: Buffer) =>
   `scrypt$${n}$${salt.toString("base64")}$${hash.toString("base64")}`;
@@ -27,10 +41,18 @@ export async function hashPassword(password: string): Promise<string> {
   return encode(SCRYPT_N, salt, await scryptAsync(password, salt, SCRYPT_N));
 }
 
+// the seed's hash of a demo password, kept for the process: tests build many runtimes with one password
+const startupHashes = new Map<string, string>();
+
 /** Start-up only (the seed's demo users, before the server listens): blocks while it hashes. */
 export function hashPasswordAtStartup(password: string): string {
-  const salt = randomBytes(16);
-  return encode(SCRYPT_N, salt, scryptSync(password, salt, KEY_BYTES, options(SCRYPT_N)));
+  let hash = startupHashes.get(password);
+  if (!hash) {
+    const salt = randomBytes(16);
+    hash = encode(SCRYPT_N, salt, scryptSync(password, salt, KEY_BYTES, options(SCRYPT_N)));
+    startupHashes.set(password, hash);
+  }
+  return hash;
 }
 
 function parse(stored: string) {
