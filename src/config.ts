@@ -7,6 +7,8 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().default("./data/shekara.db"),
   SHEKARA_DEMO_PASSWORD: z.string().min(8).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** bookings a day from one client address; 0 turns it off (so does RATE_LIMIT_PER_MINUTE=0) */
+  BOOKINGS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(0).default(20),
   DEMO_TRAFFIC: z.enum(["on", "off"]).default("off"),
   /** how often called trucks past their deadline are marked as having missed the call */
   CALL_DEADLINE_CHECK_MS: z.coerce.number().int().min(100).default(15_000),
@@ -26,6 +28,8 @@ const envSchema = z.object({
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
   /** on: subscribers may be on private or loopback addresses (an intranet); off keeps key holders out of ours */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["on", "off"]).default("off"),
+  /** webhook subscriptions one API key may hold: each one multiplies every event's deliveries */
+  WEBHOOK_SUBSCRIPTIONS_PER_KEY: z.coerce.number().int().min(1).default(20),
 });
 export type Config = z.infer<typeof envSchema>;
 

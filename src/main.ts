@@ -3,10 +3,20 @@ import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { readConfig } from "./config.ts";
 import { withSecurityHeaders } from "./http/security-headers.ts";
-import { createRuntime } from "./runtime.ts";
+import { createRuntime, type Runtime } from "./runtime.ts";
+import { openFailure } from "./store/db.ts";
 
 const config = readConfig();
-const runtime = createRuntime(config);
+let runtime: Runtime;
+try {
+  runtime = createRuntime(config);
+} catch (err) {
+  // a database that cannot be opened is the operator's to fix: one line, not a stack trace
+  const line = openFailure(err, config.DATABASE_PATH);
+  if (!line) throw err;
+  console.error(line);
+  process.exit(1);
+}
 // the server's own security headers go on every answer before the app writes it (security-headers.ts)
 const listener = getRequestListener(runtime.app.fetch, { hostname: config.HOST });
 const server = createServer(withSecurityHeaders(listener));

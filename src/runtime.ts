@@ -7,7 +7,7 @@ import { keyRateLimiter } from "./http/key-rate-limit.ts";
 import { startCallDeadlines } from "./jobs/call-deadlines.ts";
 import { startDemoTraffic } from "./jobs/demo-traffic.ts";
 import { startNotify } from "./jobs/notify.ts";
-import { logSender } from "./notify/sender.ts";
+import { logSender, type Sender } from "./notify/sender.ts";
 import { apiKeyStore } from "./store/api-keys.ts";
 import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
@@ -23,7 +23,12 @@ export interface BackgroundJob {
   stop(): void | Promise<void>;
 }
 
-export function createRuntime(config: Config, log: (line: string) => void = console.log) {
+export function createRuntime(
+  config: Config,
+  log: (line: string) => void = console.log,
+  // drivers' messages go to the log until an SMS gateway's Sender is plugged in here (tests keep them)
+  sender: Sender = logSender(log),
+) {
   const db = openDatabase(config.DATABASE_PATH);
   const now = () => Date.now();
   if (!isSeeded(db)) {
@@ -48,6 +53,9 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
     apiKeys: apiKeyStore(db),
     keyLimiter: keyRateLimiter(now),
     allowPrivateWebhookUrls: config.WEBHOOK_ALLOW_PRIVATE_URLS === "on",
+    webhookSubscriptionsPerKey: config.WEBHOOK_SUBSCRIPTIONS_PER_KEY,
+    bookingsPerAddressPerDay: config.BOOKINGS_PER_ADDRESS_PER_DAY,
+    sender,
   };
   const app = createApp(deps);
   const jobs: BackgroundJob[] = [];
@@ -63,8 +71,7 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
   deps.crossings.onCommitted(webhooks.wake);
   jobs.push(webhooks);
   jobs.push(startCallDeadlines(deps, config.CALL_DEADLINE_CHECK_MS, log));
-  // drivers' notifications go to the log until an SMS gateway's Sender is plugged in here
-  jobs.push(startNotify(deps, logSender(log), config.NOTIFY_POLL_MS, log));
+  jobs.push(startNotify(deps, sender, config.NOTIFY_POLL_MS, log));
   if (config.DEMO_TRAFFIC === "on") jobs.push(startDemoTraffic(deps, config.DEMO_TRAFFIC_TICK_MS, log));
   return {
     deps,

@@ -1,10 +1,12 @@
 /**
  * Sign-in and sign-out. The sign-in form carries a double-submit CSRF token (there is no session
- * yet); failures are slowed down, and the account is locked after MAX_FAILURES in a row.
+ * yet); failures are slowed down and then refused per address and per account-and-address
+ * (throttle.ts), with the same words whether the name exists or not.
  */
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { SignInPage } from "../../views/officer/sign-in.tsx";
+import { addressOf } from "../http/address-rate-limit.ts";
 import type { User } from "../store/users.ts";
 import {
   clearSessionCookie,
@@ -14,10 +16,11 @@ import {
   sameToken,
   setSessionCookie,
 } from "./guard.ts";
-import { LOCK_MINUTES, newToken, type SessionStore } from "./sessions.ts";
+import { dummyHash, newToken, type SessionStore } from "./sessions.ts";
+import { signInThrottle, WINDOW_MINUTES } from "./throttle.ts";
 
 const SIGN_IN_CSRF = "shekara_signin";
-const MAX_DELAY_MS = 2000;
+const TOO_MANY = `Too many failed sign-ins from your address: try again in ${WINDOW_MINUTES} minutes.`;
 
 /** Where a user lands after signing in, unless they were sent here from a page. */
 export const homeOf = (u: User) =>
@@ -33,8 +36,15 @@ export const homeOf = (u: User) =>
 const safeNext = (next: unknown) =>
   typeof next === "string" && /^\/[A-Za-z0-9/_-]*$/.test(next) && !next.startsWith("//") ? next : "";
 
-export function authRoutes(store: SessionStore, now: () => number, delayPerFailureMs = 250) {
+export function authRoutes(
+  store: SessionStore,
+  now: () => number,
+  // tests may record the delays instead of waiting them out
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+) {
   const app = new Hono();
+  const throttle = signInThrottle(now);
+  void dummyHash(); // made now, so the first unknown name costs no more than a known one
 
   const page = (
     c: Context,
@@ -64,22 +74,24 @@ export function authRoutes(store: SessionStore, now: () => number, delayPerFailu
     if (!cookie || !sameToken(cookie, text("_csrf")))
       return page(c, next, 403, "The sign-in form expired. Please try again.");
     const username = text("username").trim().slice(0, 100);
-    const outcome = store.signIn(username, text("password").slice(0, 1000), now());
-    if (!outcome.ok) {
-      // slow down guessing: each failure in a row waits longer before answering
-      await new Promise((r) => setTimeout(r, Math.min(outcome.failures * delayPerFailureMs, MAX_DELAY_MS)));
-      return outcome.reason === "locked"
-        ? page(
-            c,
-            next,
-            429,
-            `Too many failed sign-ins: this account is locked for ${LOCK_MINUTES} minutes.`,
-            username,
-          )
-        : outcome.reason === "disabled"
-          ? page(c, next, 403, "This account is disabled. Ask your administrator.", username)
-          : page(c, next, 401, "Wrong username or password.", username);
+    const address = addressOf(c);
+    const allowed = throttle.check(address, username);
+    if (!allowed.allowed) {
+      c.header("Retry-After", String(allowed.retryAfterSeconds));
+      return page(c, next, 429, TOO_MANY, username);
     }
+    const outcome = await store.signIn(username, text("password").slice(0, 1000), now());
+    if (!outcome.ok) {
+      if (outcome.reason === "disabled")
+        return page(c, next, 403, "This account is disabled. Ask your administrator.", username);
+      // slow down guessing: each failure in a row from here waits longer before it is answered
+      const failed = throttle.fail(address, username);
+      await wait(failed.delayMs);
+      return failed.nowRefused
+        ? page(c, next, 429, TOO_MANY, username)
+        : page(c, next, 401, "Wrong username or password.", username);
+    }
+    throttle.succeed(address, username);
     // a session this browser held before is ended, not carried over
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous) store.signOut(previous);

@@ -5,13 +5,11 @@
 import { randomBytes } from "node:crypto";
 import type { DB } from "../store/db.ts";
 import { memoUntilWrite } from "../store/memo.ts";
+import { hashPassword, needsRehash, verifyPassword } from "../store/passwords.ts";
 import { userAudit } from "../store/user-admin.ts";
-import { type User, type UserRow, type UserStore, verifyPassword } from "../store/users.ts";
+import type { User, UserRow, UserStore } from "../store/users.ts";
 
 export const SESSION_HOURS = 12;
-/** after this many failures in a row the account is locked for LOCK_MINUTES */
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 
 export const newToken = () => randomBytes(32).toString("base64url");
 
@@ -21,9 +19,16 @@ export interface Session {
   user: User;
 }
 
-export type SignInOutcome =
-  | { ok: true; session: Session }
-  | { ok: false; reason: "wrong" | "locked" | "disabled"; failures: number };
+/** "wrong" for a wrong password and an unknown name alike: the caller cannot tell them apart. */
+export type SignInOutcome = { ok: true; session: Session } | { ok: false; reason: "wrong" | "disabled" };
+
+// An unknown name is checked against this hash of nobody's password, with today's parameters, so
+// it costs the same scrypt as a real user's wrong password. Made once, off the event loop.
+let dummy: Promise<string> | undefined;
+export const dummyHash = () => {
+  dummy ??= hashPassword(randomBytes(16).toString("base64"));
+  return dummy;
+};
 
 export function sessionStore(db: DB, users: UserStore) {
   const insert = db.prepare(
@@ -38,47 +43,34 @@ export function sessionStore(db: DB, users: UserStore) {
   const kept = memoUntilWrite(db);
   const remove = db.prepare("DELETE FROM sessions WHERE id = ?");
   const purge = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
-  const fail = db.prepare(
-    `UPDATE users SET failed_attempts = failed_attempts + 1,
-       locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
-     WHERE id = ?`,
-  );
-  const succeed = db.prepare("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?");
   // every attempt is recorded, so an administrator can see who signed in and who was guessing
   const audit = userAudit(db);
 
   return {
-    /** Checks the password; counts failures per account and locks it after MAX_FAILURES. */
-    signIn(username: string, password: string, now: number): SignInOutcome {
+    /**
+     * Checks the password, off the event loop; a good one made with older parameters is re-hashed.
+     * Throttling is the route's (per address and per account-and-address, throttle.ts): no
+     * account is ever locked, so nobody can lock a colleague out by guessing.
+     */
+    async signIn(username: string, password: string, now: number): Promise<SignInOutcome> {
       const row = users.credentials(username);
+      // the same work for an unknown name as for a wrong password: one scrypt with today's cost
+      const good = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
       if (!row) {
-        // hash anyway, so an unknown name takes as long as a wrong password
-        verifyPassword(
-          password,
-          "scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        );
-        // and answers after the same delay as a first wrong password: no telling names apart
         audit.record(now, null, { id: null, username }, "sign-in-failed", "unknown username");
-        return { ok: false, reason: "wrong", failures: 1 };
+        return { ok: false, reason: "wrong" };
       }
       const who = { id: row.id, username: row.username };
-      if (row.locked_until !== null && row.locked_until > now) {
-        audit.record(now, null, who, "sign-in-locked");
-        return { ok: false, reason: "locked", failures: row.failed_attempts };
-      }
-      if (row.locked_until !== null) succeed.run(row.id); // the lock has run out: start counting again
-      if (!verifyPassword(password, row.password_hash)) {
-        fail.run(MAX_FAILURES, now + LOCK_MINUTES * 60_000, row.id);
-        const failures = (row.locked_until !== null ? 0 : row.failed_attempts) + 1;
-        audit.record(now, null, who, "sign-in-failed", `failure ${failures} in a row`);
-        return { ok: false, reason: failures >= MAX_FAILURES ? "locked" : "wrong", failures };
+      if (!good) {
+        audit.record(now, null, who, "sign-in-failed");
+        return { ok: false, reason: "wrong" };
       }
       // checked after the password, so a disabled account is not told apart from a wrong guess
       if (row.disabled_at !== null) {
         audit.record(now, null, who, "sign-in-disabled");
-        return { ok: false, reason: "disabled", failures: 1 };
+        return { ok: false, reason: "disabled" };
       }
-      succeed.run(row.id);
+      if (needsRehash(row.password_hash)) users.replaceHash(row.id, await hashPassword(password));
       purge.run(now);
       audit.record(now, row.id, who, "sign-in");
       const session = { id: newToken(), csrf: newToken(), user: users.toUser(row) };

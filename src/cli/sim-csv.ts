@@ -1,6 +1,7 @@
 /** `npm run sim -- --csv DIR`: the per-truck records as CSV (the hourly series: src/sim/report-csv.ts). */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { csvLine } from "../domain/csv.ts";
 import type { TruckRecord } from "../sim/run-result.ts";
 import { STAGES } from "../sim/truck.ts";
 
@@ -20,13 +21,12 @@ export const TRUCKS_HEADER = [
 ].join(",");
 
 const num = (x: number) => (Number.isNaN(x) ? "" : String(Math.round(x * 1000) / 1000));
-const text = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 export function truckLine(replication: number, r: TruckRecord): string {
-  return [
+  return csvLine([
     replication,
     r.id,
-    text(r.plate),
+    r.plate,
     r.channel,
     r.priority,
     num(r.arrivedAt),
@@ -37,7 +37,7 @@ export function truckLine(replication: number, r: TruckRecord): string {
     num(r.calledAt - r.arrivedAt),
     num(r.leftAt - r.arrivedAt),
     ...STAGES.map((s) => num(r.stageMinutes[s])),
-  ].join(",");
+  ]);
 }
 
 /** Lines written in blocks, so a long run's millions of trucks never sit in memory together. */

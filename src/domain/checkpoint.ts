@@ -36,6 +36,10 @@ export const checkpointConfigSchema = z.object({
   /** opening hours in local time; 0-24 is round the clock */
   openFromHour: z.number().int().min(0).max(23),
   openToHour: z.number().int().min(1).max(24),
+  /** a one-time code to the driver's phone before a booking is confirmed: bots have few phones */
+  verifyPhone: z.boolean().default(true),
+  /** bookings one confirmed phone number may hold at once, over every checkpoint (with verifyPhone) */
+  activeBookingsPerPhone: z.number().int().min(1).max(100).default(3),
 });
 export type CheckpointConfig = z.infer<typeof checkpointConfigSchema>;
 

@@ -11,7 +11,7 @@ import { problem } from "./problem.ts";
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The peer's address; in-process requests (tests) have no socket and share one bucket. */
-function addressOf(c: Context): string {
+export function addressOf(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {

@@ -5,11 +5,13 @@ import { ErrorPage } from "../../views/error.tsx";
 import { HomePage } from "../../views/home.tsx";
 import { addressRateLimit } from "./address-rate-limit.ts";
 import { createApi } from "./api/index.ts";
+import { everyBodyLimit } from "./body-limit.ts";
 import { compressPages } from "./compress-pages.ts";
 import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
 import { boardRoutes } from "./driver/board.tsx";
 import { installRoutes } from "./driver/install.ts";
+import { phoneApi } from "./driver/phone-api.ts";
 import { driverRoutes } from "./driver/routes.tsx";
 import { officerApi } from "./officer/api.ts";
 import { officerRoutes } from "./officer/routes.tsx";
@@ -19,7 +21,10 @@ import { plannerRoutes } from "./planner/routes.tsx";
 import { problem } from "./problem.ts";
 import { staticRoutes } from "./static.ts";
 import {
+  isStorageBusy,
   isStorageUnavailable,
+  STORAGE_BUSY_MESSAGE,
+  STORAGE_BUSY_RETRY_AFTER_SECONDS,
   STORAGE_RETRY_AFTER_SECONDS,
   STORAGE_UNAVAILABLE_MESSAGE,
 } from "./storage-errors.ts";
@@ -27,6 +32,8 @@ import {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use(compressPages());
+  // before any route reads a body; the planners' pages check their larger trace upload themselves
+  app.use(everyBodyLimit(["/planner"]));
   app.route("/", staticRoutes());
   app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));
   const pages = pageCache(deps.db, deps.now);
@@ -38,7 +45,7 @@ export function createApp(deps: AppDeps) {
   const driverWrites = addressRateLimit(deps.rateLimitPerMinute, deps.now);
   // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice
   for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);
-  app.route("/api", createApi(deps, [driverApi, officerApi, officerSettingsApi]));
+  app.route("/api", createApi(deps, [driverApi, phoneApi, officerApi, officerSettingsApi]));
   app.route("/", installRoutes(deps));
   app.route("/", driverRoutes(deps));
   app.route("/", boardRoutes(deps));
@@ -64,10 +71,12 @@ export function createApp(deps: AppDeps) {
     }
     if (isStorageUnavailable(err)) {
       console.error(`storage unavailable: ${(err as Error).message}`);
-      c.header("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
+      const busy = isStorageBusy(err);
+      const message = busy ? STORAGE_BUSY_MESSAGE : STORAGE_UNAVAILABLE_MESSAGE;
+      c.header("Retry-After", String(busy ? STORAGE_BUSY_RETRY_AFTER_SECONDS : STORAGE_RETRY_AFTER_SECONDS));
       return c.req.path.startsWith("/api/")
-        ? problem(c, 503, "Service unavailable", STORAGE_UNAVAILABLE_MESSAGE)
-        : c.html(<ErrorPage title="Service unavailable" message={STORAGE_UNAVAILABLE_MESSAGE} />, 503);
+        ? problem(c, 503, "Service unavailable", message)
+        : c.html(<ErrorPage title="Service unavailable" message={message} />, 503);
     }
     console.error(err);
     return c.req.path.startsWith("/api/")

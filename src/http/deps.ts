@@ -1,4 +1,6 @@
 /** What every route module receives: the stores and the clock, never globals. */
+
+import type { Sender } from "../notify/sender.ts";
 import type { ApiKeyStore } from "../store/api-keys.ts";
 import type { CheckpointStore } from "../store/checkpoints.ts";
 import type { CrossingStore } from "../store/crossings.ts";
@@ -22,4 +24,10 @@ export interface AppDeps {
   keyLimiter: KeyRateLimiter;
   /** whether webhook subscriptions may point at private and loopback addresses */
   allowPrivateWebhookUrls: boolean;
+  /** webhook subscriptions one API key may hold */
+  webhookSubscriptionsPerKey: number;
+  /** bookings a day per client address; 0, or rateLimitPerMinute 0, turns the cap off */
+  bookingsPerAddressPerDay: number;
+  /** how a message reaches a driver's phone now (the one-time code); the outbox's job uses the same */
+  sender: Sender;
 }

@@ -23,3 +23,15 @@ export const STORAGE_UNAVAILABLE_MESSAGE =
 
 /** Seconds a client should wait before it tries again. */
 export const STORAGE_RETRY_AFTER_SECONDS = 60;
+
+/** Another program holds the database's write lock (a backup, a maintenance script): usually brief. */
+export function isStorageBusy(err: unknown): boolean {
+  return (
+    err instanceof Database.SqliteError &&
+    (err.code.startsWith("SQLITE_BUSY") || err.code.startsWith("SQLITE_LOCKED"))
+  );
+}
+
+export const STORAGE_BUSY_MESSAGE =
+  "The checkpoint's database is busy with another program just now. Nothing was changed; please try again in a few seconds.";
+export const STORAGE_BUSY_RETRY_AFTER_SECONDS = 2;

@@ -123,5 +123,25 @@ export const en = {
     "The deadline to reach the lane has passed. A second missed call ends the crossing: reconnect to check, and declare again to come.",
   "install.name": "Shekara: my crossing",
   "install.shortName": "Shekara",
+  // issue 13: the phone's one-time code before a booking, and the caps per phone and per address
+  "book.phoneCap":
+    "This phone number already holds as many bookings as allowed. Cancel one, or wait until a truck has crossed.",
+  "book.addressCap":
+    "Too many bookings from your network today. Try again tomorrow, or ask your carrier to book through its platform.",
+  "phone.required": "Confirm the driver's phone with the code sent to it before booking.",
+  "phone.title": "Confirm your phone",
+  "phone.sent": "We sent a 6-digit code to {phone}. Enter it to confirm your booking.",
+  "phone.code": "Code from the text message",
+  "phone.confirm": "Confirm and book",
+  "phone.resend": "Send a new code",
+  "phone.back": "Back to the crossing",
+  "phone.wait": "A new code can be sent in {seconds} s.",
+  "phone.tooMany": "Too many codes were sent to this number. Try again in an hour.",
+  "phone.sendFailed": "The code could not be sent just now. Try again in a minute.",
+  "phone.verified": "This phone is already confirmed.",
+  "phone.noCode": "No code has been sent yet: ask for one.",
+  "phone.expired": "This code has expired: ask for a new one.",
+  "phone.spent": "Too many wrong tries: ask for a new code.",
+  "phone.wrong": "That is not the code we sent. Check it and try again.",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,10 @@
 /** A report as CSV for spreadsheets: the headline figures, then the hourly series. Pure. */
+import { csvLine } from "../domain/csv.ts";
 import type { SimReport } from "./report.ts";
 
 export function hourlyCsv(report: Pick<SimReport, "hourly">): string {
   const lines = report.hourly.map((h) =>
-    [h.hour, h.arrivals, h.completed, h.meanWaitMinutes, h.queueLength].join(","),
+    csvLine([h.hour, h.arrivals, h.completed, h.meanWaitMinutes, h.queueLength]),
   );
   return `${["hour,arrivals,completed,meanWaitMinutes,queueLength", ...lines].join("\n")}\n`;
 }
@@ -13,7 +14,7 @@ type Minutes = SimReport["waitMinutes"];
 /** One row per figure: what a planner pastes into a spreadsheet beside another run's. */
 export function reportCsv(r: Omit<SimReport, "wallSeconds">): string {
   const rows: [string, string | number][] = [
-    ["scenario", `"${r.scenario.replaceAll('"', '""')}"`],
+    ["scenario", r.scenario],
     ["seed", r.seed],
     ["replications", r.replications],
     ["trucksArrived", r.trucksArrived],
@@ -29,5 +30,5 @@ export function reportCsv(r: Omit<SimReport, "wallSeconds">): string {
   for (const [stage, s] of Object.entries(r.stageMinutes)) minutes(`stageMinutes.${stage}`, s);
   for (const [resource, u] of Object.entries(r.utilisation)) rows.push([`utilisation.${resource}`, u]);
   rows.push(["queueLength.mean", r.queueLength.mean], ["queueLength.max", r.queueLength.max]);
-  return `figure,value\n${rows.map(([k, v]) => `${k},${v}`).join("\n")}\n\n${hourlyCsv(r)}`;
+  return `figure,value\n${rows.map((row) => csvLine(row)).join("\n")}\n\n${hourlyCsv(r)}`;
 }

@@ -4,6 +4,7 @@
  * history into a trace row and the rows into the CSV that parseTrace reads back.
  */
 import type { Channel, CrossingState, PriorityClass } from "../../machines/types.ts";
+import { csvLine } from "../domain/csv.ts";
 
 export interface RecordedCrossing {
   plate: string;
@@ -59,23 +60,22 @@ export function traceRowOf(c: RecordedCrossing): RecordedRow | null {
 
 const HEADER = "arrival,plate,channel,priority,documentCheckMinutes,scanMinutes,physicalInspectionMinutes";
 
-/** Plates may hold a comma or a quote in some countries' formats: quoted as CSV wants. */
-const field = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const minutes = (v: number | null) => (v === null ? "" : String(v));
 
 /** The CSV parseTrace reads, arrivals in time order with ISO-8601 times. */
 export function formatTrace(rows: readonly RecordedRow[]): string {
   const sorted = [...rows].sort((a, b) => a.arrivalAt - b.arrivalAt);
   const lines = sorted.map((r) =>
-    [
+    csvLine([
       new Date(r.arrivalAt).toISOString(),
-      field(r.plate),
+      // a comma, a quote or a formula's first character in a plate: quoted and neutralised
+      r.plate,
       r.channel,
       r.priority ? "priority" : "normal",
       minutes(r.documentCheckMinutes),
       minutes(r.scanMinutes),
       minutes(r.physicalInspectionMinutes),
-    ].join(","),
+    ]),
   );
   return `${[HEADER, ...lines].join("\n")}\n`;
 }

@@ -6,6 +6,9 @@ import Database from "better-sqlite3";
 
 export type DB = Database.Database;
 
+/** How long a statement waits for another connection's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 100;
+
 const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
 
 export function openDatabase(path: string): DB {
@@ -15,7 +18,9 @@ export function openDatabase(path: string): DB {
   // NORMAL in WAL mode can lose the last transactions on power loss; an acknowledged booking must not.
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  // better-sqlite3 waits for a lock synchronously, stopping every other request meanwhile: wait
+  // only briefly for another process's write lock, then answer 503 with Retry-After (storage-errors.ts)
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   migrate(db);
   return db;
 }
@@ -38,4 +43,21 @@ export function migrate(db: DB): void {
       record.run(file, Date.now());
     })();
   }
+}
+
+/**
+ * One line for a database that cannot be opened at start-up (a missing or unwritable directory, a
+ * read-only file or file system, a directory where the file should be), saying what to do; null
+ * for any other error, which keeps its stack trace.
+ */
+export function openFailure(err: unknown, path: string): string | null {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === "string" ? e.code : "";
+  const known =
+    code.startsWith("SQLITE_CANTOPEN") ||
+    code.startsWith("SQLITE_READONLY") ||
+    code.startsWith("SQLITE_PERM") ||
+    ["EACCES", "EPERM", "EROFS", "ENOTDIR", "EISDIR", "ENOENT", "EEXIST"].includes(code);
+  if (!known) return null;
+  return `Cannot open the database ${path} for writing (${code}: ${String(e?.message ?? "")}). Point DATABASE_PATH at a file in a directory this user may write, or make that file and its directory writable.`;
 }

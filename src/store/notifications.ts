@@ -14,7 +14,9 @@ export type NotificationKind =
   | "crossing-cancelled"
   | "slot-expiring"
   | "missed-call"
-  | "expired";
+  | "expired"
+  // the one-time code before a booking (issue 13): handed to the sender at once, never in the outbox
+  | "phone-code";
 
 export interface Notification {
   id: number;
@@ -25,6 +27,8 @@ export interface Notification {
     deadline?: number | null;
     slotStart?: number | null;
     reason?: string | null;
+    /** the one-time code of a "phone-code" message: for the driver's phone only, never for a log */
+    code?: string;
   };
   createdAt: number;
   sentAt: number | null;

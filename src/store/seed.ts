@@ -7,7 +7,8 @@ import { seededRandom } from "../domain/random.ts";
 import { checkpointStore } from "./checkpoints.ts";
 import { crossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
-import { hashPassword, userStore } from "./users.ts";
+import { hashPasswordAtStartup } from "./passwords.ts";
+import { userStore } from "./users.ts";
 
 export interface SeedOptions {
   now: number;
@@ -30,8 +31,9 @@ export function seedDatabase(db: DB, opts: SeedOptions): void {
   const password = opts.demoPassword ?? randomBytes(9).toString("base64url");
   db.transaction(() => {
     for (const c of SEED_CHECKPOINTS) checkpoints.insert(c, opts.now);
-    const hash = hashPassword(password);
-    for (const u of DEMO_USERS) users.createWithHash(u, hash, opts.now);
+    // the demo users share one password and so one hash; made before the server listens
+    const hash = hashPasswordAtStartup(password);
+    for (const u of DEMO_USERS) users.create(u, hash, opts.now);
     if (opts.demoTraffic !== false) {
       const rnd = seededRandom(2025_11_13);
       for (const id of ["nur-zholy", "bakhty", "korday"]) {

@@ -5,7 +5,7 @@
  */
 import type { Access, NewUser } from "../domain/user-account.ts";
 import type { DB } from "./db.ts";
-import { hashPassword, type Role, type User, type UserStore } from "./users.ts";
+import type { Role, User, UserStore } from "./users.ts";
 
 export interface Account extends User {
   disabled: boolean;
@@ -111,23 +111,26 @@ export function userAdminStore(db: DB, users: UserStore) {
     },
     audit,
 
-    create: db.transaction((input: NewUser, actorId: string, now: number): AdminOutcome => {
-      if (byName.get(input.username))
-        return { ok: false, status: 409, reason: `the username ${input.username} is taken` };
-      const user = users.create(
-        { username: input.username, role: input.role, checkpointId: input.checkpointId },
-        input.password,
-        now,
-      );
-      audit.record(
-        now,
-        actorId,
-        user,
-        "create",
-        `${user.role}${user.checkpointId ? ` at ${user.checkpointId}` : ""}`,
-      );
-      return { ok: true, user };
-    }),
+    /** `passwordHash`: of input.password, made (slowly, asynchronously) before the transaction */
+    create: db.transaction(
+      (input: NewUser, passwordHash: string, actorId: string, now: number): AdminOutcome => {
+        if (byName.get(input.username))
+          return { ok: false, status: 409, reason: `the username ${input.username} is taken` };
+        const user = users.create(
+          { username: input.username, role: input.role, checkpointId: input.checkpointId },
+          passwordHash,
+          now,
+        );
+        audit.record(
+          now,
+          actorId,
+          user,
+          "create",
+          `${user.role}${user.checkpointId ? ` at ${user.checkpointId}` : ""}`,
+        );
+        return { ok: true, user };
+      },
+    ),
 
     setAccess: (id: string, access: Access, actorId: string, now: number) =>
       withUser(id, (u) => {
@@ -140,9 +143,9 @@ export function userAdminStore(db: DB, users: UserStore) {
         return { ok: true, user: { ...u, ...access } };
       })(),
 
-    resetPassword: (id: string, password: string, actorId: string, now: number) =>
+    resetPassword: (id: string, passwordHash: string, actorId: string, now: number) =>
       withUser(id, (u) => {
-        setPassword.run(hashPassword(password), id);
+        setPassword.run(passwordHash, id);
         endSessions.run(id);
         audit.record(now, actorId, u, "reset-password");
         return { ok: true, user: u };

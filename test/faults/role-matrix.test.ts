@@ -144,7 +144,7 @@ describe("the role matrix", () => {
       }
     }
     expect(wrong).toEqual([]);
-  }, 60_000);
+  }, 240_000); // five sign-ins at OWASP's scrypt cost, then every route as ten callers
 
   it("without the link nobody reaches a crossing, whatever their role", async () => {
     const who = await principals();
@@ -153,5 +153,5 @@ describe("the role matrix", () => {
         const res = await rt.app.request(path, { headers: who[caller].headers });
         expect([caller, path, res.status]).toEqual([caller, path, 404]);
       }
-  });
+  }, 120_000);
 });

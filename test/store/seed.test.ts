@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { STATES } from "../../machines/index.ts";
 import { checkpointStore } from "../../src/store/checkpoints.ts";
+import { verifyPassword } from "../../src/store/passwords.ts";
 import { isSeeded } from "../../src/store/seed.ts";
-import { userStore, verifyPassword } from "../../src/store/users.ts";
+import { userStore } from "../../src/store/users.ts";
 import { seededDb } from "./helpers.ts";
 
 describe("seed data", () => {
@@ -18,14 +19,14 @@ describe("seed data", () => {
     expect(checkpointStore(db).get("nur-zholy")?.config.dailyLimit).toBe(650);
   });
 
-  it("has a demo user for every role, with the given password", () => {
+  it("has a demo user for every role, with the given password", async () => {
     const db = seededDb();
     const users = userStore(db);
     for (const name of ["admin", "planner", "officer.nurzholy", "supervisor.nurzholy"]) {
       const row = users.credentials(name);
       expect(row).toBeDefined();
-      expect(verifyPassword("test-password-1", row?.password_hash as string)).toBe(true);
-      expect(verifyPassword("wrong", row?.password_hash as string)).toBe(false);
+      expect(await verifyPassword("test-password-1", row?.password_hash as string)).toBe(true);
+      expect(await verifyPassword("wrong", row?.password_hash as string)).toBe(false);
     }
   });
 

@@ -7,6 +7,7 @@ import { type Context, Hono } from "hono";
 import { type AccountForm, AccountPage, UsersPage } from "../../../views/admin/users.tsx";
 import { readForm } from "../../auth/guard.ts";
 import { accessSchema, accountFromForm, newUserSchema, passwordSchema } from "../../domain/user-account.ts";
+import { hashPassword } from "../../store/passwords.ts";
 import { type AdminOutcome, userAdminStore } from "../../store/user-admin.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AdminGuard } from "./api-keys.tsx";
@@ -83,7 +84,12 @@ export function adminUserRoutes(deps: AppDeps, guard: AdminGuard) {
     if (!parsed.success) return list(c, { values, errors: errorsOf(parsed.error.issues) }, 400);
     if (parsed.data.checkpointId && !deps.checkpoints.get(parsed.data.checkpointId))
       return list(c, { values, errors: { checkpointId: "no such checkpoint" } }, 400);
-    const outcome = store.create(parsed.data, guard.userId(c), deps.now());
+    const outcome = store.create(
+      parsed.data,
+      await hashPassword(parsed.data.password),
+      guard.userId(c),
+      deps.now(),
+    );
     if (!outcome.ok) return list(c, { values, errors: { username: outcome.reason } }, 409);
     return c.redirect(`/admin/users/${outcome.user.id}`, 303);
   });
@@ -123,7 +129,7 @@ export function adminUserRoutes(deps: AppDeps, guard: AdminGuard) {
     return after(
       c,
       id,
-      store.resetPassword(id, parsed.data, guard.userId(c), deps.now()),
+      store.resetPassword(id, await hashPassword(parsed.data), guard.userId(c), deps.now()),
       "New password set; the user was signed out.",
     );
   });

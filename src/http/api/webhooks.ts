@@ -80,6 +80,7 @@ export function webhooksApi(deps: AppDeps) {
       201: { description: "Subscribed", content: { "application/json": { schema: subscriptionSchema } } },
       ...keyProblems,
       400: problems[400],
+      409: { ...problems[409], description: "The key holds as many subscriptions as it may" },
       415: problems[415],
       422: problems[422],
     },
@@ -147,6 +148,16 @@ export function webhooksApi(deps: AppDeps) {
         errors,
       });
     }
+    // each subscription multiplies every event's outbox rows: one key may not hold hundreds
+    // (counted and written with no await between, so two requests cannot both pass the count)
+    const cap = deps.webhookSubscriptionsPerKey;
+    if (store.ofKey(caller.keyId).length >= cap)
+      return problem(
+        c,
+        409,
+        "Too many subscriptions",
+        `This key has ${cap} subscriptions, as many as one key may hold; remove one first. Nothing was changed.`,
+      );
     const sub = store.subscribe({ keyId: caller.keyId, url, secret, at: deps.now() });
     return c.json(view(sub), 201);
   });

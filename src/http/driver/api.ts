@@ -18,6 +18,8 @@ import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { crossingAndCheckpoint, type DriverCrossing, driverCrossingView } from "./crossing-view.ts";
+import { gateRefusal } from "./phone-api.ts";
+import { phoneGate } from "./phone-gate.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -126,9 +128,12 @@ const bookRoute = createRoute({
   },
   responses: {
     201: { description: "Booked", ...json(crossingSchema) },
+    // issue 13: the phone's one-time code first (phone-api.ts), and the caps per phone and address
+    403: { ...problems[403], description: "Confirm the driver's phone first (see phone-code)" },
     404: problems[404],
     409: problems[409],
     422: problems[422],
+    429: { ...problems[429], description: "Too many bookings from this address today" },
   },
 });
 const unbookRoute = createRoute({
@@ -179,6 +184,7 @@ export function driverApi(deps: AppDeps) {
   );
 
   const load = (id: string) => crossingAndCheckpoint(deps, id);
+  const gate = phoneGate(deps);
   const notFound = "No crossing has that id; check the link you were given.";
 
   api.openapi(declareRoute, (c) => {
@@ -238,12 +244,15 @@ export function driverApi(deps: AppDeps) {
     const found = load(id);
     if (!found) return problem(c, 404, "Not found", notFound);
     const body = c.req.valid("json");
+    const held = gate.beforeBooking(c, found);
+    if (!held.ok) return gateRefusal(c, held);
     const driver = { kind: "driver" as const, id };
     const start = "firstAvailable" in body ? "first" : Date.parse(body.slotStart);
     const o = await booking.bookTogether(found.cp, id, start, deps.now(), driver);
     if (!o.ok && o.status === 422)
       return problem(c, 422, "Slot not bookable", `${en(o.reason)} Nothing was changed.`);
     if (!o.ok) return refusal(c, o);
+    gate.booked(c);
     return c.json(toJson(view(o.crossing, found.cp, deps.now())), 201);
   });
 

@@ -18,6 +18,8 @@ import {
 } from "./crossing-view.ts";
 import { type FormValues, parseDeclarationForm } from "./form.ts";
 import { langOf, timeFormat } from "./lang.ts";
+import { phoneCheckRoutes, phoneCheckStep } from "./phone-check.tsx";
+import { phoneGate } from "./phone-gate.ts";
 import { qrDataUrl } from "./qr.ts";
 
 /** How many upcoming slots the picker lists: a day of hour slots fits a phone screen. */
@@ -33,6 +35,7 @@ export function driverRoutes(deps: AppDeps) {
   const view = driverCrossingView(deps.db);
   const pages = pageCache(deps.db, deps.now);
   const active = carrierCrossingStore(deps.db);
+  const gate = phoneGate(deps);
   // the form is a few hundred bytes; a huge body is refused before it is read
   const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Too large", 413) });
   app.post("/drive", limit);
@@ -161,15 +164,24 @@ export function driverRoutes(deps: AppDeps) {
     const id = c.req.param("id");
     const found = load(id);
     if (!found) return c.text("Not found", 404);
-    const chosen = (await formValues(c)).slotStart;
+    const values = await formValues(c);
+    const chosen = values.slotStart;
+    // issue 13: the caps per address and per phone, then the phone's one-time code
+    const held = gate.beforeBooking(c, found);
+    if (!held.ok && held.reason === "phone.required")
+      return c.redirect(await phoneCheckStep(gate, found, values, lang), 303);
+    if (!held.ok) return c.redirect(back(id, lang, held.reason), 303);
     const start = Number(chosen);
     const driver = { kind: "driver" as const, id };
     const outcome =
       chosen === "first" || Number.isSafeInteger(start)
         ? await booking.bookTogether(found.cp, id, chosen === "first" ? "first" : start, deps.now(), driver)
         : ({ ok: false, reason: "book.notNow" } as const);
+    if (outcome.ok) gate.booked(c);
     return c.redirect(back(id, lang, refusalOf(outcome)), 303);
   });
+
+  app.route("/", phoneCheckRoutes(deps));
 
   app.post("/c/:id/cancel-booking", (c) => {
     const { lang } = langOf(c);

@@ -13,6 +13,7 @@ import {
   utilisationChart,
   waitChart,
 } from "../../charts/run-charts.ts";
+import { neutraliseCsv } from "../../domain/csv.ts";
 import { describeChange } from "../../planner/compare.ts";
 import { ensureExampleScenarios } from "../../planner/examples.ts";
 import { runQueue } from "../../planner/runner.ts";
@@ -105,7 +106,8 @@ export function plannerRoutes(deps: AppDeps) {
     const run = runs.run(c.req.param("id"));
     const trace = run?.trace_id ? runs.trace(run.trace_id) : undefined;
     if (!run || !trace) return c.text("This run replayed no trace.", 404);
-    return c.body(trace.csv, 200, {
+    // served as uploaded, but with every cell neutralised: a planner opens it in a spreadsheet
+    return c.body(neutraliseCsv(trace.csv), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="trace-${run.id}.csv"`,
     });
