@@ -18,6 +18,11 @@ const common = {
   queueCycle: ECHERHA_CYCLE,
   openFromHour: 0,
   openToHour: 24,
+  // issue 14's defaults: a VIN is optional, an unbooked declaration lapses after a day, a booked
+  // truck may check in from an hour before its slot
+  requireVin: false,
+  declarationLapseHours: 24,
+  earlyArrivalMinutes: 60,
 };
 
 export const SEED_CHECKPOINTS: Checkpoint[] = [

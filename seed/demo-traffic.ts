@@ -114,7 +114,7 @@ export function seedDemoTraffic(
         sample: rnd.next(),
         at,
         actor: driver,
-        activeCodeFor: () => null,
+        policy: { requireVin: false },
       });
       if (!declared.ok) continue;
       const { id } = declared.crossing.row;

@@ -43,7 +43,8 @@ export const en = {
   "f.transitNumber": "Document number",
   "drive.submit": "Send pre-declaration",
   "drive.fix": "Please correct the marked fields. Nothing was saved.",
-  "drive.active": "This truck already has an active crossing at this checkpoint: code {code}.",
+  "drive.active":
+    "This truck already has an active crossing (its plate or VIN is in the queue). Open it with the link you received when you declared it, or cancel it there; ask at the checkpoint if someone else declared your truck.",
   "drive.unknownCheckpoint": "Unknown checkpoint",
   "slots.title": "Choose a slot",
   "slots.left": "{n} places left",
@@ -113,5 +114,9 @@ export const en = {
   "n.expired":
     "This crossing has expired (the booking lapsed, or the call was missed twice). Declare again to come.",
   "lang.label": "Language",
+  // issue 14: truck identity, squatted plates, booking days ahead, arrival windows, what drivers and officers see
+  "f.vin": "VIN (17 characters, if known)",
+  "v.vin": "A VIN has 17 letters and digits, without I, O or Q",
+  "v.vinRequired": "This checkpoint requires the vehicle's VIN",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -44,7 +44,8 @@ export const kk: Record<MessageKey, string> = {
   "f.transitNumber": "Құжат нөмірі",
   "drive.submit": "Алдын ала декларацияны жіберу",
   "drive.fix": "Белгіленген өрістерді түзетіңіз. Ештеңе сақталмады.",
-  "drive.active": "Бұл жүк көлігінің осы пунктте белсенді өтуі бар: код {code}.",
+  "drive.active":
+    "Бұл жүк көлігінің белсенді өтуі бар (оның нөмірі немесе VIN коды кезекте тұр). Оны декларация бергенде алған сілтеме арқылы ашыңыз немесе сонда болдырмаңыз; жүк көлігіңізді басқа біреу тіркесе, өткізу пунктіне хабарласыңыз.",
   "drive.unknownCheckpoint": "Белгісіз өткізу пункті",
   "slots.title": "Уақытты таңдаңыз",
   "slots.left": "Бос орын: {n}",
@@ -114,4 +115,8 @@ export const kk: Record<MessageKey, string> = {
   "n.expired":
     "Бұл өтудің мерзімі өтті (брондау мерзімі өтті немесе шақыру екі рет өткізілді). Келу үшін қайта декларация беріңіз.",
   "lang.label": "Тіл",
+  // issue 14: truck identity, squatted plates, booking days ahead, arrival windows, what drivers and officers see
+  "f.vin": "VIN (17 таңба, белгілі болса)",
+  "v.vin": "VIN — 17 әріп пен цифр, I, O және Q әріптерінсіз",
+  "v.vinRequired": "Бұл өткізу пункті көліктің VIN кодын талап етеді",
 };

@@ -44,7 +44,8 @@ export const zh: Record<MessageKey, string> = {
   "f.transitNumber": "单证编号",
   "drive.submit": "提交预申报",
   "drive.fix": "请更正标出的字段。未保存任何内容。",
-  "drive.active": "该车辆在此口岸已有进行中的过境：代码 {code}。",
+  "drive.active":
+    "该车辆已有进行中的过境（其车牌或 VIN 已在排队中）。请用提交申报时收到的链接打开它，或在那里取消；如有他人冒用您的车辆申报，请联系口岸。",
   "drive.unknownCheckpoint": "未知口岸",
   "slots.title": "选择时段",
   "slots.left": "剩余 {n} 个名额",
@@ -111,4 +112,8 @@ export const zh: Record<MessageKey, string> = {
   "n.missed-call": "您错过了车道呼叫：已重新排入队列。",
   "n.expired": "此次通关已过期（预约已失效或两次错过呼叫）。如需通关，请重新申报。",
   "lang.label": "语言",
+  // issue 14: truck identity, squatted plates, booking days ahead, arrival windows, what drivers and officers see
+  "f.vin": "车辆识别代号 VIN（17位，如已知）",
+  "v.vin": "VIN 由17位字母和数字组成，不含 I、O、Q",
+  "v.vinRequired": "本口岸要求填写车辆识别代号 VIN",
 };

@@ -384,6 +384,10 @@ export function DashboardPage(props: DashboardProps) {
           Booking code or plate
           <input id="check-in-code" name="code" required maxlength={20} autocomplete="off" />
         </label>
+        <label>
+          VIN (if read)
+          <input id="check-in-vin" name="vin" maxlength={20} autocomplete="off" />
+        </label>
         <button type="submit">Check in</button>
       </form>
       <InService config={props.checkpoint.config} />

@@ -4,7 +4,6 @@ import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
 import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/driver/declare.tsx";
 import { bookingStore } from "../../store/booking.ts";
-import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { notificationStore } from "../../store/notifications.ts";
 import { bodyLimit } from "../body-limit.ts";
@@ -32,7 +31,6 @@ export function driverRoutes(deps: AppDeps) {
     bookingChangeable(c.state) ? booking.remaining(cp, c.plate, now) : { postponements: 0, cancellations: 0 };
   const view = driverCrossingView(deps.db);
   const pages = pageCache(deps.db, deps.now);
-  const active = carrierCrossingStore(deps.db);
   // the form is a few hundred bytes; a huge body is refused before it is read
   const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Too large", 413) });
   app.post("/drive", limit);
@@ -66,25 +64,24 @@ export function driverRoutes(deps: AppDeps) {
     const htmx = c.req.header("hx-request") === "true";
     const props: DeclareFormProps = { t, lang, checkpoints: deps.checkpoints.list(), values, errors: {} };
     // htmx swaps only 2xx answers, so a refusal to htmx is a 200 fragment; without JS, a 422 page
-    const refuse = (p: DeclareFormProps) =>
-      htmx ? c.html(<DeclareForm {...p} />) : c.html(<DeclarePage {...p} />, 422);
+    const refuse = (p: DeclareFormProps, status: 409 | 422 = 422) =>
+      htmx ? c.html(<DeclareForm {...p} />) : c.html(<DeclarePage {...p} />, status);
 
     const parsed = parseDeclarationForm(values);
     if (!parsed.ok) return refuse({ ...props, errors: parsed.errors });
-    if (!deps.checkpoints.get(parsed.declaration.checkpointId)) {
-      return refuse({ ...props, errors: { checkpointId: "drive.unknownCheckpoint" } });
-    }
+    const cp = deps.checkpoints.get(parsed.declaration.checkpointId);
+    if (!cp) return refuse({ ...props, errors: { checkpointId: "drive.unknownCheckpoint" } });
     const outcome = declareTruck(deps.crossings, {
       declaration: parsed.declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
       at: deps.now(),
       actor: { kind: "driver", id: "drive-form" },
-      activeCodeFor: active.activeCodeFor,
+      policy: cp.config,
     });
-    if (!outcome.ok) {
-      return refuse({ ...props, notice: t("drive.active", { code: outcome.activeCrossingCode ?? "" }) });
-    }
+    if (!outcome.ok && outcome.status === 422)
+      return refuse({ ...props, errors: { [outcome.field]: outcome.reason } });
+    if (!outcome.ok) return refuse({ ...props, notice: t(outcome.reason) }, outcome.status);
     const to = `/c/${outcome.crossing.row.id}?lang=${lang}`;
     if (htmx) {
       c.header("HX-Redirect", to);

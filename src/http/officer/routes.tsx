@@ -4,7 +4,7 @@
  * behind the same sign-in, since they share its sessions and CSRF.
  */
 import { type Context, Hono } from "hono";
-import { normalisePlate } from "../../../machines/rules.ts";
+import { describeState } from "../../../machines/apply.ts";
 import type { Actor } from "../../../machines/types.ts";
 import { AuditPage } from "../../../views/officer/audit.tsx";
 import { AuditLogPage } from "../../../views/officer/audit-log.tsx";
@@ -12,7 +12,9 @@ import { BoardView, DashboardPage, type DashboardProps } from "../../../views/of
 import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { authRoutes } from "../../auth/routes.tsx";
 import { sessionStore } from "../../auth/sessions.ts";
+import { checkInPolicy } from "../../domain/checkpoint.ts";
 import { callNextStore } from "../../store/call-next.ts";
+import { checkInLookup } from "../../store/check-in.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { ApplyOutcome } from "../../store/crossings.ts";
 import { adminApiKeyRoutes } from "../admin/api-keys.tsx";
@@ -33,9 +35,7 @@ export function officerRoutes(deps: AppDeps) {
   const pages = pageCache(deps.db, deps.now);
   const audit = auditLog(deps.db);
   const caller = callNextStore(deps.db, deps.crossings, deps.checkpoints);
-  const checkInCandidates = deps.db.prepare(
-    "SELECT id, code, plate FROM crossings WHERE checkpoint_id = ? AND state IN ('declared', 'booked')",
-  );
+  const checkIns = checkInLookup(deps.db, deps.crossings);
 
   const app = new Hono();
   app.route("/", authRoutes(sessions, deps.now));
@@ -112,24 +112,37 @@ export function officerRoutes(deps: AppDeps) {
     const checkpoint = checkpointOf(c);
     if (!checkpoint) return c.text("No such checkpoint.", 404);
     const body = await readForm(c);
-    const typed = typeof body.code === "string" ? normalisePlate(body.code.slice(0, 40)) : "";
+    const typed = typeof body.code === "string" ? body.code.slice(0, 40).trim() : "";
     if (!typed)
       return answer(c, checkpoint, { ok: false, status: 400, reason: "type a booking code or a plate" });
-    const rows = checkInCandidates.all(checkpoint.id) as { id: string; code: string; plate: string }[];
-    const found = rows.find((r) => r.code === typed) ?? rows.find((r) => normalisePlate(r.plate) === typed);
-    if (!found)
+    const target = checkIns.find(checkpoint.id, typed);
+    if (target.found === "none")
       return answer(c, checkpoint, {
         ok: false,
         status: 404,
-        reason: `no truck booked or declared here has the code or plate ${typed}`,
+        reason: `no truck with an active crossing has the code or plate ${typed}`,
       });
-    const { walkInsAllowed, graceMinutes } = checkpoint.config;
+    const { row } = target;
+    if (target.found === "elsewhere")
+      return answer(c, checkpoint, {
+        ok: false,
+        status: 409,
+        reason: `${row.plate} (code ${row.code}) is declared for another checkpoint, ${deps.checkpoints.get(row.checkpoint_id)?.name ?? row.checkpoint_id}`,
+      });
+    if (target.found === "past")
+      return answer(c, checkpoint, {
+        ok: false,
+        status: 409,
+        reason: `${row.plate} (code ${row.code}) is already checked in: ${describeState(row.state)}`,
+      });
+    const vin = typeof body.vin === "string" && body.vin.trim() ? body.vin.slice(0, 40) : undefined;
     return answer(
       c,
       checkpoint,
-      deps.crossings.apply(found.id, {
+      deps.crossings.apply(row.id, {
         type: "CHECK_IN",
-        policy: { walkInsAllowed, graceMinutes },
+        policy: checkInPolicy(checkpoint.config),
+        ...(vin ? { vin } : {}),
         at: deps.now(),
         actor: actorOf(c),
       }),
