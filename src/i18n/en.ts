@@ -118,5 +118,13 @@ export const en = {
   "f.vin": "VIN (17 characters, if known)",
   "v.vin": "A VIN has 17 letters and digits, without I, O or Q",
   "v.vinRequired": "This checkpoint requires the vehicle's VIN",
+  "o.declaration": "Pre-declaration",
+  "o.channel": "Channel",
+  "o.riskReasons": "Why this channel",
+  "o.flags": "Marks",
+  "o.void": "Void this crossing",
+  "o.voidReason": "Reason (for the audit trail)",
+  "o.back": "Back to the dashboard",
+  "c.voided": "A supervisor at the checkpoint voided this crossing. Officer's note: {reason}",
 } as const;
 export type MessageKey = keyof typeof en;

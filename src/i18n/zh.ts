@@ -116,4 +116,12 @@ export const zh: Record<MessageKey, string> = {
   "f.vin": "车辆识别代号 VIN（17位，如已知）",
   "v.vin": "VIN 由17位字母和数字组成，不含 I、O、Q",
   "v.vinRequired": "本口岸要求填写车辆识别代号 VIN",
+  "o.declaration": "预申报",
+  "o.channel": "通道",
+  "o.riskReasons": "选择该通道的原因",
+  "o.flags": "标记",
+  "o.void": "作废此过境",
+  "o.voidReason": "原因（记入审计记录）",
+  "o.back": "返回工作台",
+  "c.voided": "口岸值班主管已作废此过境。官员备注：{reason}",
 };

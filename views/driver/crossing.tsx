@@ -82,6 +82,11 @@ export function CrossingLive(
         </p>
       )}
       <p class="notice">{t(`st.${c.state}`)}</p>
+      {c.voidedReason !== null && (
+        <p class="notice bad" role="alert">
+          {t("c.voided", { reason: c.voidedReason })}
+        </p>
+      )}
       {c.queue && (
         <ul class="card">
           <li>{t("c.position", { n: c.queue.position })}</li>

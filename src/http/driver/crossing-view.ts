@@ -21,6 +21,8 @@ export interface DriverCrossing {
   queue: { position: number; ahead: number; estimatedWaitMinutes: number | null } | null;
   call: { lane: number; deadline: number } | null;
   history: { state: CrossingState; at: number }[];
+  /** a supervisor's reason when the crossing was voided (a squatted plate), else null */
+  voidedReason: string | null;
 }
 
 /** A crossing by its link, with its checkpoint; null for an unknown link. */
@@ -68,6 +70,7 @@ export function driverCrossingView(db: DB) {
           ? { lane: ctx.lane, deadline: ctx.callDeadline }
           : null,
       history: ctx.history,
+      voidedReason: ctx.voided ? (ctx.reasonCode ?? "") : null,
     };
   };
 }

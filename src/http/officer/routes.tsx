@@ -4,11 +4,12 @@
  * behind the same sign-in, since they share its sessions and CSRF.
  */
 import { type Context, Hono } from "hono";
-import { describeState } from "../../../machines/apply.ts";
+import { describeState, restore } from "../../../machines/apply.ts";
 import type { Actor } from "../../../machines/types.ts";
 import { AuditPage } from "../../../views/officer/audit.tsx";
 import { AuditLogPage } from "../../../views/officer/audit-log.tsx";
 import { BoardView, DashboardPage, type DashboardProps } from "../../../views/officer/dashboard.tsx";
+import { DeclarationPage, DeclarationView } from "../../../views/officer/declaration.tsx";
 import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { authRoutes } from "../../auth/routes.tsx";
 import { sessionStore } from "../../auth/sessions.ts";
@@ -20,6 +21,7 @@ import type { ApplyOutcome } from "../../store/crossings.ts";
 import { adminApiKeyRoutes } from "../admin/api-keys.tsx";
 import { adminUserRoutes } from "../admin/users.tsx";
 import type { AppDeps } from "../deps.ts";
+import { langOf } from "../driver/lang.ts";
 import { pageCache } from "../page-cache.ts";
 import { eventFor, isAction } from "./actions.ts";
 import { auditLog, cleanFilter } from "./audit-log.ts";
@@ -188,6 +190,39 @@ export function officerRoutes(deps: AppDeps) {
         names={names}
       />,
     );
+  });
+
+  // the truck's pre-declaration, one click from the dashboard: a fragment for htmx, a page without JS
+  app.get(`${area}/crossings/:id/declaration`, (c) => {
+    const checkpoint = checkpointOf(c);
+    const crossing = deps.crossings.get(c.req.param("id"));
+    if (!checkpoint || !crossing || crossing.row.checkpoint_id !== checkpoint.id)
+      return c.text("No such truck at this checkpoint.", 404);
+    const { user, csrf } = sessionOf(c);
+    const ctx = crossing.crossing.context;
+    const voidProbe = { type: "VOID", reason: "probe", at: deps.now(), actor: actorOf(c) } as const;
+    const props = {
+      ...langOf(c),
+      base: `/officer/${checkpoint.id}`,
+      csrf,
+      timezone: checkpoint.config.timezone,
+      crossing: {
+        id: crossing.row.id,
+        code: crossing.row.code,
+        plate: crossing.row.plate,
+        vin: crossing.row.vin,
+        state: crossing.row.state,
+        channel: crossing.row.channel,
+        riskReasons: ctx.riskReasons,
+        slot: ctx.slot,
+      },
+      declaration: crossing.declaration,
+      canVoid: user.role === "supervisor" && restore(crossing.crossing).can(voidProbe),
+    };
+    c.header("Vary", "HX-Request");
+    return c.req.header("hx-request") === "true"
+      ? c.html(<DeclarationView {...props} />)
+      : c.html(<DeclarationPage {...props} />);
   });
 
   app.get(`${area}/crossings/:id`, (c) => {
