@@ -126,5 +126,17 @@ export const en = {
   "o.voidReason": "Reason (for the audit trail)",
   "o.back": "Back to the dashboard",
   "c.voided": "A supervisor at the checkpoint voided this crossing. Officer's note: {reason}",
+  "slots.change": "Change the slot",
+  "slots.days": "Days you can book",
+  "c.window": "Check in at the checkpoint between {from} and {to}. Earlier, you will be asked to come back.",
+  "pass.notYet":
+    "Next: choose a slot below. Your booking pass (code and QR) appears here once a slot is booked.",
+  "pass.notYetWalkIn":
+    "Next: choose a slot below, or come to the waiting area without one. Your booking pass (code and QR) appears here once a slot is booked.",
+  "cancel.title": "Cancel the crossing?",
+  "cancel.explain":
+    "The truck {plate} loses its place and its booking. To cross later you will declare again.",
+  "cancel.yes": "Yes, cancel the crossing",
+  "cancel.no": "No, keep it",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -124,4 +124,14 @@ export const zh: Record<MessageKey, string> = {
   "o.voidReason": "原因（记入审计记录）",
   "o.back": "返回工作台",
   "c.voided": "口岸值班主管已作废此过境。官员备注：{reason}",
+  "slots.change": "更改预约时段",
+  "slots.days": "可预约的日期",
+  "c.window": "请在 {from} 至 {to} 之间到口岸登记。提前到达将被要求稍后再来。",
+  "pass.notYet": "下一步：请在下方选择时段。预约成功后，通行证（代码和二维码）将显示在这里。",
+  "pass.notYetWalkIn":
+    "下一步：请在下方选择时段，或不预约直接到等候区。预约成功后，通行证（代码和二维码）将显示在这里。",
+  "cancel.title": "取消此次过境？",
+  "cancel.explain": "车辆 {plate} 将失去排队位置和预约。以后过境需重新申报。",
+  "cancel.yes": "是的，取消过境",
+  "cancel.no": "不，保留",
 };

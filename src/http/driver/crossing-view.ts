@@ -2,7 +2,9 @@
  * What a driver may see of a crossing, for the page and the API alike. Never the risk channel:
  * customs risk profiles are confidential.
  */
-import type { CrossingState } from "../../../machines/types.ts";
+import { restore } from "../../../machines/apply.ts";
+import { arrivalWindowOpens } from "../../../machines/rules.ts";
+import type { CrossingEvent, CrossingState } from "../../../machines/types.ts";
 import { estimateWaitMinutes, isOpen, localHour } from "../../domain/wait-times.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { StoredCrossing } from "../../store/crossings.ts";
@@ -23,6 +25,10 @@ export interface DriverCrossing {
   history: { state: CrossingState; at: number }[];
   /** a supervisor's reason when the crossing was voided (a squatted plate), else null */
   voidedReason: string | null;
+  /** what the machine accepts from the driver now: the page draws its buttons from this alone */
+  accepts: { book: boolean; cancel: boolean };
+  /** when a booked truck may check in: from earlyArrivalMinutes before the slot to its end plus the grace */
+  arrivalWindow: { from: number; to: number } | null;
 }
 
 /** A crossing by its link, with its checkpoint; null for an unknown link. */
@@ -32,8 +38,20 @@ export function crossingAndCheckpoint(deps: Pick<AppDeps, "crossings" | "checkpo
   return stored && cp ? { stored, cp } : null;
 }
 
-/** Whether the driver may still change or cancel the booking here (once checked in, the place is the queue's). */
-export const bookingChangeable = (state: CrossingState) => state === "declared" || state === "booked";
+/**
+ * Asks the machine what the driver may do now, with well-formed probe events: a slot an hour ahead,
+ * a cancellation. No second answer to "what may happen next" (the machine already lets a driver
+ * leave the waiting area, and forbids it once called).
+ */
+export function driverAccepts(c: StoredCrossing, now: number, driverId: string): DriverCrossing["accepts"] {
+  const snapshot = restore(c.crossing);
+  const actor = { kind: "driver", id: driverId } as const;
+  const probe = (event: CrossingEvent) => snapshot.can(event);
+  return {
+    book: probe({ type: "BOOK", slot: { start: now + 3_600_000, end: now + 7_200_000 }, at: now, actor }),
+    cancel: probe({ type: "CANCEL", reason: "driver", at: now, actor }),
+  };
+}
 
 export function driverCrossingView(db: DB) {
   const queue = queueStore(db);
@@ -71,6 +89,14 @@ export function driverCrossingView(db: DB) {
           : null,
       history: ctx.history,
       voidedReason: ctx.voided ? (ctx.reasonCode ?? "") : null,
+      accepts: driverAccepts(c, now, c.row.id),
+      arrivalWindow:
+        c.row.state === "booked" && ctx.slot
+          ? {
+              from: arrivalWindowOpens(ctx.slot.start, cp.config.earlyArrivalMinutes),
+              to: ctx.slot.end + cp.config.graceMinutes * 60_000,
+            }
+          : null,
     };
   };
 }
