@@ -5,7 +5,7 @@
 import { restore } from "../../../machines/apply.ts";
 import { arrivalWindowOpens } from "../../../machines/rules.ts";
 import type { CrossingEvent, CrossingState } from "../../../machines/types.ts";
-import { estimateWaitMinutes, isOpen, localHour } from "../../domain/wait-times.ts";
+import { estimateTruckWaitMinutes, isOpen, localHour } from "../../domain/wait-times.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { StoredCrossing } from "../../store/crossings.ts";
 import type { DB } from "../../store/db.ts";
@@ -56,6 +56,17 @@ export function driverAccepts(c: StoredCrossing, now: number, driverId: string):
 export function driverCrossingView(db: DB) {
   const queue = queueStore(db);
   const waits = waitTimeStore(db);
+  // the public board numbers the trucks called to a lane first, then the waiting area in call order:
+  // the driver's position is the same number
+  const calledNow = db
+    .prepare("SELECT count(*) FROM crossings WHERE checkpoint_id = ? AND state = 'called'")
+    .pluck();
+  // a lane is taken from the call until the truck leaves it after its document check (call-next.ts)
+  const lanesBusy = db
+    .prepare(
+      "SELECT count(DISTINCT lane) FROM crossings WHERE checkpoint_id = ? AND state IN ('called', 'documentCheck') AND lane IS NOT NULL",
+    )
+    .pluck();
   return (c: StoredCrossing, cp: StoredCheckpoint, now: number): DriverCrossing => {
     const ctx = c.crossing.context;
     let q: DriverCrossing["queue"] = null;
@@ -65,11 +76,12 @@ export function driverCrossingView(db: DB) {
       const counts = waits.counts(now - 3_600_000).get(cp.id);
       const lanesOpen = isOpen(cp.config, localHour(now, cp.config.timezone)) ? cp.config.documentLanes : 0;
       q = {
-        position: ahead + 1,
+        position: Number(calledNow.get(cp.id)) + ahead + 1,
         ahead: Math.max(0, ahead),
-        estimatedWaitMinutes: estimateWaitMinutes({
-          trucksWaiting: Math.max(0, ahead),
+        estimatedWaitMinutes: estimateTruckWaitMinutes({
+          ahead: Math.max(0, ahead),
           lanesOpen,
+          lanesBusy: Number(lanesBusy.get(cp.id)),
           throughputLastHour: counts?.throughput ?? 0,
           dailyLimit: cp.config.dailyLimit,
         }),

@@ -57,9 +57,10 @@ export function driverRoutes(deps: AppDeps) {
     const values = await formValues(c);
     const htmx = c.req.header("hx-request") === "true";
     const props: DeclareFormProps = { t, lang, checkpoints: deps.checkpoints.list(), values, errors: {} };
-    // htmx swaps only 2xx answers, so a refusal to htmx is a 200 fragment; without JS, a 422 page
+    // the layout's htmx config swaps 409 and 422 answers, so htmx gets the form with its messages
+    // and the true status; without JS, the whole page
     const refuse = (p: DeclareFormProps, status: 409 | 422 = 422) =>
-      htmx ? c.html(<DeclareForm {...p} />) : c.html(<DeclarePage {...p} />, status);
+      htmx ? c.html(<DeclareForm {...p} />, status) : c.html(<DeclarePage {...p} />, status);
 
     const parsed = parseDeclarationForm(values);
     if (!parsed.ok) return refuse({ ...props, errors: parsed.errors });
@@ -142,7 +143,7 @@ export function driverRoutes(deps: AppDeps) {
         />
       );
     });
-    return page ?? c.text("Not found", 404);
+    return page ?? c.notFound();
   });
 
   app.get("/c/:id/live", async (c) => {
@@ -153,7 +154,7 @@ export function driverRoutes(deps: AppDeps) {
       const found = shown(language, id, deps.now());
       return found && <CrossingLive {...found.common} />;
     });
-    return page ?? c.text("Not found", 404);
+    return page ?? c.notFound();
   });
 
   // The actions answer with the crossing's page (303), carrying a refusal as a dictionary key.
@@ -166,7 +167,7 @@ export function driverRoutes(deps: AppDeps) {
     const { lang } = langOf(c);
     const id = c.req.param("id");
     const found = load(id);
-    if (!found) return c.text("Not found", 404);
+    if (!found) return c.notFound();
     const chosen = (await formValues(c)).slotStart;
     const start = Number(chosen);
     const driver = { kind: "driver" as const, id };
@@ -181,7 +182,7 @@ export function driverRoutes(deps: AppDeps) {
     const { lang } = langOf(c);
     const id = c.req.param("id");
     const found = load(id);
-    if (!found) return c.text("Not found", 404);
+    if (!found) return c.notFound();
     const outcome = booking.cancelBooking(found.cp, id, deps.now(), { kind: "driver", id });
     return c.redirect(back(id, lang, refusalOf(outcome)), 303);
   });
@@ -191,7 +192,7 @@ export function driverRoutes(deps: AppDeps) {
     const { lang, t } = langOf(c);
     const id = c.req.param("id");
     const found = load(id);
-    if (!found) return c.text("Not found", 404);
+    if (!found) return c.notFound();
     const now = deps.now();
     const crossing = view(found.stored, found.cp, now);
     if (!crossing.accepts.cancel) return c.redirect(back(id, lang, "book.notNow"), 303);
@@ -203,7 +204,7 @@ export function driverRoutes(deps: AppDeps) {
     const { lang } = langOf(c);
     const id = c.req.param("id");
     const found = load(id);
-    if (!found) return c.text("Not found", 404);
+    if (!found) return c.notFound();
     // without the confirmation's own field, ask first: nothing is cancelled by one stray tap
     if ((await formValues(c)).confirm !== "yes") return c.redirect(`/c/${id}/cancel?lang=${lang}`, 303);
     const outcome = booking.cancelCrossing(found.cp, id, deps.now(), { kind: "driver", id });
