@@ -26,23 +26,25 @@ export const SUPERVISOR_SETTINGS = [
 ] as const;
 export type SupervisorSetting = (typeof SUPERVISOR_SETTINGS)[number];
 
-export const settingsSchema = checkpointConfigSchema.pick({
-  documentLanes: true,
-  scanners: true,
-  inspectionBays: true,
-  slotCapacity: true,
-  dailyLimit: true,
-  queueCycle: true,
-  graceMinutes: true,
-  walkInsAllowed: true,
-  unmannedGreenLane: true,
-}).extend({
-  // optional, so a client written before these policies existed leaves them as they are
-  requireVin: checkpointConfigSchema.shape.requireVin.unwrap().optional(),
-  declarationLapseHours: checkpointConfigSchema.shape.declarationLapseHours.unwrap().optional(),
-  bookingHorizonDays: checkpointConfigSchema.shape.bookingHorizonDays.optional(),
-  earlyArrivalMinutes: checkpointConfigSchema.shape.earlyArrivalMinutes.unwrap().optional(),
-});
+export const settingsSchema = checkpointConfigSchema
+  .pick({
+    documentLanes: true,
+    scanners: true,
+    inspectionBays: true,
+    slotCapacity: true,
+    dailyLimit: true,
+    queueCycle: true,
+    graceMinutes: true,
+    walkInsAllowed: true,
+    unmannedGreenLane: true,
+  })
+  .extend({
+    // optional, so a client written before these policies existed leaves them as they are
+    requireVin: checkpointConfigSchema.shape.requireVin.unwrap().optional(),
+    declarationLapseHours: checkpointConfigSchema.shape.declarationLapseHours.unwrap().optional(),
+    bookingHorizonDays: checkpointConfigSchema.shape.bookingHorizonDays.optional(),
+    earlyArrivalMinutes: checkpointConfigSchema.shape.earlyArrivalMinutes.unwrap().optional(),
+  });
 export type SupervisorSettings = z.infer<typeof settingsSchema>;
 
 export const changeSchema = z.object({

@@ -11,7 +11,11 @@ describe("what a waiting driver reads", () => {
   it("is the board's number for the same truck, and a wait of at least a minute while every lane is busy", async () => {
     const cp = rt.deps.checkpoints.get("kalzhat");
     if (!cp) throw new Error("seed has kalzhat");
-    rt.deps.checkpoints.updateConfig("kalzhat", { ...cp.config, documentLanes: 1, openFromHour: 0, openToHour: 24 }, rt.deps.now());
+    rt.deps.checkpoints.updateConfig(
+      "kalzhat",
+      { ...cp.config, documentLanes: 1, openFromHour: 0, openToHour: 24 },
+      rt.deps.now(),
+    );
     const now = rt.deps.now();
     const ids = ["QVW001KZ", "QVW002KZ", "QVW003KZ"].map((plate) => {
       const id = declareAndBook(rt, plate, { checkpointId: "kalzhat" });

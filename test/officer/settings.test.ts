@@ -68,8 +68,15 @@ describe("supervisor controls", () => {
       declarationLapseHours: 12,
     });
     const page = await (await sup.get(PAGE)).text();
-    for (const setting of ["requireVin", "earlyArrivalMinutes", "bookingHorizonDays", "declarationLapseHours"])
-      expect(page).toMatch(new RegExp(`${setting}</td><td>[^<]+</td><td>supervisor.nurzholy</td><td>VIN checks from today`));
+    for (const setting of [
+      "requireVin",
+      "earlyArrivalMinutes",
+      "bookingHorizonDays",
+      "declarationLapseHours",
+    ])
+      expect(page).toMatch(
+        new RegExp(`${setting}</td><td>[^<]+</td><td>supervisor.nurzholy</td><td>VIN checks from today`),
+      );
   });
 
   it("a bad field is named next to it, and nothing is written", async () => {

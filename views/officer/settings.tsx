@@ -47,7 +47,11 @@ const NUMBERS: [keyof SupervisorSettings, string, string][] = [
   ["graceMinutes", "Grace window (minutes)", "how late after its slot a truck may still check in"],
   ["earlyArrivalMinutes", "Early arrival (minutes)", "how long before its slot a booked truck may check in"],
   ["bookingHorizonDays", "Booking horizon (days)", "how many days ahead drivers may book"],
-  ["declarationLapseHours", "Unbooked declaration lapses after (hours)", "a plate nobody books is given back"],
+  [
+    "declarationLapseHours",
+    "Unbooked declaration lapses after (hours)",
+    "a plate nobody books is given back",
+  ],
 ];
 
 const localDay = (at: number, timezone: string) =>

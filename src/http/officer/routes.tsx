@@ -24,7 +24,8 @@ import type { AppDeps } from "../deps.ts";
 import { langOf } from "../driver/lang.ts";
 import { pageCache } from "../page-cache.ts";
 import { eventFor, isAction } from "./actions.ts";
-import { auditLog, cleanFilter } from "./audit-log.ts";
+import { auditCsv } from "./audit-csv.ts";
+import { AUDIT_PAGE, auditLog, cleanCursor, cleanFilter } from "./audit-log.ts";
 import { boardReader } from "./board.ts";
 import { settingsRoutes } from "./settings.tsx";
 
@@ -182,14 +183,40 @@ export function officerRoutes(deps: AppDeps) {
     const filter = cleanFilter(c.req.query());
     // an unknown username matches nobody rather than everybody
     const actorId = filter.officer ? (deps.users.credentials(filter.officer)?.id ?? "-") : undefined;
+    const before = cleanCursor(c.req.query("before"));
+    const entries = audit.search(checkpoint.id, { ...filter, actorId }, checkpoint.config.timezone, {
+      before,
+      limit: AUDIT_PAGE,
+    });
     return c.html(
       <AuditLogPage
         checkpoint={{ id: checkpoint.id, name: checkpoint.name, timezone: checkpoint.config.timezone }}
-        entries={audit.search(checkpoint.id, { ...filter, actorId }, checkpoint.config.timezone)}
+        entries={entries}
         filter={filter}
         names={names}
+        older={entries.length === AUDIT_PAGE ? entries.at(-1)?.seq : undefined}
+        paged={before !== undefined}
       />,
     );
+  });
+
+  // the whole trail (filters applied) as CSV, written as it is read
+  app.get(`${area}/audit.csv`, guard.requireRole("supervisor"), (c) => {
+    const checkpoint = checkpointOf(c);
+    if (!checkpoint) return c.text("No such checkpoint.", 404);
+    const filter = cleanFilter(c.req.query());
+    const actorId = filter.officer ? (deps.users.credentials(filter.officer)?.id ?? "-") : undefined;
+    const rows = auditCsv(audit, checkpoint.id, { ...filter, actorId }, checkpoint.config.timezone, names);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = rows.next();
+        if (next.done) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next.value));
+      },
+    });
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", `attachment; filename="audit-${checkpoint.id}.csv"`);
+    return c.body(body);
   });
 
   // the truck's pre-declaration, one click from the dashboard: a fragment for htmx, a page without JS
