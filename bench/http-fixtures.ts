@@ -30,7 +30,7 @@ export function declaredTrucks(dbPath: string, checkpointId: string, count: numb
           sample: 0.5,
           at: Date.now(),
           actor: { kind: "driver", id: "bench" },
-          activeCodeFor: () => null,
+          policy: { requireVin: false },
         });
         if (!out.ok) throw new Error(out.reason);
         ids.push(out.crossing.row.id);

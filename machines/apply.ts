@@ -109,6 +109,7 @@ const EVENT_WORDS: Record<CrossingEvent["type"], string> = {
   REFUSE: "refuse",
   CANCEL: "cancel",
   EXPIRE: "expire",
+  VOID: "void",
 };
 
 export const describeState = (state: CrossingState) => STATE_WORDS[state];

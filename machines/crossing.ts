@@ -31,6 +31,11 @@ export const crossingMachine = setup({
         "at" in event ? [...context.history, { state: params.state, at: event.at }] : context.history,
     }),
     bookSlot: assign({ slot: ({ event }) => (event.type === "BOOK" ? event.slot : null) }),
+    voidCrossing: assign({
+      voided: true,
+      reasonCode: ({ event }) => (event.type === "VOID" ? event.reason : null),
+      lane: null,
+    }),
     dropSlot: assign({ slot: null }),
     checkIn: assign({
       checkedInAt: ({ event }) => event.at,
@@ -101,6 +106,7 @@ export const crossingMachine = setup({
     inspectionResult: null,
     releasedBy: null,
     reasonCode: null,
+    vin: input.vin ?? null,
     history: [{ state: "declared", at: input.declaredAt }],
   }),
   states: {
@@ -108,17 +114,22 @@ export const crossingMachine = setup({
       entry: { type: "recordEntry", params: { state: "declared" } },
       on: {
         BOOK: { target: "booked", guard: "slotNotPast", actions: "bookSlot" },
-        CHECK_IN: { target: "waitingArea", guard: "walkInAllowed", actions: "checkIn" },
+        CHECK_IN: { target: "waitingArea", guard: "walkInArrival", actions: "checkIn" },
         CANCEL: { target: "cancelled", actions: "recordReason" },
+        EXPIRE: { target: "expired", guard: "declarationLapsed" },
+        VOID: { target: "cancelled", guard: "supervisorVoidWithReason", actions: "voidCrossing" },
       },
     },
     booked: {
       entry: { type: "recordEntry", params: { state: "booked" } },
       on: {
+        // a change of slot is one move: the old place is held until the new one is taken
+        BOOK: { guard: "slotNotPast", actions: "bookSlot" },
         CANCEL_BOOKING: { target: "declared", actions: "dropSlot" },
-        CHECK_IN: { target: "waitingArea", guard: "bookedCheckInInTime", actions: "checkIn" },
+        CHECK_IN: { target: "waitingArea", guard: "bookedArrival", actions: "checkIn" },
         CANCEL: { target: "cancelled", actions: "recordReason" },
         EXPIRE: { target: "expired", guard: "slotOver" },
+        VOID: { target: "cancelled", guard: "supervisorVoidWithReason", actions: "voidCrossing" },
       },
     },
     waitingArea: {
@@ -128,6 +139,7 @@ export const crossingMachine = setup({
         PRIORITISE: { guard: "supervisorWithReason", actions: "promote" },
         UNMANNED_RELEASE: { target: "released", guard: "unmannedEligible", actions: "releaseUnmanned" },
         CANCEL: { target: "cancelled", actions: "recordReason" },
+        VOID: { target: "cancelled", guard: "supervisorVoidWithReason", actions: "voidCrossing" },
       },
     },
     called: {

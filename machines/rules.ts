@@ -3,13 +3,14 @@
  * or a sentence saying why not. The machine uses them as guards; `explainRejection` uses
  * the same sentences to tell an officer or a driver why an action was refused.
  */
+import { canonicalPlate, canonicalVin } from "./identity.ts";
 import type { CrossingContext, CrossingEvent, InspectionState } from "./types.ts";
 
 type Rule = (context: CrossingContext, event: CrossingEvent) => string | null;
 
 const MINUTE = 60_000;
 
-const normalisePlate = (plate: string) => plate.toUpperCase().replace(/[^0-9A-Z\u0400-\u04FF]/g, "");
+const HOUR = 60 * MINUTE;
 
 const deadlinePassed: Rule = (c, e) =>
   c.callDeadline !== null && e.at < c.callDeadline ? "the truck still has time to reach its lane" : null;
@@ -26,10 +27,29 @@ export const rules = {
     if (late <= e.policy.graceMinutes * MINUTE) return null;
     return `the booking has lapsed: the truck arrived ${Math.round(late / MINUTE)} min after its slot ended and the grace window is ${e.policy.graceMinutes} min`;
   },
+  // the arrival window opens earlyArrivalMinutes before the slot: a truck a day early would
+  // otherwise join today's queue ahead of today's bookings
+  notTooEarly: (c, e) => {
+    if (e.type !== "CHECK_IN" || !c.slot || e.policy.earlyArrivalMinutes === undefined) return null;
+    const opens = arrivalWindowOpens(c.slot.start, e.policy.earlyArrivalMinutes);
+    if (e.at >= opens) return null;
+    return `the truck is early: its arrival window opens at ${clock(opens, e.policy.timezone)}; come back at ${clock(opens, e.policy.timezone)}`;
+  },
+  vinMatches: (c, e) => {
+    if (e.type !== "CHECK_IN" || !c.vin || !e.vin) return null;
+    return canonicalVin(e.vin) === c.vin
+      ? null
+      : "the VIN at the gate does not match the declared VIN: this is not the declared truck";
+  },
+  /** CHECK_IN of a booked truck: within its arrival window, and the declared vehicle. */
+  bookedArrival: (c, e): string | null =>
+    rules.notTooEarly(c, e) ?? rules.bookedCheckInInTime(c, e) ?? rules.vinMatches(c, e),
   walkInAllowed: (_c, e) =>
     e.type === "CHECK_IN" && !e.policy.walkInsAllowed
       ? "this checkpoint does not take walk-ins: book an arrival slot first"
       : null,
+  /** CHECK_IN without a booking: where walk-ins are taken, and the declared vehicle. */
+  walkInArrival: (c, e): string | null => rules.walkInAllowed(c, e) ?? rules.vinMatches(c, e),
   laneGiven: (_c, e) =>
     e.type === "CALL" && (!Number.isInteger(e.lane) || e.lane < 1 || e.deadline <= e.at)
       ? "a call needs a lane number and a deadline in the future"
@@ -73,7 +93,7 @@ export const rules = {
     if (e.type !== "UNMANNED_RELEASE") return null;
     if (c.channel !== "green") return "the unmanned lane takes green-channel trucks only";
     if (!c.declarationComplete) return "the electronic pre-declaration is not complete";
-    if (normalisePlate(e.plateRead) !== normalisePlate(c.plate))
+    if (canonicalPlate(e.plateRead) !== canonicalPlate(c.plate))
       return "the plate read does not match the declared plate";
     return null;
   },
@@ -83,11 +103,40 @@ export const rules = {
     const graceEnd = c.slot.end + (e.policy?.graceMinutes ?? 0) * MINUTE;
     return e.at < graceEnd ? "the slot and its grace window have not ended yet" : null;
   },
+  // a declaration nobody books lapses, so a plate typed by someone else is not held for ever
+  declarationLapsed: (c, e) => {
+    if (e.type !== "EXPIRE") return null;
+    const hours = e.policy?.declarationLapseHours;
+    if (hours === undefined) return "no lapse time was given for a declaration without a booking";
+    const declaredAt = c.history[0]?.at ?? 0;
+    return e.at < declaredAt + hours * HOUR ? "the declaration has not lapsed yet" : null;
+  },
+  supervisorVoidWithReason: (_c, e) => {
+    if (e.type !== "VOID") return null;
+    if (e.actor.kind !== "supervisor") return "only a supervisor may void a crossing";
+    // typeof: the event may come from a log or a client without one
+    return typeof e.reason === "string" && e.reason.trim() ? null : "voiding a crossing needs a reason";
+  },
 } satisfies Record<string, Rule>;
+
+/** When a booked truck may first check in: `earlyMinutes` before its slot starts. */
+export const arrivalWindowOpens = (slotStart: number, earlyMinutes: number) =>
+  slotStart - earlyMinutes * MINUTE;
+
+/** HH:MM in the checkpoint's zone (UTC when none is given); Intl reads no clock here. */
+function clock(at: number, timezone = "UTC"): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: timezone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
+}
 
 function heldAt(c: CrossingContext, stage: InspectionState): string | null {
   return c.holdFrom === stage ? null : `the truck was not held at ${stage}`;
 }
 
 export type RuleName = keyof typeof rules;
-export { normalisePlate };
+/** The one plate normaliser, under the name the officers' check-in has used; see identity.ts. */
+export { canonicalPlate as normalisePlate };

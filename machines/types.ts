@@ -54,6 +54,19 @@ export interface Slot {
 export interface CheckInPolicy {
   walkInsAllowed: boolean;
   graceMinutes: number;
+  /**
+   * How long before its slot a booked truck may check in; absent in logs written before the arrival
+   * window existed (their early check-ins replay as they were accepted).
+   */
+  earlyArrivalMinutes?: number;
+  /** the checkpoint's IANA zone, so "come back at HH:MM" is in the time the driver reads */
+  timezone?: string;
+}
+
+/** When a declaration without a booking lapses (issue 14: squatted plates); absent in older logs. */
+export interface LapsePolicy {
+  graceMinutes: number;
+  declarationLapseHours?: number;
 }
 
 export type ScanResult = "clear" | "suspicious";
@@ -84,6 +97,10 @@ export interface CrossingContext {
   inspectionResult: InspectionResult | null;
   releasedBy: "officer" | "unmanned" | null;
   reasonCode: string | null;
+  /** the declared VIN, canonical; absent in snapshots written before VINs were declared */
+  vin?: string | null;
+  /** set when a supervisor voided the crossing (a squatted plate); its reason is in reasonCode */
+  voided?: boolean;
   /** each state entered, with when: the Time Release Study stages come from these */
   history: { state: CrossingState; at: number }[];
 }
@@ -97,6 +114,8 @@ export interface CrossingInput {
   priority: PriorityClass;
   declarationComplete: boolean;
   declaredAt: number;
+  /** the declared VIN, canonical, if one was given */
+  vin?: string | null;
 }
 
 interface Base {
@@ -108,7 +127,8 @@ interface Base {
 export type CrossingEvent =
   | (Base & { type: "BOOK"; slot: Slot })
   | (Base & { type: "CANCEL_BOOKING"; reason?: string })
-  | (Base & { type: "CHECK_IN"; policy: CheckInPolicy })
+  // vin: the VIN read or typed at the gate, compared with the declared one where both are known
+  | (Base & { type: "CHECK_IN"; policy: CheckInPolicy; vin?: string })
   | (Base & { type: "CALL"; lane: number; deadline: number })
   | (Base & { type: "ARRIVE_AT_LANE" })
   | (Base & { type: "MISS_CALL" })
@@ -125,7 +145,10 @@ export type CrossingEvent =
   | (Base & { type: "REFUSE"; reasonCode: string })
   | (Base & { type: "CANCEL"; reason?: string })
   // the grace window the check-in allows after the slot; absent in logs written before it was sent
-  | (Base & { type: "EXPIRE"; policy?: Pick<CheckInPolicy, "graceMinutes"> });
+  // and, for a declaration never booked, the hours after which it lapses
+  | (Base & { type: "EXPIRE"; policy?: LapsePolicy })
+  // a supervisor ends a crossing that should not exist (a plate squatted by someone else)
+  | (Base & { type: "VOID"; reason: string });
 
 export type CrossingEventType = CrossingEvent["type"];
 export type EventOf<T extends CrossingEventType> = Extract<CrossingEvent, { type: T }>;
@@ -150,4 +173,5 @@ export const EVENT_TYPES: readonly CrossingEventType[] = [
   "REFUSE",
   "CANCEL",
   "EXPIRE",
+  "VOID",
 ];

@@ -21,6 +21,11 @@ const common = {
   // off for the demo, so it and the API's examples work without a phone; the README says how to turn it on
   verifyPhone: false,
   activeBookingsPerPhone: 3,
+  // issue 14's defaults: a VIN is optional, an unbooked declaration lapses after a day, a booked
+  // truck may check in from an hour before its slot
+  requireVin: false,
+  declarationLapseHours: 24,
+  earlyArrivalMinutes: 60,
 };
 
 export const SEED_CHECKPOINTS: Checkpoint[] = [

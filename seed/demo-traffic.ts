@@ -77,12 +77,37 @@ export function plateFor(rnd: Random, country: string): string {
   return `${letters().slice(0, 2)}${digits()}${letters().slice(0, 1)}`;
 }
 
+/**
+ * World manufacturer identifiers of truck makers seen at Kazakhstan's borders (ISO 3780): KAMAZ,
+ * Sinotruk, FAW, Shacman, MAN, Scania, DAF, Volvo; the rest of the VIN is drawn from ISO 3779's
+ * alphabet (no I, O or Q).
+ */
+const TRUCK_WMIS = ["XTC", "LZZ", "LFW", "LZG", "WMA", "YS2", "XLR", "YV2"];
+const VIN_CHARACTERS = [..."0123456789ABCDEFGHJKLMNPRSTUVWXYZ"];
+/**
+ * A demo truck's VIN, derived from its plate rather than drawn: the demo's random sequence stays the
+ * one it was before trucks had VINs, and one plate always has one VIN.
+ */
+export function vinFor(plate: string): string {
+  let h = 2166136261; // FNV-1a, then a xorshift per character
+  for (const ch of plate) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
+  const next = () => {
+    h ^= h << 13;
+    h ^= h >>> 17;
+    h ^= h << 5;
+    h >>>= 0;
+    return h;
+  };
+  const wmi = TRUCK_WMIS[next() % TRUCK_WMIS.length] ?? "XTC";
+  return wmi + Array.from({ length: 14 }, () => VIN_CHARACTERS[next() % VIN_CHARACTERS.length]).join("");
+}
+
 export function demoDeclaration(rnd: Random, checkpointId: string): Declaration {
   const country = rnd.pick(COUNTRIES);
   const cargo = rnd.pick(CARGO);
   const weight = rnd.int(8, 24) * 1000;
   const transit = rnd.next() < 0.4;
-  return {
+  const declaration: Declaration = {
     checkpointId,
     direction: transit ? "transit" : rnd.pick(["export", "import"] as const),
     vehicle: { plate: plateFor(rnd, country), country, trailerPlate: plateFor(rnd, country) },
@@ -90,6 +115,8 @@ export function demoDeclaration(rnd: Random, checkpointId: string): Declaration 
     cargo: { ...cargo, grossWeightKg: weight, valueUsd: weight * rnd.int(2, 30) },
     transitDocument: transit ? { type: "TIR", number: `XA${rnd.int(10000000, 99999999)}` } : { type: "none" },
   };
+  declaration.vehicle.vin = vinFor(declaration.vehicle.plate);
+  return declaration;
 }
 
 export function seedDemoTraffic(
@@ -114,7 +141,7 @@ export function seedDemoTraffic(
         sample: rnd.next(),
         at,
         actor: driver,
-        activeCodeFor: () => null,
+        policy: { requireVin: false },
       });
       if (!declared.ok) continue;
       const { id } = declared.crossing.row;

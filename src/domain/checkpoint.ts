@@ -1,5 +1,6 @@
 /** A checkpoint's configuration: the one schema for the seed, the supervisor's form and the API. */
 import { z } from "zod";
+import type { CheckInPolicy, LapsePolicy } from "../../machines/types.ts";
 import { PRIORITY_CLASSES } from "../../machines/types.ts";
 
 export const queueCycleSchema = z
@@ -40,6 +41,13 @@ export const checkpointConfigSchema = z.object({
   verifyPhone: z.boolean().default(true),
   /** bookings one confirmed phone number may hold at once, over every checkpoint (with verifyPhone) */
   activeBookingsPerPhone: z.number().int().min(1).max(100).default(3),
+  // issue 14's policies; the defaults keep configurations stored before them valid
+  /** whether a pre-declaration must give the vehicle's VIN (Kazakhstan checks it since April 2025) */
+  requireVin: z.boolean().default(false),
+  /** hours after which a declaration nobody booked lapses, giving the plate back */
+  declarationLapseHours: z.number().int().min(1).max(720).default(24),
+  /** how long before its slot a booked truck may check in */
+  earlyArrivalMinutes: z.number().int().min(0).max(1440).default(60),
 });
 export type CheckpointConfig = z.infer<typeof checkpointConfigSchema>;
 
@@ -66,3 +74,17 @@ export const ECHERHA_CYCLE: CheckpointConfig["queueCycle"] = [
   "ordinary",
 ];
 export const FIFO_CYCLE: CheckpointConfig["queueCycle"] = ["ordinary"];
+
+/** What a check-in at this checkpoint is held to, as the machine's CHECK_IN event carries it. */
+export const checkInPolicy = (config: CheckpointConfig): CheckInPolicy => ({
+  walkInsAllowed: config.walkInsAllowed,
+  graceMinutes: config.graceMinutes,
+  earlyArrivalMinutes: config.earlyArrivalMinutes,
+  timezone: config.timezone,
+});
+
+/** When a booking or an unbooked declaration lapses here, as the machine's EXPIRE event carries it. */
+export const lapsePolicy = (config: CheckpointConfig): LapsePolicy => ({
+  graceMinutes: config.graceMinutes,
+  declarationLapseHours: config.declarationLapseHours,
+});

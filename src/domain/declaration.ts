@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import type { PriorityClass } from "../../machines/types.ts";
+import { canonicalPlate, canonicalVin, displayPlate, VIN_PATTERN } from "./identity.ts";
+import { hasControlCharacters } from "./text.ts";
 
 export const DIRECTIONS = ["export", "import", "transit"] as const;
 export const TRANSIT_DOCUMENT_TYPES = ["TIR", "NCTS", "eTIR", "none"] as const;
@@ -27,14 +29,31 @@ export const ADR_CLASSES = [
 /** EAEU limit on a road train's total mass is 44 t; the cargo cannot weigh more than that. */
 export const MAX_GROSS_WEIGHT_KG = 44_000;
 
-/** A plate as stored: upper case, without the spaces and dashes people and cameras put in. */
-export const normalisePlateInput = (plate: string) => plate.trim().toUpperCase().replace(/[\s-]/g, "");
+/** A canonical plate (identity.ts): 4-12 digits, Latin or Cyrillic capitals, or Chinese characters. */
+const CANONICAL_PLATE = /^[0-9A-Z\u0410-\u042F\u0401\u4E00-\u9FFF]{4,12}$/;
 
+// kept as typed (tidied) for display; compared and indexed by its canonical form
 const plate = z
   .string({ error: "v.required" })
-  .trim()
-  .transform(normalisePlateInput)
-  .pipe(z.string().regex(/^[0-9A-Z\u0410-\u042F\u0401\u4E00-\u9FFF]{4,12}$/, "v.plate"));
+  .max(40, "v.plate")
+  .transform(displayPlate)
+  .refine((p) => CANONICAL_PLATE.test(canonicalPlate(p)), "v.plate");
+
+/** ISO 3779; stored upper case without spaces or dashes. */
+const vin = z
+  .string({ error: "v.vin" })
+  .max(40, "v.vin")
+  .transform(canonicalVin)
+  .pipe(z.string().regex(VIN_PATTERN, "v.vin"));
+
+/** Free text a person types: one sanitiser (text.ts) refuses control and invisible characters. */
+const freeText = (min: number, max: number, tooShort: string) =>
+  z
+    .string({ error: "v.required" })
+    .trim()
+    .min(min, tooShort)
+    .max(max, "v.tooLong")
+    .refine((s) => !hasControlCharacters(s), "v.controlCharacters");
 
 /** Number formats: TIR carnet (2 letters + 8 digits), NCTS MRN (18 characters), eTIR guarantee reference. */
 const TRANSIT_NUMBER: Record<Exclude<(typeof TRANSIT_DOCUMENT_TYPES)[number], "none">, RegExp> = {
@@ -70,9 +89,10 @@ export const declarationSchema = z.strictObject({
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, "v.country"),
     trailerPlate: plate.optional(),
+    vin: vin.optional(),
   }),
   driver: z.strictObject({
-    name: z.string({ error: "v.required" }).trim().min(2, "v.name").max(100, "v.tooLong"),
+    name: freeText(2, 100, "v.name"),
     phone: z
       .string({ error: "v.required" })
       .trim()
@@ -80,7 +100,7 @@ export const declarationSchema = z.strictObject({
       .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, "v.phone")),
   }),
   cargo: z.strictObject({
-    description: z.string({ error: "v.required" }).trim().min(3, "v.description").max(500, "v.tooLong"),
+    description: freeText(3, 500, "v.description"),
     hsCodes: z
       .array(
         z

@@ -18,20 +18,33 @@ export const SUPERVISOR_SETTINGS = [
   "graceMinutes",
   "walkInsAllowed",
   "unmannedGreenLane",
+  // issue 14's policies: a truck's identity, lapsing declarations, the booking horizon, the arrival window
+  "requireVin",
+  "declarationLapseHours",
+  "bookingHorizonDays",
+  "earlyArrivalMinutes",
 ] as const;
 export type SupervisorSetting = (typeof SUPERVISOR_SETTINGS)[number];
 
-export const settingsSchema = checkpointConfigSchema.pick({
-  documentLanes: true,
-  scanners: true,
-  inspectionBays: true,
-  slotCapacity: true,
-  dailyLimit: true,
-  queueCycle: true,
-  graceMinutes: true,
-  walkInsAllowed: true,
-  unmannedGreenLane: true,
-});
+export const settingsSchema = checkpointConfigSchema
+  .pick({
+    documentLanes: true,
+    scanners: true,
+    inspectionBays: true,
+    slotCapacity: true,
+    dailyLimit: true,
+    queueCycle: true,
+    graceMinutes: true,
+    walkInsAllowed: true,
+    unmannedGreenLane: true,
+  })
+  .extend({
+    // optional, so a client written before these policies existed leaves them as they are
+    requireVin: checkpointConfigSchema.shape.requireVin.unwrap().optional(),
+    declarationLapseHours: checkpointConfigSchema.shape.declarationLapseHours.unwrap().optional(),
+    bookingHorizonDays: checkpointConfigSchema.shape.bookingHorizonDays.optional(),
+    earlyArrivalMinutes: checkpointConfigSchema.shape.earlyArrivalMinutes.unwrap().optional(),
+  });
 export type SupervisorSettings = z.infer<typeof settingsSchema>;
 
 export const changeSchema = z.object({
@@ -96,6 +109,10 @@ export function changeFromForm(form: Record<string, unknown>): unknown {
       graceMinutes: num("graceMinutes"),
       walkInsAllowed: form.walkInsAllowed === "on",
       unmannedGreenLane: form.unmannedGreenLane === "on",
+      requireVin: form.requireVin === "on",
+      declarationLapseHours: num("declarationLapseHours"),
+      bookingHorizonDays: num("bookingHorizonDays"),
+      earlyArrivalMinutes: num("earlyArrivalMinutes"),
     },
     reason: text("reason"),
     confirmMoves: form.confirmMoves === "on",
@@ -109,9 +126,15 @@ export interface SettingDiff {
 }
 
 export function diffSettings(config: CheckpointConfig, next: SupervisorSettings): SettingDiff[] {
-  return SUPERVISOR_SETTINGS.filter((s) => JSON.stringify(config[s]) !== JSON.stringify(next[s])).map(
-    (setting) => ({ setting, from: config[setting], to: next[setting] }),
-  );
+  return SUPERVISOR_SETTINGS.filter(
+    (s) => next[s] !== undefined && JSON.stringify(config[s]) !== JSON.stringify(next[s]),
+  ).map((setting) => ({ setting, from: config[setting], to: next[setting] }));
+}
+
+/** The configuration with the settings given; a setting left out keeps its value. */
+export function withSettings(config: CheckpointConfig, next: SupervisorSettings): CheckpointConfig {
+  const given = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
+  return { ...config, ...given };
 }
 
 /** A booking that could be moved: booked, slot still ahead. */

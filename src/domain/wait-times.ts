@@ -41,3 +41,25 @@ export function estimateWaitMinutes(args: {
   const perHour = args.throughputLastHour > 0 ? args.throughputLastHour : capacityPerHour;
   return Math.round((args.trucksWaiting / perHour) * 60);
 }
+
+/**
+ * Minutes until this truck, in the waiting area with `ahead` trucks before it, is called. It is
+ * called when a lane is free for it: the trucks ahead and itself, less the lanes free now, at the
+ * rate the checkpoint clears trucks (measured in the last hour, else what its lanes can do). Never
+ * "0 min" while every lane is busy; at least a minute whenever it must wait for a lane.
+ */
+export function estimateTruckWaitMinutes(args: {
+  ahead: number;
+  lanesOpen: number;
+  lanesBusy: number;
+  throughputLastHour: number;
+  dailyLimit: number;
+}): number | null {
+  if (args.lanesOpen === 0) return null;
+  const freeLanes = Math.max(0, args.lanesOpen - args.lanesBusy);
+  const toClearFirst = Math.max(0, args.ahead + 1 - freeLanes);
+  if (toClearFirst === 0) return 0;
+  const capacityPerHour = Math.min((args.lanesOpen * 60) / DOCUMENT_CHECK_MINUTES, args.dailyLimit / 24);
+  const perHour = args.throughputLastHour > 0 ? args.throughputLastHour : capacityPerHour;
+  return Math.max(1, Math.ceil((toClearFirst / perHour) * 60));
+}

@@ -7,6 +7,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { keyRateLimiter } from "./key-rate-limit.ts";
 import { problem } from "./problem.ts";
+import { refusal, visitorLanguage } from "./refusal.tsx";
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -27,8 +28,14 @@ export function addressRateLimit(perMinute: number, now: () => number): Middlewa
     if (decision.allowed) return next();
     c.header("Retry-After", String(decision.retryAfterSeconds));
     const detail = `Too many changes from your address: ${perMinute} a minute at most. Try again in ${decision.retryAfterSeconds} s; nothing was changed.`;
-    return c.req.path.startsWith("/api/")
-      ? problem(c, 429, "Too many requests", detail)
-      : c.text(detail, 429);
+    if (c.req.path.startsWith("/api/")) return problem(c, 429, "Too many requests", detail);
+    // a driver's page: in the driver's language, where they are looking (htmx swaps it in)
+    const { t } = visitorLanguage(c);
+    return refusal(
+      c,
+      429,
+      "e.rateLimitedTitle",
+      t("e.rateLimited", { n: perMinute, s: decision.retryAfterSeconds }),
+    );
   };
 }

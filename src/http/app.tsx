@@ -11,6 +11,7 @@ import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
 import { boardRoutes } from "./driver/board.tsx";
 import { installRoutes } from "./driver/install.ts";
+import { langOf } from "./driver/lang.ts";
 import { phoneApi } from "./driver/phone-api.ts";
 import { driverRoutes } from "./driver/routes.tsx";
 import { officerApi } from "./officer/api.ts";
@@ -19,6 +20,7 @@ import { officerSettingsApi } from "./officer/settings-api.ts";
 import { pageCache } from "./page-cache.ts";
 import { plannerRoutes } from "./planner/routes.tsx";
 import { problem } from "./problem.ts";
+import { refusal, visitorLanguage } from "./refusal.tsx";
 import { staticRoutes } from "./static.ts";
 import {
   isStorageBusy,
@@ -37,11 +39,13 @@ export function createApp(deps: AppDeps) {
   app.route("/", staticRoutes());
   app.get("/healthz", (c) => c.json({ status: "ok", time: new Date(deps.now()).toISOString() }));
   const pages = pageCache(deps.db, deps.now);
-  app.get(
-    "/",
-    async (c) =>
-      (await pages(c, "home", () => <HomePage checkpoints={deps.checkpoints.list()} />)) ?? c.notFound(),
-  );
+  app.get("/", async (c) => {
+    const { lang, t } = langOf(c);
+    const page = await pages(c, `home|${lang}`, () => (
+      <HomePage checkpoints={deps.checkpoints.list()} t={t} lang={lang} />
+    ));
+    return page ?? c.notFound();
+  });
   const driverWrites = addressRateLimit(deps.rateLimitPerMinute, deps.now);
   // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice
   for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);
@@ -55,7 +59,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) =>
     c.req.path.startsWith("/api/")
       ? problem(c, 404, "Not found", `There is no ${c.req.method} ${c.req.path}.`)
-      : c.text("Not found", 404),
+      : refusal(c, 404, "e.notFoundTitle", visitorLanguage(c).t("e.notFound")),
   );
   app.onError((err, c) => {
     // Hono's own refusals (malformed JSON 400, unsupported media type 415) keep their status
@@ -76,12 +80,19 @@ export function createApp(deps: AppDeps) {
       c.header("Retry-After", String(busy ? STORAGE_BUSY_RETRY_AFTER_SECONDS : STORAGE_RETRY_AFTER_SECONDS));
       return c.req.path.startsWith("/api/")
         ? problem(c, 503, "Service unavailable", message)
-        : c.html(<ErrorPage title="Service unavailable" message={message} />, 503);
+        : refusal(c, 503, "e.unavailableTitle", visitorLanguage(c).t("e.unavailable"));
     }
     console.error(err);
     return c.req.path.startsWith("/api/")
       ? problem(c, 500, "Internal error", "Something went wrong on our side; nothing was changed.")
-      : c.text("Something went wrong on our side; nothing was changed. Please try again.", 500);
+      : c.html(
+          <ErrorPage
+            title={visitorLanguage(c).t("e.unavailableTitle")}
+            message={visitorLanguage(c).t("e.error")}
+            lang={visitorLanguage(c).lang}
+          />,
+          500,
+        );
   });
   return app;
 }

@@ -11,7 +11,6 @@ import { nextShiftEvent } from "../domain/demo-shift.ts";
 import { type Random, seededRandom } from "../domain/random.ts";
 import type { AppDeps } from "../http/deps.ts";
 import type { BackgroundJob } from "../runtime.ts";
-import { activeCrossingStore } from "../store/active-crossing.ts";
 import { callNextStore } from "../store/call-next.ts";
 import type { StoredCheckpoint } from "../store/checkpoints.ts";
 import { declareTruck } from "../store/declare.ts";
@@ -23,7 +22,6 @@ const driver: Actor = { kind: "driver", id: "demo-shift" };
 /** One step of the shift at time `at`; separate from the timer so tests drive it with their own clock. */
 export function demoShift(deps: AppDeps, dice: Random) {
   const calls = callNextStore(deps.db, deps.crossings, deps.checkpoints);
-  const active = activeCrossingStore(deps.db);
   const inLanes = deps.db.prepare(
     `SELECT id, updated_at FROM crossings WHERE checkpoint_id = ?
        AND state IN ('called', 'documentCheck', 'scan', 'physicalInspection', 'onHold')`,
@@ -39,7 +37,7 @@ export function demoShift(deps: AppDeps, dice: Random) {
       sample: rnd.next(),
       at,
       actor: driver,
-      activeCodeFor: (checkpointId, plate) => active.idByPlate(checkpointId, plate),
+      policy: cp.config,
     });
     if (!declared.ok) return;
     const slotMs = cp.config.slotMinutes * MINUTE;

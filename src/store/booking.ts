@@ -3,6 +3,7 @@
  * the one IMMEDIATE transaction of crossingStore.apply, so no two drivers can take the last place.
  */
 import type { Actor } from "../../machines/index.ts";
+import { canonicalPlate } from "../domain/identity.ts";
 import { checkSlotStart, localDayStart, upcomingSlotStarts } from "../domain/slots.ts";
 import type { StoredCheckpoint } from "./checkpoints.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
@@ -32,6 +33,12 @@ export type BookingRefusal =
   | "book.noPostponements"
   | "book.noCancellations";
 
+/** One day of the booking horizon as the picker offers it: its local start and its places left. */
+export interface DayView {
+  start: number;
+  available: number;
+}
+
 export type BookingOutcome = ApplyOutcome | { ok: false; status: 409 | 422 | 404; reason: BookingRefusal };
 
 export function bookingStore(db: DB, crossings: CrossingStore) {
@@ -46,25 +53,22 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
   const inDay = db.prepare(
     "SELECT coalesce(sum(held), 0) FROM slot_places WHERE checkpoint_id = ? AND slot_start >= ? AND slot_start < ?",
   );
-  // the truck's own changes of mind, across all its crossings at the checkpoint
+  // the truck's own changes of mind, across all its crossings at the checkpoint, by canonical plate;
+  // a change of slot is a BOOK from `booked` (one move) or, as before, a CANCEL_BOOKING
   const driverEvents = db.prepare(
     `SELECT count(*) FROM crossing_events e JOIN crossings c ON c.id = e.crossing_id
-     WHERE c.checkpoint_id = ? AND c.plate = ? AND e.type = ? AND e.actor_kind = 'driver' AND e.at >= ?`,
+     WHERE c.checkpoint_id = ? AND c.plate_key = ? AND e.actor_kind = 'driver' AND e.at >= ?
+       AND (e.type = ? OR (? = 'CANCEL_BOOKING' AND e.type = 'BOOK' AND e.from_state = 'booked'))`,
   );
 
   const together = groupCommit(db);
   const count = (stmt: typeof inSlot, ...args: unknown[]) => Number(stmt.pluck().get(...args));
 
+  const used = (cp: StoredCheckpoint, plate: string, type: string, now: number) =>
+    count(driverEvents, cp.id, canonicalPlate(plate), now - SIXTY_DAYS_MS, type, type);
   const remaining = (cp: StoredCheckpoint, plate: string, now: number) => ({
-    postponements: Math.max(
-      0,
-      cp.config.postponementsPer60Days -
-        count(driverEvents, cp.id, plate, "CANCEL_BOOKING", now - SIXTY_DAYS_MS),
-    ),
-    cancellations: Math.max(
-      0,
-      cp.config.cancellationsPer60Days - count(driverEvents, cp.id, plate, "CANCEL", now - SIXTY_DAYS_MS),
-    ),
+    postponements: Math.max(0, cp.config.postponementsPer60Days - used(cp, plate, "CANCEL_BOOKING", now)),
+    cancellations: Math.max(0, cp.config.cancellationsPer60Days - used(cp, plate, "CANCEL", now)),
   });
 
   const dayLength = (cp: StoredCheckpoint, start: number) => {
@@ -101,6 +105,23 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
       });
     },
 
+    /** Every day of the booking horizon with its places left: the day picker. */
+    days(cp: StoredCheckpoint, now: number): DayView[] {
+      const perDay = Math.ceil(1440 / cp.config.slotMinutes);
+      const slots = this.slots(cp, now, perDay * cp.config.bookingHorizonDays, now);
+      const days = new Map<number, { free: number; dayLeft: number }>();
+      for (const s of slots) {
+        const [day, next] = dayLength(cp, s.start);
+        const d = days.get(day) ?? {
+          free: 0,
+          dayLeft: cp.config.dailyLimit - count(inDay, cp.id, day, next),
+        };
+        d.free += Math.max(0, s.capacity - s.booked);
+        days.set(day, d);
+      }
+      return [...days].map(([start, d]) => ({ start, available: Math.max(0, Math.min(d.free, d.dayLeft)) }));
+    },
+
     book(cp: StoredCheckpoint, crossingId: string, start: number, now: number, actor: Actor): BookingOutcome {
       const refusal = checkSlotStart(start, now, cp.config);
       if (refusal === "past") return { ok: false, status: 422, reason: "book.past" };
@@ -109,9 +130,17 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
       const slot = { start, end: start + cp.config.slotMinutes * 60_000 };
       let why: BookingRefusal | null = null;
       const outcome = crossings.apply(crossingId, { type: "BOOK", slot, at: now, actor }, (c) => {
-        if (c.row.checkpoint_id !== cp.id) why = "book.notNow";
+        // a change of slot (BOOK from booked) is one move: the old place is held until this commits,
+        // and it counts against the truck's postponements
+        const moving = c.row.state === "booked" && c.row.slot_start !== null;
+        const [day, next] = dayLength(cp, start);
+        const ownPlaceToday =
+          moving && (c.row.slot_start ?? 0) >= day && (c.row.slot_start ?? 0) < next ? 1 : 0;
+        if (c.row.checkpoint_id !== cp.id || (moving && c.row.slot_start === start)) why = "book.notNow";
+        else if (moving && actor.kind === "driver" && remaining(cp, c.row.plate, now).postponements === 0)
+          why = "book.noPostponements";
         else if (count(inSlot, cp.id, start) >= cp.config.slotCapacity) why = "book.full";
-        else if (count(inDay, cp.id, ...dayLength(cp, start)) >= cp.config.dailyLimit) why = "book.daily";
+        else if (count(inDay, cp.id, day, next) - ownPlaceToday >= cp.config.dailyLimit) why = "book.daily";
         return why;
       });
       if (!outcome.ok && why) return { ok: false, status: 409, reason: why };
@@ -127,8 +156,10 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
      */
     bookFirst(cp: StoredCheckpoint, crossingId: string, now: number, actor: Actor): BookingOutcome {
       const perDay = Math.ceil(1440 / cp.config.slotMinutes);
+      // a booked truck moving to the first available: any slot but its own
+      const own = crossings.get(crossingId)?.row.slot_start ?? null;
       const open = this.slots(cp, now, perDay * cp.config.bookingHorizonDays, now).filter(
-        (s) => s.available > 0,
+        (s) => s.available > 0 && s.start !== own,
       );
       for (const slot of open) {
         const outcome = this.book(cp, crossingId, slot.start, now, actor);

@@ -30,10 +30,6 @@ export function carrierCrossingStore(db: DB) {
        AND (@before IS NULL OR rowid < @before)
      ORDER BY rowid DESC LIMIT @limit`,
   );
-  const activeCode = db.prepare(
-    `SELECT code FROM crossings WHERE checkpoint_id = ? AND plate = ?
-       AND state NOT IN ('released', 'refused', 'cancelled', 'expired')`,
-  );
   return {
     list(f: CarrierCrossingFilter): (CrossingRow & { cursor: number })[] {
       return page.all({
@@ -46,8 +42,5 @@ export function carrierCrossingStore(db: DB) {
         limit: f.limit,
       }) as (CrossingRow & { cursor: number })[];
     },
-    /** The booking code of the truck's active crossing there, if it has one: one at a time. */
-    activeCodeFor: (checkpointId: string, plate: string) =>
-      (activeCode.pluck().get(checkpointId, plate) as string | undefined) ?? null,
   };
 }

@@ -16,6 +16,7 @@ import {
   type MovableBooking,
   type SettingDiff,
   type SettingsChange,
+  withSettings,
 } from "../domain/supervisor-settings.ts";
 import { bookingStore, HOLDS_PLACE } from "./booking.ts";
 import type { CheckpointStore, StoredCheckpoint } from "./checkpoints.ts";
@@ -93,7 +94,7 @@ export function checkpointSettingsStore(db: DB, checkpoints: CheckpointStore, cr
 
   const save = db.transaction(
     (cp: StoredCheckpoint, change: SettingsChange, actor: Actor, now: number): SettingsOutcome => {
-      const config: CheckpointConfig = { ...cp.config, ...change.settings };
+      const config: CheckpointConfig = withSettings(cp.config, change.settings);
       const changes = diffSettings(cp.config, change.settings);
       const days = config.dailyLimit < cp.config.dailyLimit ? overLimit(cp, config, now) : [];
       const toMove = days.flatMap((d) => d.move);
@@ -143,7 +144,7 @@ export function checkpointSettingsStore(db: DB, checkpoints: CheckpointStore, cr
   return {
     /** What saving would do, without writing: the changes and the days over a lowered limit. */
     preview(cp: StoredCheckpoint, change: SettingsChange, now: number) {
-      const config = { ...cp.config, ...change.settings };
+      const config = withSettings(cp.config, change.settings);
       return {
         changes: diffSettings(cp.config, change.settings),
         overLimit: config.dailyLimit < cp.config.dailyLimit ? overLimit(cp, config, now) : [],

@@ -12,13 +12,19 @@ import {
   type PersistedCrossing,
 } from "../../machines/index.ts";
 import type { Declaration } from "../domain/declaration.ts";
+import { canonicalPlate } from "../domain/identity.ts";
 import type { DB } from "./db.ts";
+import { type ActiveCrossingOfTruck, oneActiveCrossingStore } from "./one-active-crossing.ts";
 
 export interface CrossingRow {
   id: string;
   code: string;
   checkpoint_id: string;
+  /** as the person typed it, for display */
   plate: string;
+  /** canonical (identity.ts): what every comparison and index uses */
+  plate_key: string;
+  vin: string | null;
   direction: string;
   state: CrossingState;
   channel: string;
@@ -65,6 +71,11 @@ export type AppliedHook = (change: {
   seq: number;
 }) => void;
 
+/** A declaration is written only for a truck without an active crossing anywhere in the installation. */
+export type DeclaredOutcome =
+  | { ok: true; crossing: StoredCrossing }
+  | { ok: false; active: ActiveCrossingOfTruck };
+
 export type ApplyOutcome =
   | { ok: true; crossing: StoredCrossing; event: CrossingEvent; seq: number }
   | { ok: false; status: 404 | 409; reason: string; state?: CrossingState };
@@ -79,6 +90,7 @@ const reasonOf = (e: CrossingEvent): string | null => {
     case "HOLD":
       return e.documents;
     case "PRIORITISE":
+    case "VOID":
       return e.reason;
     case "CANCEL":
     case "CANCEL_BOOKING":
@@ -92,10 +104,10 @@ export function crossingStore(db: DB) {
   const byId = db.prepare("SELECT * FROM crossings WHERE id = ?");
   const byCode = db.prepare("SELECT * FROM crossings WHERE code = ?");
   const insertCrossing = db.prepare(
-    `INSERT INTO crossings (id, code, checkpoint_id, plate, direction, state, channel, priority, declaration,
-       snapshot, event_count, owner, created_at, updated_at)
-     VALUES (@id, @code, @checkpoint_id, @plate, @direction, @state, @channel, @priority, @declaration,
-       @snapshot, 1, @owner, @at, @at)`,
+    `INSERT INTO crossings (id, code, checkpoint_id, plate, plate_key, vin, direction, state, channel, priority,
+       declaration, snapshot, event_count, owner, created_at, updated_at)
+     VALUES (@id, @code, @checkpoint_id, @plate, @plate_key, @vin, @direction, @state, @channel, @priority,
+       @declaration, @snapshot, 1, @owner, @at, @at)`,
   );
   const updateCrossing = db.prepare(
     `UPDATE crossings SET state = @state, slot_start = @slot_start, slot_end = @slot_end,
@@ -134,46 +146,55 @@ export function crossingStore(db: DB) {
     snapshot: JSON.stringify(c.context),
   });
 
-  const declare = db.transaction(
-    (args: {
-      input: CrossingInput;
-      code: string;
-      declaration: Declaration;
-      direction: string;
-      owner?: string | null;
-      actor: { kind: string; id: string };
-    }): StoredCrossing => {
-      const persisted = declareCrossing(args.input);
-      const at = args.input.declaredAt;
-      insertCrossing.run({
-        id: args.input.id,
-        code: args.code,
-        checkpoint_id: args.input.checkpointId,
-        plate: args.input.plate,
-        direction: args.direction,
-        state: persisted.state,
-        channel: args.input.channel,
-        priority: args.input.priority,
-        declaration: JSON.stringify(args.declaration),
-        snapshot: JSON.stringify(persisted.context),
-        owner: args.owner ?? null,
-        at,
-      });
-      insertEvent.run({
-        crossing_id: args.input.id,
-        n: 0,
-        type: "DECLARE",
-        payload: JSON.stringify(args.input),
-        from_state: null,
-        to_state: persisted.state,
-        at,
-        actor_kind: args.actor.kind,
-        actor_id: args.actor.id,
-        reason: null,
-      });
-      return get(args.input.id) as StoredCrossing;
-    },
-  );
+  const oneActive = oneActiveCrossingStore(db);
+  type DeclareArgs = {
+    input: CrossingInput;
+    code: string;
+    declaration: Declaration;
+    direction: string;
+    owner?: string | null;
+    actor: { kind: string; id: string };
+  };
+  const declareTx = db.transaction((args: DeclareArgs): DeclaredOutcome => {
+    const plateKey = canonicalPlate(args.input.plate);
+    const active = oneActive.activeCrossingOfTruck(plateKey, args.input.vin ?? null);
+    if (active) return { ok: false, active };
+    const persisted = declareCrossing(args.input);
+    const at = args.input.declaredAt;
+    insertCrossing.run({
+      id: args.input.id,
+      code: args.code,
+      checkpoint_id: args.input.checkpointId,
+      plate: args.input.plate,
+      plate_key: plateKey,
+      vin: args.input.vin ?? null,
+      direction: args.direction,
+      state: persisted.state,
+      channel: args.input.channel,
+      priority: args.input.priority,
+      declaration: JSON.stringify(args.declaration),
+      snapshot: JSON.stringify(persisted.context),
+      owner: args.owner ?? null,
+      at,
+    });
+    insertEvent.run({
+      crossing_id: args.input.id,
+      n: 0,
+      type: "DECLARE",
+      payload: JSON.stringify(args.input),
+      from_state: null,
+      to_state: persisted.state,
+      at,
+      actor_kind: args.actor.kind,
+      actor_id: args.actor.id,
+      reason: null,
+    });
+    return { ok: true, crossing: get(args.input.id) as StoredCrossing };
+  });
+  // IMMEDIATE, like apply: two declarations of one truck cannot both find it without a crossing
+  // (and the unique indexes of migration 110 would refuse the second anyway)
+  const declare = (args: DeclareArgs): DeclaredOutcome =>
+    db.inTransaction ? declareTx(args) : declareTx.immediate(args);
 
   // IMMEDIATE: take the write lock before reading, so two processes cannot both see a free place.
   const applyTx = db.transaction(

@@ -1,6 +1,7 @@
 /** Lodging a pre-declaration: risk rules pick the channel, the machine starts the crossing. */
 import { customAlphabet, nanoid } from "nanoid";
 import type { Actor } from "../../machines/index.ts";
+import type { CheckpointConfig } from "../domain/checkpoint.ts";
 import { type Declaration, isDeclarationComplete, priorityClassOf } from "../domain/declaration.ts";
 import { assessRisk, type RiskPolicy } from "../domain/risk.ts";
 import type { CrossingStore, StoredCrossing } from "./crossings.ts";
@@ -9,9 +10,15 @@ import type { CrossingStore, StoredCrossing } from "./crossings.ts";
 export const BOOKING_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 export const newBookingCode = customAlphabet(BOOKING_CODE_ALPHABET, 8);
 
+/**
+ * Refusals as dictionary keys. "drive.active" never names the other crossing: its code and link
+ * are the capability of whoever declared it (a squatter must not learn the real driver's, nor the
+ * real driver the squatter's).
+ */
 export type DeclareOutcome =
   | { ok: true; crossing: StoredCrossing }
-  | { ok: false; status: 409; reason: string; activeCrossingCode?: string };
+  | { ok: false; status: 409; reason: "drive.active" }
+  | { ok: false; status: 422; reason: "v.vinRequired"; field: "vehicle.vin" };
 
 export function declareTruck(
   crossings: CrossingStore,
@@ -23,21 +30,16 @@ export function declareTruck(
     at: number;
     actor: Actor;
     owner?: string | null;
-    activeCodeFor: (checkpointId: string, plate: string) => string | null;
+    /** the checkpoint's policy: whether a declaration must give the vehicle's VIN */
+    policy: Pick<CheckpointConfig, "requireVin">;
   },
 ): DeclareOutcome {
   const d = args.declaration;
-  const active = args.activeCodeFor(d.checkpointId, d.vehicle.plate);
-  if (active) {
-    return {
-      ok: false,
-      status: 409,
-      reason: `this truck already has an active crossing at this checkpoint (code ${active})`,
-      activeCrossingCode: active,
-    };
+  if (args.policy.requireVin && !d.vehicle.vin) {
+    return { ok: false, status: 422, reason: "v.vinRequired", field: "vehicle.vin" };
   }
   const risk = assessRisk(d, args.risk, args.sample);
-  const crossing = crossings.declare({
+  const declared = crossings.declare({
     input: {
       id: nanoid(),
       checkpointId: d.checkpointId,
@@ -47,6 +49,7 @@ export function declareTruck(
       priority: priorityClassOf(d),
       declarationComplete: isDeclarationComplete(d),
       declaredAt: args.at,
+      vin: d.vehicle.vin ?? null,
     },
     code: newBookingCode(),
     declaration: d,
@@ -54,5 +57,5 @@ export function declareTruck(
     owner: args.owner ?? null,
     actor: args.actor,
   });
-  return { ok: true, crossing };
+  return declared.ok ? declared : { ok: false, status: 409, reason: "drive.active" };
 }

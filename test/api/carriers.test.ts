@@ -25,7 +25,8 @@ describe("a carrier's platform with its key", () => {
     const res = await declare(carrierA.secret, "901 AAA 02");
     expect(res.status).toBe(201);
     const body = (await res.json()) as Crossing & Record<string, unknown>;
-    expect(body).toMatchObject({ plate: "901AAA02", state: "declared" });
+    // the plate as typed, for display; compared in canonical form (issue 14)
+    expect(body).toMatchObject({ plate: "901 AAA 02", state: "declared" });
     expect(body).not.toHaveProperty("channel");
     expect(JSON.stringify(body)).not.toContain("riskReasons");
     expect(rt.deps.crossings.get(body.id)?.row.owner).toBe(carrierA.key.id);

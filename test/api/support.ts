@@ -65,7 +65,7 @@ export function declareAndBook(
     at,
     actor,
     owner: opts.owner ?? null,
-    activeCodeFor: () => null,
+    policy: { requireVin: false },
   });
   if (!declared.ok) throw new Error(declared.reason);
   const id = declared.crossing.row.id;

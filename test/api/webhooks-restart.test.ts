@@ -36,7 +36,7 @@ function truckTraffic(db: DB) {
       sample: 0.99,
       at,
       actor,
-      activeCodeFor: () => null,
+      policy: { requireVin: false },
     });
     if (!declared.ok) throw new Error(declared.reason);
     const id = declared.crossing.row.id;

@@ -39,7 +39,7 @@ const declare = (plate: string) => {
     sample: 0.5,
     at: Date.now(),
     actor: { kind: "driver", id: "test" },
-    activeCodeFor: () => null,
+    policy: { requireVin: false },
   });
   if (!outcome.ok) throw new Error(outcome.reason);
   return outcome.crossing.row.id;

@@ -19,7 +19,7 @@ const declared = (checkpointId = "korday") => {
     sample: 0.5,
     at: rt.deps.now(),
     actor: { kind: "driver", id: "t" },
-    activeCodeFor: () => null,
+    policy: { requireVin: false },
   });
   if (!out.ok) throw new Error(out.reason);
   return out.crossing.row.id;

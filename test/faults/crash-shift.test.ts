@@ -41,7 +41,7 @@ function prepare(dbPath: string, deadlineInMs: number) {
         sample: 0.99,
         at,
         actor: DRIVER,
-        activeCodeFor: () => null,
+        policy: { requireVin: false },
       });
       if (!out.ok) throw new Error(out.reason);
       return out.crossing.row.id;

@@ -8,9 +8,12 @@ const get = (path: string) => runtime.app.request(path);
 
 describe("the server skeleton", () => {
   it("leads from the home page only to pages that exist", async () => {
-    const home = await (await get("/")).text();
-    const links = [...home.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1] as string);
-    expect(links).toEqual(expect.arrayContaining(["/drive", "/officer", "/planner"]));
+    const home = await (await get("/?lang=en")).text();
+    const links = [...home.matchAll(/href="(\/[^"]*)"/g)].map((m) =>
+      (m[1] as string).replaceAll("&amp;", "&"),
+    );
+    // the home page speaks the visitor's language (issue 14), and keeps it in its links
+    expect(links).toEqual(expect.arrayContaining(["/drive?lang=en", "/officer", "/planner"]));
     for (const link of links) {
       const res = await runtime.app.request(link, { redirect: "manual" });
       expect(res.status, link).toBeLessThan(400);
@@ -43,11 +46,12 @@ describe("the server skeleton", () => {
   });
 
   it("the home page lists the checkpoints and the ways in", async () => {
-    const res = await get("/");
+    const res = await get("/?lang=en");
     const html = await res.text();
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain("Nur Zholy (Khorgos)");
-    for (const path of ["/drive", "/officer", "/planner"]) expect(html).toContain(`href="${path}"`);
+    for (const path of ["/drive?lang=en", "/officer", "/planner"]) expect(html).toContain(`href="${path}"`);
+    expect(await (await get("/?lang=kk")).text()).toContain("Нұр Жолы (Қорғас)");
     // its security headers are the server's (test/http/security-headers.test.ts)
   });
 

@@ -33,7 +33,7 @@ export function fillWithActiveCrossings(path: string, count: number, now = Date.
         sample: rnd.next(),
         at: now - 60 * MINUTE,
         actor: driver,
-        activeCodeFor: () => null,
+        policy: { requireVin: false },
       });
       if (!declared.ok) throw new Error(declared.reason);
       const slotMs = cp.config.slotMinutes * MINUTE;

@@ -13,9 +13,10 @@ import { crossingIn, goodEvent } from "./fixtures.ts";
  * (A state reached the shortest way: the document check not yet recorded, the scan not yet read.)
  */
 const ACCEPTS: Record<CrossingState, CrossingEventType[]> = {
-  declared: ["BOOK", "CHECK_IN", "CANCEL"],
-  booked: ["CANCEL_BOOKING", "CHECK_IN", "CANCEL", "EXPIRE"],
-  waitingArea: ["CALL", "PRIORITISE", "UNMANNED_RELEASE", "CANCEL"],
+  declared: ["BOOK", "CHECK_IN", "CANCEL", "VOID"],
+  // BOOK in booked: a change of slot, one move
+  booked: ["BOOK", "CANCEL_BOOKING", "CHECK_IN", "CANCEL", "EXPIRE", "VOID"],
+  waitingArea: ["CALL", "PRIORITISE", "UNMANNED_RELEASE", "CANCEL", "VOID"],
   called: ["ARRIVE_AT_LANE", "MISS_CALL"],
   documentCheck: ["RECORD_DOCUMENT_CHECK", "HOLD", "REFUSE"],
   scan: ["RECORD_SCAN", "SEND_TO_INSPECTION", "HOLD", "REFUSE"],

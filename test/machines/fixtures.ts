@@ -47,6 +47,8 @@ export function goodEvent(type: CrossingEventType, c: PersistedCrossing): Crossi
       return { ...base, type, at: (c.context.slot?.end ?? at) + MIN };
     case "PRIORITISE":
       return { ...base, actor: supervisor, type, reason: "perishable cargo, cooling failed" };
+    case "VOID":
+      return { ...base, actor: supervisor, type, reason: "plate squatted: the real truck has its papers" };
     case "RECORD_DOCUMENT_CHECK":
       return { ...base, type, passed: true };
     case "RECORD_SCAN":

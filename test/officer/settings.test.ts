@@ -48,6 +48,37 @@ describe("supervisor controls", () => {
     );
   });
 
+  it("sets issue 14's policies on the same form, each change in the log", async () => {
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const res = await sup.post(
+      PAGE,
+      await formOf(sup, {
+        requireVin: "on",
+        earlyArrivalMinutes: "30",
+        bookingHorizonDays: "10",
+        declarationLapseHours: "12",
+        reason: "VIN checks from today",
+      }),
+    );
+    expect(res.status).toBe(303);
+    expect(nurZholy().config).toMatchObject({
+      requireVin: true,
+      earlyArrivalMinutes: 30,
+      bookingHorizonDays: 10,
+      declarationLapseHours: 12,
+    });
+    const page = await (await sup.get(PAGE)).text();
+    for (const setting of [
+      "requireVin",
+      "earlyArrivalMinutes",
+      "bookingHorizonDays",
+      "declarationLapseHours",
+    ])
+      expect(page).toMatch(
+        new RegExp(`${setting}</td><td>[^<]+</td><td>supervisor.nurzholy</td><td>VIN checks from today`),
+      );
+  });
+
   it("a bad field is named next to it, and nothing is written", async () => {
     const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
     const before = JSON.stringify(nurZholy().config);
@@ -157,11 +188,15 @@ describe("the settings in the JSON API", () => {
     expect(read.status).toBe(200);
     const current = (await read.json()) as Record<string, unknown>;
     expect(Object.keys(current).sort()).toEqual([
+      "bookingHorizonDays",
       "dailyLimit",
+      "declarationLapseHours",
       "documentLanes",
+      "earlyArrivalMinutes",
       "graceMinutes",
       "inspectionBays",
       "queueCycle",
+      "requireVin",
       "scanners",
       "slotCapacity",
       "unmannedGreenLane",

@@ -59,7 +59,7 @@ export function bookedTruck(crossings: CrossingStore, plate: string, at: number)
     sample: 0.99,
     at,
     actor: { kind: "driver", id: "test" },
-    activeCodeFor: () => null,
+    policy: { requireVin: false },
   });
   if (!declared.ok) throw new Error(declared.reason);
   const id = declared.crossing.row.id;

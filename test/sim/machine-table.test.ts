@@ -15,7 +15,16 @@ function eventOf(type: CrossingEventType, at: number, variant: number): Crossing
     case "BOOK":
       return { type, at, actor, slot: { start: at + 60_000, end: v ? at + 3_600_000 : at - 1 } };
     case "CHECK_IN":
-      return { type, at, actor, policy: { walkInsAllowed: v, graceMinutes: 30 } };
+      return {
+        type,
+        at,
+        actor,
+        policy: { walkInsAllowed: v, graceMinutes: 30, ...(variant >= 2 ? { earlyArrivalMinutes: 10 } : {}) },
+      };
+    case "EXPIRE":
+      return { type, at, actor, policy: { graceMinutes: 30, declarationLapseHours: v ? 1 : 48 } };
+    case "VOID":
+      return { type, at, actor, reason: v ? "plate squatted" : " " };
     case "CALL":
       return { type, at, actor, lane: v ? 2 : 0, deadline: at + 600_000 };
     case "PRIORITISE":

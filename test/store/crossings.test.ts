@@ -100,10 +100,21 @@ describe("the crossing store", () => {
     expect(() => db.prepare("DELETE FROM crossing_events").run()).toThrow(/append-only/);
   });
 
-  it("one active crossing per truck per checkpoint", () => {
+  it("one active crossing per truck, and the schema holds the rule too", () => {
     const db = seededDb();
     declareOne(db, "555AAA01");
-    expect(() => declareOne(db, "555AAA01")).toThrow(/UNIQUE/);
+    expect(() => declareOne(db, "555 AAA-01")).toThrow(/drive.active/);
+    // written past the store, the partial unique index still refuses a second active crossing
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO crossings (id, code, checkpoint_id, plate, plate_key, direction, state, channel, priority,
+             declaration, snapshot, created_at, updated_at)
+           SELECT 'x', 'XXXXXXXX', checkpoint_id, plate, plate_key, direction, state, channel, priority,
+             declaration, snapshot, created_at, updated_at FROM crossings LIMIT 1`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 
   it("after a restart every crossing is exactly where it was", () => {

@@ -27,7 +27,7 @@ export function declareOne(db: DB, plate = "777KZA02", at = Date.UTC(2026, 10, 2
     sample: 0.99,
     at,
     actor: { kind: "driver", id: "test" },
-    activeCodeFor: () => null,
+    policy: { requireVin: false },
   });
   if (!result.ok) throw new Error(result.reason);
   return { crossings, checkpoints: checkpointStore(db), crossing: result.crossing };

@@ -4,9 +4,9 @@
  */
 
 import { FINAL_STATES } from "../../machines/types.ts";
-import { bookingChangeable, type DriverCrossing } from "../../src/http/driver/crossing-view.ts";
+import type { DriverCrossing } from "../../src/http/driver/crossing-view.ts";
 import type { Lang, Translate } from "../../src/i18n/index.ts";
-import type { SlotView } from "../../src/store/booking.ts";
+import type { DayView, SlotView } from "../../src/store/booking.ts";
 import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
 import type { Notification } from "../../src/store/notifications.ts";
 import { checkpointName } from "./declare.tsx";
@@ -21,7 +21,12 @@ export interface CrossingPageProps {
   checkpoint: StoredCheckpoint;
   time: (at: number) => string;
   dayTime: (at: number) => string;
+  /** a day as the day picker names it, in the driver's language */
+  day: (at: number) => string;
   qrDataUrl: string;
+  /** the booking horizon's days, and the chosen day's slots (empty when no booking can be made) */
+  days: DayView[];
+  chosenDay: number | null;
   slots: SlotView[];
   remaining: { postponements: number; cancellations: number };
   /** a refusal to show, as a dictionary key */
@@ -34,37 +39,24 @@ export interface CrossingPageProps {
   missedCalls: number;
 }
 
-/** The part that changes on its own: state, queue, call. Small, so polling is cheap on a weak signal. */
-/** What the driver may still do; in the live part, so it follows the state (no cancelling once called). */
+/** What the driver may still do, as the machine accepts it; in the live part, so it follows the state. */
 function Actions(p: Pick<CrossingPageProps, "t" | "lang" | "crossing" | "remaining">) {
   const { t, crossing: c } = p;
-  const canChange = bookingChangeable(c.state);
+  if (!c.accepts.cancel && !c.accepts.book) return null;
   return (
     <>
-      {canChange && (
-        <section class="row">
-          {c.state === "booked" && (
-            <form method="post" action={`/c/${c.id}/cancel-booking?lang=${p.lang}`}>
-              <button type="submit" class="secondary">
-                {t("book.cancel")}
-              </button>
-            </form>
-          )}
-          {canChange && (
-            <form method="post" action={`/c/${c.id}/cancel?lang=${p.lang}`}>
-              <button type="submit" class="secondary">
-                {t("crossing.cancel")}
-              </button>
-            </form>
-          )}
-        </section>
-      )}
-      {canChange && (
-        <p class="muted">
-          {t("slots.postponements", { n: p.remaining.postponements })} ·{" "}
-          {t("slots.cancellations", { n: p.remaining.cancellations })}
+      {c.accepts.cancel && (
+        // a link to the confirmation, so a slip of the thumb cancels nothing (and it works without JS)
+        <p class="row">
+          <a class="button secondary" href={`/c/${c.id}/cancel?lang=${p.lang}`}>
+            {t("crossing.cancel")}
+          </a>
         </p>
       )}
+      <p class="muted">
+        {t("slots.postponements", { n: p.remaining.postponements })} ·{" "}
+        {t("slots.cancellations", { n: p.remaining.cancellations })}
+      </p>
     </>
   );
 }
@@ -92,6 +84,11 @@ export function CrossingLive(
       )}
       {c.call && <CallMissedHint t={t} deadline={c.call.deadline} missedCalls={p.missedCalls} />}
       <p class="notice">{t(`st.${c.state}`)}</p>
+      {c.voidedReason !== null && (
+        <p class="notice bad" role="alert">
+          {t("c.voided", { reason: c.voidedReason })}
+        </p>
+      )}
       {c.queue && (
         <ul class="card">
           <li>{t("c.position", { n: c.queue.position })}</li>
@@ -102,6 +99,11 @@ export function CrossingLive(
               : t("c.eta", { n: c.queue.estimatedWaitMinutes })}
           </li>
         </ul>
+      )}
+      {c.arrivalWindow && (
+        <p class="card" id="arrival-window">
+          {t("c.window", { from: p.dayTime(c.arrivalWindow.from), to: p.dayTime(c.arrivalWindow.to) })}
+        </p>
       )}
       <Notices t={t} notices={p.notices} time={p.time} dayTime={p.dayTime} />
       <AsOf t={t} time={p.time} at={p.asOf} />
@@ -133,19 +135,52 @@ function Pass(p: CrossingPageProps) {
   );
 }
 
-function SlotPicker(p: CrossingPageProps) {
+/** Before a slot is booked: no pass yet, and what to do next. */
+function NextStep(p: CrossingPageProps) {
   const { t, crossing: c } = p;
   return (
-    <section>
-      <h2>{t("slots.title")}</h2>
+    <section class="card" id="next-step">
+      <p>{t(p.checkpoint.config.walkInsAllowed ? "pass.notYetWalkIn" : "pass.notYet")}</p>
+      <p class="muted">{t("pass.link")}</p>
+      <p>
+        <a href={`/c/${c.id}`}>/c/{c.id}</a>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The days of the booking horizon with their free places (links, so it works without JS), the
+ * chosen day's slots, and "First available", which searches the whole horizon and is always offered.
+ * For a booked truck the same picker changes the slot in one move, while changes are left.
+ */
+function SlotPicker(p: CrossingPageProps) {
+  const { t, crossing: c } = p;
+  const changing = c.state === "booked";
+  if (changing && p.remaining.postponements === 0) return null;
+  return (
+    <section id="slot-picker">
+      <h2>{t(changing ? "slots.change" : "slots.title")}</h2>
+      {!changing && p.checkpoint.config.walkInsAllowed && <p class="muted">{t("slots.liveQueue")}</p>}
+      <form method="post" action={`/c/${c.id}/book?lang=${p.lang}`} class="row">
+        <input type="hidden" name="slotStart" value="first" />
+        <button type="submit">{t("slots.first")}</button>
+      </form>
+      <nav class="days" aria-label={t("slots.days")}>
+        {p.days.map((d) => (
+          <a
+            href={`/c/${c.id}?lang=${p.lang}&day=${d.start}#slot-picker`}
+            class={d.start === p.chosenDay ? "day chosen" : "day"}
+            aria-current={d.start === p.chosenDay ? "date" : undefined}
+          >
+            <span>{p.day(d.start)}</span>
+            <span class="muted">
+              {d.available > 0 ? t("slots.left", { n: d.available }) : t("slots.full")}
+            </span>
+          </a>
+        ))}
+      </nav>
       {p.slots.length === 0 && <p>{t("slots.none")}</p>}
-      {p.checkpoint.config.walkInsAllowed && <p class="muted">{t("slots.liveQueue")}</p>}
-      {p.slots.some((s) => s.available > 0) && (
-        <form method="post" action={`/c/${c.id}/book?lang=${p.lang}`} class="row">
-          <input type="hidden" name="slotStart" value="first" />
-          <button type="submit">{t("slots.first")}</button>
-        </form>
-      )}
       <ul class="grid">
         {p.slots.map((s) => (
           <li>
@@ -155,7 +190,7 @@ function SlotPicker(p: CrossingPageProps) {
               <span class="muted">
                 {s.available > 0 ? t("slots.left", { n: s.available }) : t("slots.full")}
               </span>
-              <button type="submit" disabled={s.available === 0}>
+              <button type="submit" disabled={s.available === 0 || s.start === c.slot?.start}>
                 {t("slots.book")}
               </button>
             </form>
@@ -187,8 +222,35 @@ export function CrossingPage(p: CrossingPageProps) {
         </p>
       )}
       <CrossingLive {...p} />
-      {open && <Pass {...p} />}
-      {c.state === "declared" && <SlotPicker {...p} />}
+      {open && c.state !== "declared" && <Pass {...p} />}
+      {c.state === "declared" && <NextStep {...p} />}
+      {c.accepts.book && <SlotPicker {...p} />}
+    </DriverShell>
+  );
+}
+
+/** "Cancel the crossing?": a page of its own, so cancelling takes two deliberate steps, with or without JS. */
+export function CancelConfirmPage(p: {
+  t: Translate;
+  lang: Lang;
+  crossing: DriverCrossing;
+  cancellationsLeft: number;
+}) {
+  const { t, crossing: c } = p;
+  return (
+    <DriverShell lang={p.lang} title={t("cancel.title")} path={`/c/${c.id}/cancel`}>
+      <h1>{t("cancel.title")}</h1>
+      <p>{t("cancel.explain", { plate: c.plate })}</p>
+      <p class="muted">{t("slots.cancellations", { n: p.cancellationsLeft })}</p>
+      <form method="post" action={`/c/${c.id}/cancel?lang=${p.lang}`} class="row">
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="danger">
+          {t("cancel.yes")}
+        </button>
+        <a class="button secondary" href={`/c/${c.id}?lang=${p.lang}`}>
+          {t("cancel.no")}
+        </a>
+      </form>
     </DriverShell>
   );
 }

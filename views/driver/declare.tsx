@@ -118,6 +118,7 @@ export function DeclareForm(p: DeclareFormProps) {
       <Field p={p} name="vehicle.plate" label={t("f.plate")} autocomplete="off" />
       <Field p={p} name="vehicle.country" label={t("f.country")} />
       <Field p={p} name="vehicle.trailerPlate" label={t("f.trailerPlate")} />
+      <Field p={p} name="vehicle.vin" label={t("f.vin")} autocomplete="off" />
       <Field p={p} name="driver.name" label={t("f.driverName")} autocomplete="name" />
       <Field p={p} name="driver.phone" label={t("f.phone")} type="tel" autocomplete="tel" />
       <Field p={p} name="cargo.description" label={t("f.description")} />

@@ -9,9 +9,18 @@ export function AuditLogPage(props: {
   entries: AuditEntry[];
   filter: { officer?: string; plate?: string; day?: string; action?: string };
   names: (kind: string, id: string) => string;
+  /** the cursor of the next, older, page; absent on the last page */
+  older?: number;
+  /** whether this is a page after the newest */
+  paged?: boolean;
 }) {
   const base = `/officer/${props.checkpoint.id}`;
   const f = props.filter;
+  const query = (extra: Record<string, string>) =>
+    new URLSearchParams({
+      ...Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === "string")),
+      ...extra,
+    }).toString();
   return (
     <Layout title={`${props.checkpoint.name} audit trail`}>
       <p>
@@ -44,6 +53,12 @@ export function AuditLogPage(props: {
         </label>
         <button type="submit">Filter</button>
       </form>
+      <p class="row">
+        <a href={`${base}/audit.csv?${query({})}`} download>
+          Download all of it as CSV
+        </a>
+        {props.paged ? <a href={`${base}/audit?${query({})}`}>Newest</a> : null}
+      </p>
       {props.entries.length === 0 ? <p class="muted">Nothing matches.</p> : null}
       <table>
         <thead>
@@ -58,7 +73,7 @@ export function AuditLogPage(props: {
         </thead>
         <tbody>
           {props.entries.map((e) => (
-            <tr>
+            <tr data-seq={String(e.seq)}>
               <td>{localDateTime(e.at, props.checkpoint.timezone)}</td>
               <td>
                 <a href={`${base}/crossings/${e.crossing_id}`}>{e.plate}</a>
@@ -75,6 +90,13 @@ export function AuditLogPage(props: {
           ))}
         </tbody>
       </table>
+      {props.older !== undefined ? (
+        <p>
+          <a href={`${base}/audit?${query({ before: String(props.older) })}`} rel="next">
+            Older entries
+          </a>
+        </p>
+      ) : null}
     </Layout>
   );
 }

@@ -40,6 +40,16 @@ const STAGE_GROUPS: [string, string[]][] = [
 const clock = (at: number, timezone: string) =>
   dateFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(at);
 
+/** One click to the truck's pre-declaration: htmx puts it in the panel above the board; without JS, a page. */
+function DeclarationLink(props: { base: string; truck: BoardTruck }) {
+  const href = `${props.base}/crossings/${props.truck.id}/declaration`;
+  return (
+    <a href={href} hx-get={href} hx-target="#declaration" hx-swap="innerHTML" class="declaration-link">
+      declaration
+    </a>
+  );
+}
+
 function Csrf(props: { csrf: string }) {
   return <input type="hidden" name="_csrf" value={props.csrf} />;
 }
@@ -252,7 +262,11 @@ export function BoardView(props: DashboardProps) {
                 <strong>{t.plate}</strong>
               </a>{" "}
               <span class="muted">{t.code}</span> {PRIORITY_WORDS[t.priority] ?? t.priority}{" "}
-              {t.booked ? "booked" : "walk-in"}, waiting {minutesSince(t.since, now)} <Channel truck={t} />
+              {t.slot
+                ? `booked ${clock(t.slot.start, props.checkpoint.config.timezone)}–${clock(t.slot.end, props.checkpoint.config.timezone)}`
+                : "walk-in"}
+              , waiting {minutesSince(t.since, now)} <Channel truck={t} />{" "}
+              <DeclarationLink base={base} truck={t} />
               {t.promotionReason ? <span class="muted"> moved forward: {t.promotionReason}</span> : null}
               {props.supervisor && !t.promotionReason ? (
                 <Fold id={`prioritise-${t.id}`} summary="Move forward">
@@ -287,7 +301,8 @@ export function BoardView(props: DashboardProps) {
                       <strong>{t.plate}</strong>
                     </a>{" "}
                     {t.lane ? `lane ${t.lane} · ` : ""}
-                    {describeState(t.state)} for {minutesSince(t.since, now)} <Channel truck={t} />
+                    {describeState(t.state)} for {minutesSince(t.since, now)} <Channel truck={t} />{" "}
+                    <DeclarationLink base={base} truck={t} />
                   </p>
                   <Results truck={t} />
                   <ActiveActions base={base} truck={t} csrf={csrf} />
@@ -384,9 +399,15 @@ export function DashboardPage(props: DashboardProps) {
           Booking code or plate
           <input id="check-in-code" name="code" required maxlength={20} autocomplete="off" />
         </label>
+        <label>
+          VIN (if read)
+          <input id="check-in-vin" name="vin" maxlength={20} autocomplete="off" />
+        </label>
         <button type="submit">Check in</button>
       </form>
       <InService config={props.checkpoint.config} />
+      {/* where the declaration fragment lands; outside the polled board, so a refresh keeps it */}
+      <div id="declaration" aria-live="polite" />
       <BoardView {...props} />
     </Layout>
   );

@@ -32,6 +32,10 @@ export const settingsValues = (s: SupervisorSettings): Record<string, string | b
   graceMinutes: String(s.graceMinutes),
   walkInsAllowed: s.walkInsAllowed,
   unmannedGreenLane: s.unmannedGreenLane,
+  requireVin: s.requireVin === true,
+  declarationLapseHours: String(s.declarationLapseHours ?? ""),
+  bookingHorizonDays: String(s.bookingHorizonDays ?? ""),
+  earlyArrivalMinutes: String(s.earlyArrivalMinutes ?? ""),
 });
 
 const NUMBERS: [keyof SupervisorSettings, string, string][] = [
@@ -41,6 +45,13 @@ const NUMBERS: [keyof SupervisorSettings, string, string][] = [
   ["slotCapacity", "Trucks per slot", "new bookings only; trucks already booked keep their place"],
   ["dailyLimit", "Daily limit", "trucks a day the neighbouring side accepts"],
   ["graceMinutes", "Grace window (minutes)", "how late after its slot a truck may still check in"],
+  ["earlyArrivalMinutes", "Early arrival (minutes)", "how long before its slot a booked truck may check in"],
+  ["bookingHorizonDays", "Booking horizon (days)", "how many days ahead drivers may book"],
+  [
+    "declarationLapseHours",
+    "Unbooked declaration lapses after (hours)",
+    "a plate nobody books is given back",
+  ],
 ];
 
 const localDay = (at: number, timezone: string) =>
@@ -137,6 +148,10 @@ export function SettingsPage(props: SettingsProps) {
         <label>
           <input type="checkbox" name="walkInsAllowed" checked={v.walkInsAllowed === true} /> Walk-ins allowed
           (trucks without a booking may check in)
+        </label>
+        <label>
+          <input type="checkbox" name="requireVin" checked={v.requireVin === true} /> VIN required in the
+          pre-declaration (one active crossing per vehicle, checked at the gate)
         </label>
         <label>
           <input type="checkbox" name="unmannedGreenLane" checked={v.unmannedGreenLane === true} /> Unmanned

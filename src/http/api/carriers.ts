@@ -8,12 +8,14 @@ import { z } from "zod";
 import { STATES } from "../../../machines/types.ts";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { declarationSchema } from "../../domain/declaration.ts";
+import { translator } from "../../i18n/index.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import type { CrossingRow, StoredCrossing } from "../../store/crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
+import { declareRefusal } from "./declare-refusal.ts";
 import { problems } from "./responses.ts";
 import { keySecurity, needsKey } from "./security.ts";
 import { validationHook } from "./validation.ts";
@@ -137,13 +139,13 @@ export function carriersApi(deps: AppDeps) {
   });
 
   const api = new OpenAPIHono<ApiKeyEnv>({ defaultHook: validationHook });
+  const en = translator("en");
   api.openapi(declare, (c) => {
     const caller = callerOf(c);
     if (!caller) return problem(c, 401, "API key required", "Send your API key.");
     const declaration = c.req.valid("json");
-    if (!deps.checkpoints.get(declaration.checkpointId)) {
-      return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id.");
-    }
+    const cp = deps.checkpoints.get(declaration.checkpointId);
+    if (!cp) return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id.");
     const outcome = declareTruck(deps.crossings, {
       declaration,
       risk: SEED_RISK_POLICY,
@@ -151,17 +153,9 @@ export function carriersApi(deps: AppDeps) {
       at: deps.now(),
       actor: actorOf(caller),
       owner: caller.keyId,
-      activeCodeFor: own.activeCodeFor,
+      policy: cp.config,
     });
-    if (!outcome.ok) {
-      // not outcome.reason: it names the active crossing's booking code, which may be another carrier's
-      return problem(
-        c,
-        409,
-        "Already on the way",
-        "This truck already has an active crossing at this checkpoint.",
-      );
-    }
+    if (!outcome.ok) return declareRefusal(c, outcome, en);
     return c.json(view(outcome.crossing.row), 201);
   });
   api.openapi(list, (c) => {

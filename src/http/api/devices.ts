@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { CrossingEvent } from "../../../machines/index.ts";
 import { STATES } from "../../../machines/types.ts";
+import { checkInPolicy } from "../../domain/checkpoint.ts";
 import { activeCrossingStore } from "../../store/active-crossing.ts";
 import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
@@ -23,7 +24,15 @@ const plateReadSchema = z
       .trim()
       .min(4, "v.plate")
       .max(20, "v.plate")
-      .describe("The plate as the camera read it; spaces and dashes are ignored"),
+      .describe(
+        "The plate as the camera read it; compared in canonical form (spaces and dashes ignored, Cyrillic look-alikes read as Latin)",
+      ),
+    vin: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .describe("The VIN the gate read, if it reads one: a mismatch with the declared VIN is refused"),
   })
   .meta({ id: "PlateRead" });
 
@@ -96,11 +105,13 @@ export function devicesApi(deps: AppDeps) {
     const caller = callerOf(c);
     const cp = caller?.checkpointId ? deps.checkpoints.get(caller.checkpointId) : null;
     if (!caller || !cp) return problem(c, 403, "Device keys only", "Use a checkpoint device's key.");
-    return run(c, cp.id, c.req.valid("json").plate, (at) => ({
+    const { plate, vin } = c.req.valid("json");
+    return run(c, cp.id, plate, (at) => ({
       type: "CHECK_IN",
       at,
       actor: actorOf(caller),
-      policy: { walkInsAllowed: cp.config.walkInsAllowed, graceMinutes: cp.config.graceMinutes },
+      policy: checkInPolicy(cp.config),
+      ...(vin ? { vin } : {}),
     }));
   });
   api.openapi(unmanned, (c) => {

@@ -10,8 +10,8 @@ import { declarationSchema } from "../../domain/declaration.ts";
 import { dayStartOfDate } from "../../domain/slots.ts";
 import { fromAcceptLanguage, isLang, translator } from "../../i18n/index.ts";
 import { type BookingOutcome, bookingStore } from "../../store/booking.ts";
-import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
+import { declareRefusal } from "../api/declare-refusal.ts";
 import { problems } from "../api/responses.ts";
 import { setValidationDescriber, validationHook } from "../api/validation.ts";
 import { bodyLimit } from "../body-limit.ts";
@@ -170,7 +170,6 @@ export function driverApi(deps: AppDeps) {
   });
   const booking = bookingStore(deps.db, deps.crossings);
   const view = driverCrossingView(deps.db);
-  const active = carrierCrossingStore(deps.db);
   const en = translator("en");
   const api = new OpenAPIHono({ defaultHook: validationHook });
   // a pre-declaration is a few hundred bytes; a huge body is refused before it is read
@@ -189,25 +188,17 @@ export function driverApi(deps: AppDeps) {
 
   api.openapi(declareRoute, (c) => {
     const declaration = c.req.valid("json");
-    if (!deps.checkpoints.get(declaration.checkpointId)) {
-      return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id; nothing was saved.");
-    }
+    const cp = deps.checkpoints.get(declaration.checkpointId);
+    if (!cp) return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id; nothing was saved.");
     const outcome = declareTruck(deps.crossings, {
       declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
       at: deps.now(),
       actor: { kind: "driver", id: "api" },
-      activeCodeFor: active.activeCodeFor,
+      policy: cp.config,
     });
-    if (!outcome.ok) {
-      return problem(
-        c,
-        409,
-        "Already on the way",
-        `${en("drive.active", { code: outcome.activeCrossingCode ?? "" })}`,
-      );
-    }
+    if (!outcome.ok) return declareRefusal(c, outcome, en);
     const row = outcome.crossing.row;
     return c.json({ id: row.id, code: row.code, state: "declared" as const, statusUrl: `/c/${row.id}` }, 201);
   });

@@ -18,6 +18,7 @@ export function formToInput(f: FormValues): unknown {
       plate: f["vehicle.plate"] ?? "",
       country: f["vehicle.country"] ?? "",
       trailerPlate: text(f["vehicle.trailerPlate"]),
+      vin: text(f["vehicle.vin"]),
     },
     driver: { name: f["driver.name"] ?? "", phone: f["driver.phone"] ?? "" },
     cargo: {

@@ -27,3 +27,9 @@ export function timeFormat(lang: Lang, timezone: string, withDay: boolean) {
   });
   return (at: number) => f.format(at);
 }
+
+/** A day as the day picker names it ("Tue, 25 Nov"), in the checkpoint's zone and the driver's language. */
+export function dayFormat(lang: Lang, timezone: string) {
+  const f = dateFormat(lang, { timeZone: timezone, weekday: "short", day: "numeric", month: "short" });
+  return (at: number) => f.format(at);
+}

@@ -1,40 +1,32 @@
 /** The drivers' pages: /drive to declare, /c/:id (a capability URL) to book, follow and be called. */
 import { Hono } from "hono";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
-import { CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
+import { CancelConfirmPage, CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
 import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/driver/declare.tsx";
 import { bookingStore } from "../../store/booking.ts";
-import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { notificationStore } from "../../store/notifications.ts";
 import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
 import { pageCache } from "../page-cache.ts";
-import {
-  bookingChangeable,
-  crossingAndCheckpoint,
-  type DriverCrossing,
-  driverCrossingView,
-} from "./crossing-view.ts";
+import { crossingAndCheckpoint, type DriverCrossing, driverCrossingView } from "./crossing-view.ts";
 import { type FormValues, parseDeclarationForm } from "./form.ts";
-import { langOf, timeFormat } from "./lang.ts";
+import { dayFormat, langOf, timeFormat } from "./lang.ts";
 import { phoneCheckRoutes, phoneCheckStep } from "./phone-check.tsx";
 import { phoneGate } from "./phone-gate.ts";
 import { qrDataUrl } from "./qr.ts";
-
-/** How many upcoming slots the picker lists: a day of hour slots fits a phone screen. */
-const SLOTS_SHOWN = 12;
 
 export function driverRoutes(deps: AppDeps) {
   const app = new Hono();
   const booking = bookingStore(deps.db, deps.crossings);
   const notifications = notificationStore(deps.db);
-  // the allowances are shown (and counted) only while the driver can still change the booking
+  // the allowances are shown (and counted) only while the machine lets the driver book or cancel
   const allowances = (cp: Parameters<typeof booking.remaining>[0], c: DriverCrossing, now: number) =>
-    bookingChangeable(c.state) ? booking.remaining(cp, c.plate, now) : { postponements: 0, cancellations: 0 };
+    c.accepts.book || c.accepts.cancel
+      ? booking.remaining(cp, c.plate, now)
+      : { postponements: 0, cancellations: 0 };
   const view = driverCrossingView(deps.db);
   const pages = pageCache(deps.db, deps.now);
-  const active = carrierCrossingStore(deps.db);
   const gate = phoneGate(deps);
   // the form is a few hundred bytes; a huge body is refused before it is read
   const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Too large", 413) });
@@ -68,26 +60,26 @@ export function driverRoutes(deps: AppDeps) {
     const values = await formValues(c);
     const htmx = c.req.header("hx-request") === "true";
     const props: DeclareFormProps = { t, lang, checkpoints: deps.checkpoints.list(), values, errors: {} };
-    // htmx swaps only 2xx answers, so a refusal to htmx is a 200 fragment; without JS, a 422 page
-    const refuse = (p: DeclareFormProps) =>
-      htmx ? c.html(<DeclareForm {...p} />) : c.html(<DeclarePage {...p} />, 422);
+    // the layout's htmx config swaps 409 and 422 answers, so htmx gets the form with its messages
+    // and the true status; without JS, the whole page
+    const refuse = (p: DeclareFormProps, status: 409 | 422 = 422) =>
+      htmx ? c.html(<DeclareForm {...p} />, status) : c.html(<DeclarePage {...p} />, status);
 
     const parsed = parseDeclarationForm(values);
     if (!parsed.ok) return refuse({ ...props, errors: parsed.errors });
-    if (!deps.checkpoints.get(parsed.declaration.checkpointId)) {
-      return refuse({ ...props, errors: { checkpointId: "drive.unknownCheckpoint" } });
-    }
+    const cp = deps.checkpoints.get(parsed.declaration.checkpointId);
+    if (!cp) return refuse({ ...props, errors: { checkpointId: "drive.unknownCheckpoint" } });
     const outcome = declareTruck(deps.crossings, {
       declaration: parsed.declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
       at: deps.now(),
       actor: { kind: "driver", id: "drive-form" },
-      activeCodeFor: active.activeCodeFor,
+      policy: cp.config,
     });
-    if (!outcome.ok) {
-      return refuse({ ...props, notice: t("drive.active", { code: outcome.activeCrossingCode ?? "" }) });
-    }
+    if (!outcome.ok && outcome.status === 422)
+      return refuse({ ...props, errors: { [outcome.field]: outcome.reason } });
+    if (!outcome.ok) return refuse({ ...props, notice: t(outcome.reason) }, outcome.status);
     const to = `/c/${outcome.crossing.row.id}?lang=${lang}`;
     if (htmx) {
       c.header("HX-Redirect", to);
@@ -124,22 +116,39 @@ export function driverRoutes(deps: AppDeps) {
     const { lang } = language;
     const id = c.req.param("id");
     const message = c.req.query("msg")?.startsWith("book.") ? c.req.query("msg") : undefined;
-    const page = await pages(c, `page|${id}|${lang}|${message ?? ""}`, async () => {
+    const askedDay = Number(c.req.query("day"));
+    const page = await pages(c, `page|${id}|${lang}|${message ?? ""}|${askedDay || ""}`, async () => {
       const now = deps.now();
       const found = shown(language, id, now);
       if (!found) return null;
       const { crossing } = found.common;
+      const cp = found.cp;
+      // the day picker: every day of the horizon; the asked day, else the first with places
+      const days = crossing.accepts.book ? booking.days(cp, now) : [];
+      const chosenDay =
+        days.find((d) => d.start === askedDay)?.start ??
+        days.find((d) => d.available > 0)?.start ??
+        days[0]?.start ??
+        null;
+      const perDay = Math.ceil(1440 / cp.config.slotMinutes);
+      const nextDay =
+        days[days.findIndex((d) => d.start === chosenDay) + 1]?.start ?? Number.POSITIVE_INFINITY;
+      const slots =
+        chosenDay === null ? [] : booking.slots(cp, chosenDay, perDay, now).filter((s) => s.start < nextDay);
       return (
         <CrossingPage
           {...found.common}
-          checkpoint={found.cp}
+          checkpoint={cp}
+          day={dayFormat(lang, cp.config.timezone)}
           qrDataUrl={await qrDataUrl(crossing.code)}
-          slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
+          days={days}
+          chosenDay={chosenDay}
+          slots={slots}
           message={message}
         />
       );
     });
-    return page ?? c.text("Not found", 404);
+    return page ?? c.notFound();
   });
 
   app.get("/c/:id/live", async (c) => {
@@ -150,7 +159,7 @@ export function driverRoutes(deps: AppDeps) {
       const found = shown(language, id, deps.now());
       return found && <CrossingLive {...found.common} />;
     });
-    return page ?? c.text("Not found", 404);
+    return page ?? c.notFound();
   });
 
   // The actions answer with the crossing's page (303), carrying a refusal as a dictionary key.
@@ -163,7 +172,7 @@ export function driverRoutes(deps: AppDeps) {
     const { lang } = langOf(c);
     const id = c.req.param("id");
     const found = load(id);
-    if (!found) return c.text("Not found", 404);
+    if (!found) return c.notFound();
     const values = await formValues(c);
     const chosen = values.slotStart;
     // issue 13: the caps per address and per phone, then the phone's one-time code
@@ -187,16 +196,31 @@ export function driverRoutes(deps: AppDeps) {
     const { lang } = langOf(c);
     const id = c.req.param("id");
     const found = load(id);
-    if (!found) return c.text("Not found", 404);
+    if (!found) return c.notFound();
     const outcome = booking.cancelBooking(found.cp, id, deps.now(), { kind: "driver", id });
     return c.redirect(back(id, lang, refusalOf(outcome)), 303);
   });
 
-  app.post("/c/:id/cancel", (c) => {
+  // "Cancel the crossing?": the confirmation, a page of its own so it works without JS
+  app.get("/c/:id/cancel", (c) => {
+    const { lang, t } = langOf(c);
+    const id = c.req.param("id");
+    const found = load(id);
+    if (!found) return c.notFound();
+    const now = deps.now();
+    const crossing = view(found.stored, found.cp, now);
+    if (!crossing.accepts.cancel) return c.redirect(back(id, lang, "book.notNow"), 303);
+    const left = booking.remaining(found.cp, crossing.plate, now).cancellations;
+    return c.html(<CancelConfirmPage t={t} lang={lang} crossing={crossing} cancellationsLeft={left} />);
+  });
+
+  app.post("/c/:id/cancel", async (c) => {
     const { lang } = langOf(c);
     const id = c.req.param("id");
     const found = load(id);
-    if (!found) return c.text("Not found", 404);
+    if (!found) return c.notFound();
+    // without the confirmation's own field, ask first: nothing is cancelled by one stray tap
+    if ((await formValues(c)).confirm !== "yes") return c.redirect(`/c/${id}/cancel?lang=${lang}`, 303);
     const outcome = booking.cancelCrossing(found.cp, id, deps.now(), { kind: "driver", id });
     return c.redirect(back(id, lang, refusalOf(outcome)), 303);
   });

@@ -3,6 +3,7 @@
  * action, a missing reason) is answered with a sentence, never an exception.
  */
 import type { Actor, CrossingEvent } from "../../../machines/types.ts";
+import { hasControlCharacters } from "../../domain/text.ts";
 
 export const ACTIONS = [
   "arrive",
@@ -16,6 +17,7 @@ export const ACTIONS = [
   "release",
   "refuse",
   "prioritise",
+  "void",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,6 +35,10 @@ export function eventFor(
 ): { ok: true; event: CrossingEvent } | { ok: false; reason: string } {
   const base = { at, actor };
   const ok = (event: CrossingEvent) => ({ ok: true as const, event });
+  // the one sanitiser for free text: a reason read in the audit trail must read as it was typed
+  for (const key of ["documents", "reason", "note"])
+    if (typeof form[key] === "string" && hasControlCharacters(form[key] as string, true))
+      return { ok: false, reason: "the text has control or invisible characters; type it again" };
   switch (action) {
     case "arrive":
       return ok({ ...base, type: "ARRIVE_AT_LANE" });
@@ -74,5 +80,7 @@ export function eventFor(
       return ok({ ...base, type: "REFUSE", reasonCode: text(form, "reason", 200) });
     case "prioritise":
       return ok({ ...base, type: "PRIORITISE", reason: text(form, "reason") });
+    case "void":
+      return ok({ ...base, type: "VOID", reason: text(form, "reason") });
   }
 }

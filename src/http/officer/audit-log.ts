@@ -15,7 +15,8 @@ export interface AuditFilter {
 
 export type AuditEntry = EventRow & { plate: string; code: string };
 
-export const AUDIT_LIMIT = 300;
+/** Rows per page of the trail; the page links to the next, older, page by cursor. */
+export const AUDIT_PAGE = 100;
 
 /** Only well-formed filters are kept: anything else is dropped, never passed to SQL as text. */
 export function cleanFilter(q: Record<string, string | undefined>): AuditFilter & { officer?: string } {
@@ -27,9 +28,19 @@ export function cleanFilter(q: Record<string, string | undefined>): AuditFilter 
   return { day, action, plate, officer };
 }
 
+/** The cursor of a page: the seq of the last (oldest) row of the page before; absent for the newest. */
+export const cleanCursor = (before: string | undefined): number | undefined =>
+  before && /^\d{1,15}$/.test(before) ? Number(before) : undefined;
+
 export function auditLog(db: DB) {
   return {
-    search(checkpointId: string, f: AuditFilter, timezone: string): AuditEntry[] {
+    /** Newest first, `limit` rows older than the cursor `before` (a seq); seqs never change, so pages never overlap or skip. */
+    search(
+      checkpointId: string,
+      f: AuditFilter,
+      timezone: string,
+      page: { before?: number; limit: number } = { limit: AUDIT_PAGE },
+    ): AuditEntry[] {
       const where = ["c.checkpoint_id = ?"];
       const args: (string | number)[] = [checkpointId];
       if (f.actorId) {
@@ -50,12 +61,16 @@ export function auditLog(db: DB) {
         where.push("e.type = ?");
         args.push(f.action);
       }
+      if (page.before !== undefined) {
+        where.push("e.seq < ?");
+        args.push(page.before);
+      }
       return db
         .prepare(
           `SELECT e.*, c.plate, c.code FROM crossing_events e JOIN crossings c ON c.id = e.crossing_id
-           WHERE ${where.join(" AND ")} ORDER BY e.seq DESC LIMIT ${AUDIT_LIMIT}`,
+           WHERE ${where.join(" AND ")} ORDER BY e.seq DESC LIMIT ?`,
         )
-        .all(...args) as AuditEntry[];
+        .all(...args, page.limit) as AuditEntry[];
     },
   };
 }

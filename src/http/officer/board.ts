@@ -27,6 +27,8 @@ export interface BoardTruck {
   scanResult: string | null;
   inspectionResult: string | null;
   booked: boolean;
+  /** the booked slot, shown in the waiting list (the arrival window is measured from it) */
+  slot: { start: number; end: number } | null;
   promotionReason: string | null;
   /** released by the unmanned green lane's camera, without an officer */
   unmanned: boolean;
@@ -84,6 +86,7 @@ const toTruck = (r: CrossingRow): BoardTruck => {
     scanResult: c.scanResult,
     inspectionResult: c.inspectionResult,
     booked: c.slot !== null,
+    slot: c.slot,
     promotionReason: c.promotionReason,
     unmanned: c.releasedBy === "unmanned",
   };

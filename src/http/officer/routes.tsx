@@ -4,23 +4,28 @@
  * behind the same sign-in, since they share its sessions and CSRF.
  */
 import { type Context, Hono } from "hono";
-import { normalisePlate } from "../../../machines/rules.ts";
+import { describeState, restore } from "../../../machines/apply.ts";
 import type { Actor } from "../../../machines/types.ts";
 import { AuditPage } from "../../../views/officer/audit.tsx";
 import { AuditLogPage } from "../../../views/officer/audit-log.tsx";
 import { BoardView, DashboardPage, type DashboardProps } from "../../../views/officer/dashboard.tsx";
+import { DeclarationPage, DeclarationView } from "../../../views/officer/declaration.tsx";
 import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { authRoutes } from "../../auth/routes.tsx";
 import { sessionStore } from "../../auth/sessions.ts";
+import { checkInPolicy } from "../../domain/checkpoint.ts";
 import { callNextStore } from "../../store/call-next.ts";
+import { checkInLookup } from "../../store/check-in.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { ApplyOutcome } from "../../store/crossings.ts";
 import { adminApiKeyRoutes } from "../admin/api-keys.tsx";
 import { adminUserRoutes } from "../admin/users.tsx";
 import type { AppDeps } from "../deps.ts";
+import { langOf } from "../driver/lang.ts";
 import { pageCache } from "../page-cache.ts";
 import { eventFor, isAction } from "./actions.ts";
-import { auditLog, cleanFilter } from "./audit-log.ts";
+import { auditCsv } from "./audit-csv.ts";
+import { AUDIT_PAGE, auditLog, cleanCursor, cleanFilter } from "./audit-log.ts";
 import { boardReader } from "./board.ts";
 import { settingsRoutes } from "./settings.tsx";
 
@@ -33,9 +38,7 @@ export function officerRoutes(deps: AppDeps) {
   const pages = pageCache(deps.db, deps.now);
   const audit = auditLog(deps.db);
   const caller = callNextStore(deps.db, deps.crossings, deps.checkpoints);
-  const checkInCandidates = deps.db.prepare(
-    "SELECT id, code, plate FROM crossings WHERE checkpoint_id = ? AND state IN ('declared', 'booked')",
-  );
+  const checkIns = checkInLookup(deps.db, deps.crossings);
 
   const app = new Hono();
   app.route("/", authRoutes(sessions, deps.now));
@@ -112,24 +115,37 @@ export function officerRoutes(deps: AppDeps) {
     const checkpoint = checkpointOf(c);
     if (!checkpoint) return c.text("No such checkpoint.", 404);
     const body = await readForm(c);
-    const typed = typeof body.code === "string" ? normalisePlate(body.code.slice(0, 40)) : "";
+    const typed = typeof body.code === "string" ? body.code.slice(0, 40).trim() : "";
     if (!typed)
       return answer(c, checkpoint, { ok: false, status: 400, reason: "type a booking code or a plate" });
-    const rows = checkInCandidates.all(checkpoint.id) as { id: string; code: string; plate: string }[];
-    const found = rows.find((r) => r.code === typed) ?? rows.find((r) => normalisePlate(r.plate) === typed);
-    if (!found)
+    const target = checkIns.find(checkpoint.id, typed);
+    if (target.found === "none")
       return answer(c, checkpoint, {
         ok: false,
         status: 404,
-        reason: `no truck booked or declared here has the code or plate ${typed}`,
+        reason: `no truck with an active crossing has the code or plate ${typed}`,
       });
-    const { walkInsAllowed, graceMinutes } = checkpoint.config;
+    const { row } = target;
+    if (target.found === "elsewhere")
+      return answer(c, checkpoint, {
+        ok: false,
+        status: 409,
+        reason: `${row.plate} (code ${row.code}) is declared for another checkpoint, ${deps.checkpoints.get(row.checkpoint_id)?.name ?? row.checkpoint_id}`,
+      });
+    if (target.found === "past")
+      return answer(c, checkpoint, {
+        ok: false,
+        status: 409,
+        reason: `${row.plate} (code ${row.code}) is already checked in: ${describeState(row.state)}`,
+      });
+    const vin = typeof body.vin === "string" && body.vin.trim() ? body.vin.slice(0, 40) : undefined;
     return answer(
       c,
       checkpoint,
-      deps.crossings.apply(found.id, {
+      deps.crossings.apply(row.id, {
         type: "CHECK_IN",
-        policy: { walkInsAllowed, graceMinutes },
+        policy: checkInPolicy(checkpoint.config),
+        ...(vin ? { vin } : {}),
         at: deps.now(),
         actor: actorOf(c),
       }),
@@ -167,14 +183,73 @@ export function officerRoutes(deps: AppDeps) {
     const filter = cleanFilter(c.req.query());
     // an unknown username matches nobody rather than everybody
     const actorId = filter.officer ? (deps.users.credentials(filter.officer)?.id ?? "-") : undefined;
+    const before = cleanCursor(c.req.query("before"));
+    const entries = audit.search(checkpoint.id, { ...filter, actorId }, checkpoint.config.timezone, {
+      before,
+      limit: AUDIT_PAGE,
+    });
     return c.html(
       <AuditLogPage
         checkpoint={{ id: checkpoint.id, name: checkpoint.name, timezone: checkpoint.config.timezone }}
-        entries={audit.search(checkpoint.id, { ...filter, actorId }, checkpoint.config.timezone)}
+        entries={entries}
         filter={filter}
         names={names}
+        older={entries.length === AUDIT_PAGE ? entries.at(-1)?.seq : undefined}
+        paged={before !== undefined}
       />,
     );
+  });
+
+  // the whole trail (filters applied) as CSV, written as it is read
+  app.get(`${area}/audit.csv`, guard.requireRole("supervisor"), (c) => {
+    const checkpoint = checkpointOf(c);
+    if (!checkpoint) return c.text("No such checkpoint.", 404);
+    const filter = cleanFilter(c.req.query());
+    const actorId = filter.officer ? (deps.users.credentials(filter.officer)?.id ?? "-") : undefined;
+    const rows = auditCsv(audit, checkpoint.id, { ...filter, actorId }, checkpoint.config.timezone, names);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = rows.next();
+        if (next.done) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next.value));
+      },
+    });
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", `attachment; filename="audit-${checkpoint.id}.csv"`);
+    return c.body(body);
+  });
+
+  // the truck's pre-declaration, one click from the dashboard: a fragment for htmx, a page without JS
+  app.get(`${area}/crossings/:id/declaration`, (c) => {
+    const checkpoint = checkpointOf(c);
+    const crossing = deps.crossings.get(c.req.param("id"));
+    if (!checkpoint || !crossing || crossing.row.checkpoint_id !== checkpoint.id)
+      return c.text("No such truck at this checkpoint.", 404);
+    const { user, csrf } = sessionOf(c);
+    const ctx = crossing.crossing.context;
+    const voidProbe = { type: "VOID", reason: "probe", at: deps.now(), actor: actorOf(c) } as const;
+    const props = {
+      ...langOf(c),
+      base: `/officer/${checkpoint.id}`,
+      csrf,
+      timezone: checkpoint.config.timezone,
+      crossing: {
+        id: crossing.row.id,
+        code: crossing.row.code,
+        plate: crossing.row.plate,
+        vin: crossing.row.vin,
+        state: crossing.row.state,
+        channel: crossing.row.channel,
+        riskReasons: ctx.riskReasons,
+        slot: ctx.slot,
+      },
+      declaration: crossing.declaration,
+      canVoid: user.role === "supervisor" && restore(crossing.crossing).can(voidProbe),
+    };
+    c.header("Vary", "HX-Request");
+    return c.req.header("hx-request") === "true"
+      ? c.html(<DeclarationView {...props} />)
+      : c.html(<DeclarationPage {...props} />);
   });
 
   app.get(`${area}/crossings/:id`, (c) => {

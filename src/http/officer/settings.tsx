@@ -51,6 +51,7 @@ export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
       if (typeof v === "string" && k !== "_csrf") typed[k] = v.slice(0, 500);
     typed.walkInsAllowed = form.walkInsAllowed === "on";
     typed.unmannedGreenLane = form.unmannedGreenLane === "on";
+    typed.requireVin = form.requireVin === "on";
 
     const parsed = changeSchema.safeParse(changeFromForm(form));
     if (!parsed.success) {
