@@ -7,7 +7,11 @@ export const distributionSchema = z.discriminatedUnion("dist", [
   z.strictObject({ dist: z.literal("deterministic"), value: z.number().nonnegative() }),
   z.strictObject({ dist: z.literal("exponential"), mean: positive }),
   z
-    .strictObject({ dist: z.literal("uniform"), min: z.number().nonnegative(), max: z.number().nonnegative() })
+    .strictObject({
+      dist: z.literal("uniform"),
+      min: z.number().nonnegative(),
+      max: z.number().nonnegative(),
+    })
     .refine((d) => d.min <= d.max, { path: ["max"], message: "expected max >= min" }),
   z
     .strictObject({

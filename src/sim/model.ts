@@ -36,10 +36,10 @@ import { streams, uniformStream } from "./streams.ts";
 import { Summary } from "./summary.ts";
 import { type Tally, tally } from "./tally.ts";
 import type { TraceRow } from "./trace.ts";
-import * as truck from "./truck.ts";
 import type { Truck } from "./truck.ts";
-import { truckRecord } from "./truck-record.ts";
+import * as truck from "./truck.ts";
 import { TruckMarks } from "./truck-marks.ts";
+import { truckRecord } from "./truck-record.ts";
 
 // Plain constants, copied once: an import is read through a getter after tsx's transform, and the
 // event loop below compares the event kind with these on every event.
@@ -143,7 +143,6 @@ export function runReplication(
   let inside = 0;
 
   const virtualWait = new Summary();
-  const entryToRelease = new Summary();
   const stillInside = new Summary();
   const stages = summaries(REPORT_STAGES);
   const resourceWait = summaries(RESOURCES);
@@ -259,7 +258,10 @@ export function runReplication(
   function toBorder(t: Truck): void {
     marks.borderAt[t.slot] = now;
     if (t.counted && eQueueLimited) virtualWait.add(now - t.arrivedAt);
-    if (!gateLimited) return admit(t);
+    if (!gateLimited) {
+      admit(t);
+      return;
+    }
     gateLevel.set(now, gateLevel.value + 1);
     gate.offer(t, now);
   }
@@ -376,7 +378,8 @@ export function runReplication(
   function afterDocumentCheck(t: Truck): void {
     if (refuseAtDoc > 0 && refusal() < refuseAtDoc) {
       step(t, ev.REFUSE);
-      return finish(t, "refused");
+      finish(t, "refused");
+      return;
     }
     step(t, ev.RECORD_DOCUMENT_CHECK);
     if (t.context.channel === "green") release(t);
@@ -393,7 +396,10 @@ export function runReplication(
     const found = escalate > 0 && escalation() < escalate;
     ev.RECORD_SCAN.result = found ? "suspicious" : "clear";
     step(t, ev.RECORD_SCAN);
-    if (!found) return release(t);
+    if (!found) {
+      release(t);
+      return;
+    }
     step(t, ev.SEND_TO_INSPECTION);
     toBay(t);
   }
@@ -402,7 +408,10 @@ export function runReplication(
     const failed = failInspection > 0 && refusal() < failInspection;
     ev.RECORD_INSPECTION.result = failed ? "failed" : "passed";
     step(t, ev.RECORD_INSPECTION);
-    if (!failed) return release(t);
+    if (!failed) {
+      release(t);
+      return;
+    }
     step(t, ev.REFUSE);
     finish(t, "refused");
   }

@@ -45,10 +45,9 @@ export type ScheduleEntry = z.infer<typeof scheduleEntry>;
 
 /** Priority classes other than ordinary, each with the share of trucks in it. */
 const classShares = z.strictObject(
-  Object.fromEntries(PRIORITY_CLASSES.filter((c) => c !== "ordinary").map((c) => [c, share.optional()])) as Record<
-    Exclude<PriorityClass, "ordinary">,
-    z.ZodOptional<typeof share>
-  >,
+  Object.fromEntries(
+    PRIORITY_CLASSES.filter((c) => c !== "ordinary").map((c) => [c, share.optional()]),
+  ) as Record<Exclude<PriorityClass, "ordinary">, z.ZodOptional<typeof share>>,
 );
 
 export const scenarioSchema = z
@@ -125,7 +124,9 @@ export const scenarioSchema = z
     /** the share of scans that find something: the truck goes on to a bay */
     scanEscalation: share.optional(),
     /** the share of trucks refused at the document check, and of physical inspections that fail */
-    refusals: z.strictObject({ documentCheck: share.optional(), physicalInspection: share.optional() }).optional(),
+    refusals: z
+      .strictObject({ documentCheck: share.optional(), physicalInspection: share.optional() })
+      .optional(),
     missedCallRate: share.optional(),
     greenAutoRelease: z.strictObject({ enabled: z.boolean(), share, minutes: distributionSchema }).optional(),
   })
@@ -145,10 +146,17 @@ export const scenarioSchema = z
     path: ["resources", "scanners"],
     message: "yellow trucks need a scanner: none is open at any hour",
   })
-  .refine((s) => !((s.channels.red > 0 || (s.channels.yellow > 0 && (s.scanEscalation ?? 0) > 0)) && neverOpen(s, "inspectionBays")), {
-    path: ["resources", "inspectionBays"],
-    message: "red trucks (and scans that find something) need an inspection bay: none is open at any hour",
-  })
+  .refine(
+    (s) =>
+      !(
+        (s.channels.red > 0 || (s.channels.yellow > 0 && (s.scanEscalation ?? 0) > 0)) &&
+        neverOpen(s, "inspectionBays")
+      ),
+    {
+      path: ["resources", "inspectionBays"],
+      message: "red trucks (and scans that find something) need an inspection bay: none is open at any hour",
+    },
+  )
   .refine((s) => !(s.arrivals.kind === "trace" && s.schedule?.some((r) => r.arrivalFactor !== undefined)), {
     path: ["schedule"],
     message: "a trace's arrivals are given: arrivalFactor does not apply",
@@ -181,7 +189,10 @@ function expectedTrucks(s: {
   }
 }
 
-function classTotal(s: { priorityShare: number; priorityShares?: Partial<Record<PriorityClass, number>> | undefined }) {
+function classTotal(s: {
+  priorityShare: number;
+  priorityShares?: Partial<Record<PriorityClass, number>> | undefined;
+}) {
   return s.priorityShare + Object.values(s.priorityShares ?? {}).reduce((a: number, b) => a + (b ?? 0), 0);
 }
 

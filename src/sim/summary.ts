@@ -7,8 +7,7 @@ const GROWTH = Math.log1p(1e-3);
 const BINS = 25_000; // FLOOR * 1.001^25000 ~ 7e7 minutes: beyond every crossing
 
 const NO_BINS = new Float64Array(0);
-const binOf = (x: number) =>
-  x <= FLOOR ? 0 : Math.min(BINS, 1 + Math.floor(Math.log(x / FLOOR) / GROWTH));
+const binOf = (x: number) => (x <= FLOOR ? 0 : Math.min(BINS, 1 + Math.floor(Math.log(x / FLOOR) / GROWTH)));
 
 export class Summary {
   count = 0;
@@ -75,20 +74,25 @@ export class Summary {
   }
 }
 
+/** A distribution's figures; with no trucks, count 0 and every figure null ("no trucks", not 0 minutes). */
 export interface MinutesSummary {
-  mean: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  max: number;
+  count: number;
+  mean: number | null;
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
   ci95?: [number, number];
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+/** Six significant figures: a wait of 0.006 min stays readable, a week stays to the minute. */
+const round = (x: number) => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(6)));
 
 export function describe(s: Summary): MinutesSummary {
+  if (s.count === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
   return {
+    count: s.count,
     mean: round(s.mean),
     p50: round(s.quantile(0.5)),
     p90: round(s.quantile(0.9)),

@@ -8,7 +8,9 @@ import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { sessionStore } from "../../auth/sessions.ts";
 import {
   arrivalsChart,
+  channelsChart,
   queueChart,
+  resourcesChart,
   stagesChart,
   utilisationChart,
   waitChart,
@@ -160,6 +162,15 @@ export function plannerRoutes(deps: AppDeps) {
       "wait.svg": () => waitChart(one),
       "utilisation.svg": () => utilisationChart(one),
       "stages.svg": () => stagesChart(one),
+      "resources.svg": () =>
+        resourcesChart([
+          {
+            label: report.scenario,
+            wait: report.resourceWaitMinutes,
+            service: report.resourceServiceMinutes,
+          },
+        ]),
+      "channels.svg": () => channelsChart(report.byChannel),
     };
     const name = c.req.param("name");
     const draw = Object.hasOwn(charts, name) ? charts[name] : undefined;
