@@ -25,7 +25,8 @@ import type { AppDeps } from "../deps.ts";
 import { editorRoutes, MAX_TRACE_BYTES } from "./editor.tsx";
 import { replayRoutes } from "./replay.tsx";
 
-export const ENGINE_VERSION = "shekara-sim 1";
+// 2: issue 16, trucks wait before the gate for the neighbour, holds park, reports say where every truck stands
+export const ENGINE_VERSION = "shekara-sim 2";
 
 export function plannerRoutes(deps: AppDeps) {
   const runs = simRunStore(deps.db);
