@@ -98,7 +98,9 @@ describe("the planners' workspace", () => {
     const csv = await csvRes.text();
     expect(csv).toMatch(/^figure,value\nscenario,"Five lanes"\n/);
     expect(csv).toMatch(/\nwaitMinutes\.p90,[\d.]+\n/);
-    expect(csv).toMatch(/\n\nhour,arrivals,completed,meanWaitMinutes,queueLength,exits,gateQueue,virtualQueue,inSystem\n\d+,/);
+    expect(csv).toMatch(
+      /\n\nhour,arrivals,completed,meanWaitMinutes,queueLength,exits,gateQueue,virtualQueue,inSystem\n\d+,/,
+    );
     expect(csv).toMatch(/\nsteadyState,true\n/);
     expect((await p.get("/planner/runs/nosuchrun.csv")).status).toBe(404);
     // a chart's name is looked up among the charts, never among an object's own properties

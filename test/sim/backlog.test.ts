@@ -44,9 +44,13 @@ describe("the neighbour's backlog stands before the gate", () => {
   it("says the run has no steady state, why, and what its averages leave out", () => {
     const r = simulate(overloaded, 1);
     expect(r.steadyState).toBe(false);
-    expect(r.warnings.join("\n")).toMatch(/neighbour's side takes 100: the queue before the gate grows by about 140 a day/);
+    expect(r.warnings.join("\n")).toMatch(
+      /neighbour's side takes 100: the queue before the gate grows by about 140 a day/,
+    );
     expect(r.warnings.join("\n")).toMatch(/backlog was still growing/);
-    expect(r.warnings.join("\n")).toMatch(/average only the [\d,]+ trucks that left \(\d+% of the [\d,]+ that arrived\)/);
+    expect(r.warnings.join("\n")).toMatch(
+      /average only the [\d,]+ trucks that left \(\d+% of the [\d,]+ that arrived\)/,
+    );
     expect(r.stillInsideMinutes.count).toBeGreaterThan(0);
   });
 
@@ -67,7 +71,12 @@ describe("the neighbour's backlog stands before the gate", () => {
 
   it("an initial backlog drains at the neighbour's rate less the arrivals", () => {
     const r = simulate(
-      { ...mmc(4, 2, 10, 120, 4), warmupHours: 0, neighbourAcceptsPerDay: 200, initialBacklog: { gateQueue: 500 } },
+      {
+        ...mmc(4, 2, 10, 120, 4),
+        warmupHours: 0,
+        neighbourAcceptsPerDay: 200,
+        initialBacklog: { gateQueue: 500 },
+      },
       1,
     );
     // 200 a day out, 48 a day in: about 152 a day less, five days (sd of 240 arrivals about 16)
@@ -100,7 +109,10 @@ describe("the e-queue's daily limit and schedules by day", () => {
         ...demand,
         warmupHours: 0,
         hours: 72,
-        schedule: [{ fromDay: 1, neighbourAcceptsPerDay: 0 }, { fromDay: 2, neighbourAcceptsPerDay: 725 }],
+        schedule: [
+          { fromDay: 1, neighbourAcceptsPerDay: 0 },
+          { fromDay: 2, neighbourAcceptsPerDay: 725 },
+        ],
       },
       7,
     );
@@ -112,7 +124,10 @@ describe("the e-queue's daily limit and schedules by day", () => {
   });
 
   it("an arrival level by day scales the arrivals", () => {
-    const r = runReplication({ ...demand, warmupHours: 0, hours: 48, schedule: [{ fromDay: 1, arrivalFactor: 2 }] }, 8);
+    const r = runReplication(
+      { ...demand, warmupHours: 0, hours: 48, schedule: [{ fromDay: 1, arrivalFactor: 2 }] },
+      8,
+    );
     const day = (d: number) => r.hourly.slice(d * 24, d * 24 + 24).reduce((a, h) => a + h.arrivals, 0);
     // 960 then 1,920 (Poisson: sd 31 and 44)
     expect(Math.abs(day(0) - 960)).toBeLessThan(5 * 31);

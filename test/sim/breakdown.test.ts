@@ -65,16 +65,19 @@ describe("figures by channel and by priority class", () => {
       Object.values(g).reduce((a, x) => a + x.trucksArrived, 0);
     expect(sum(r.byChannel)).toBe(r.trucksArrived);
     expect(sum(r.byClass)).toBe(r.trucksArrived);
-    expect(r.byChannel.green.waitMinutes.count + r.byChannel.yellow.waitMinutes.count + r.byChannel.red.waitMinutes.count).toBe(
-      r.waitMinutes.count,
-    );
+    expect(
+      r.byChannel.green.waitMinutes.count +
+        r.byChannel.yellow.waitMinutes.count +
+        r.byChannel.red.waitMinutes.count,
+    ).toBe(r.waitMinutes.count);
     // red trucks spend longer from entry to release than green ones: the bay comes after the lane
     expect(r.byChannel.red.entryToReleaseMinutes.mean as number).toBeGreaterThan(
       r.byChannel.green.entryToReleaseMinutes.mean as number,
     );
     // shares of the classes drawn (binomial: 5 sd)
     const n = r.trucksArrived;
-    const within = (x: number, p: number) => expect(Math.abs(x - n * p)).toBeLessThan(5 * Math.sqrt(n * p * (1 - p)));
+    const within = (x: number, p: number) =>
+      expect(Math.abs(x - n * p)).toBeLessThan(5 * Math.sqrt(n * p * (1 - p)));
     within(r.byClass.perishable.trucksArrived, 0.2);
     within(r.byClass.transit.trucksArrived, 0.1);
     within(r.byClass.dangerous.trucksArrived, 0.05);
@@ -82,7 +85,11 @@ describe("figures by channel and by priority class", () => {
   });
 
   it("strict priority calls perishable trucks first, ahead of the cycle's turn", () => {
-    const busy: Scenario = { ...mixed, arrivals: { kind: "poisson", perHour: 21 }, queueCycle: ["transit", "ordinary"] };
+    const busy: Scenario = {
+      ...mixed,
+      arrivals: { kind: "poisson", perHour: 21 },
+      queueCycle: ["transit", "ordinary"],
+    };
     const strict = simulate({ ...busy, strictPriority: true }, 1);
     const cycle = simulate(busy, 1);
     expect(strict.byClass.perishable.waitMinutes.mean as number).toBeLessThan(
@@ -130,7 +137,15 @@ describe("what the machine allows, generated", () => {
 describe("no trucks reads as no trucks", () => {
   it("a stage nobody went through and a run where nobody completes have no figures, not 0", () => {
     const r = simulate({ ...mmc(1, 1, 5000, 20, 1), warmupHours: 10 }, 1);
-    expect(r.stageMinutes.scan).toEqual({ count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null });
+    expect(r.stageMinutes.scan).toEqual({
+      count: 0,
+      mean: null,
+      p50: null,
+      p90: null,
+      p95: null,
+      p99: null,
+      max: null,
+    });
     const none = simulate({ ...mmc(1, 30, 100_000, 20, 1), warmupHours: 1 }, 1);
     expect(none.trucksCompleted).toBe(0);
     expect(none.timeInSystemMinutes.mean).toBeNull();
@@ -143,7 +158,10 @@ describe("no trucks reads as no trucks", () => {
         ...mmc(1, 1, 0.006, 10, 1),
         warmupHours: 0,
         arrivals: { kind: "trace", file: "given" },
-        serviceMinutes: { ...mmc(1, 1, 1, 1).serviceMinutes, documentCheck: { dist: "deterministic", value: 0.006 } },
+        serviceMinutes: {
+          ...mmc(1, 1, 1, 1).serviceMinutes,
+          documentCheck: { dist: "deterministic", value: 0.006 },
+        },
       },
       1,
       undefined,
@@ -160,7 +178,9 @@ describe("offered load before running", () => {
     const s = mmc(2, 15, 10, 100);
     const loads = offeredLoads(s);
     expect(loads.find((l) => l.stage === "documentLanes")?.load).toBeCloseTo(1.25, 6);
-    expect(overloadWarnings(loads, s).join("\n")).toMatch(/document lanes are offered 2\.5 busy at a time against 2\.0 open/);
+    expect(overloadWarnings(loads, s).join("\n")).toMatch(
+      /document lanes are offered 2\.5 busy at a time against 2\.0 open/,
+    );
     expect(overloadWarnings(offeredLoads(mmc(3, 15, 10, 100)), s)).toEqual([]);
   });
 });
