@@ -98,24 +98,48 @@ const STAGE_WORDS: Record<LoadStage, string> = {
 };
 
 const n = (x: number) => Math.round(x).toLocaleString("en");
-const dayWords = (l: StageLoad, all: number) =>
-  l.days[0] === 0 && l.days[1] === all - 1
-    ? ""
-    : l.days[0] === l.days[1]
-      ? `day ${l.days[0]}: `
-      : `days ${l.days[0]}-${l.days[1]}: `;
+/** "725", or "700-750" for a stretch of days that differ */
+const range = (xs: number[]) => {
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return Math.round(lo) === Math.round(hi) ? n(lo) : `${n(lo)}-${n(hi)}`;
+};
+const fixed = (xs: number[]) => {
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return lo.toFixed(1) === hi.toFixed(1) ? lo.toFixed(1) : `${lo.toFixed(1)}-${hi.toFixed(1)}`;
+};
 
-/** A sentence for each stage loaded to 1 or more: the run will have no steady state there. */
+/** A sentence for each stage loaded to 1 or more, one per stretch of days in a row: the run will have no steady state there. */
 export function overloadWarnings(loads: readonly StageLoad[], s: Scenario): string[] {
   const all = Math.max(1, Math.ceil(s.hours / 24));
-  return loads
-    .filter((l) => l.load >= 1)
-    .map((l) => {
-      const at = dayWords(l, all);
-      if (l.stage === "dailyLimit")
-        return `${at}${n(l.offered)} trucks a day ask to cross and ${STAGE_WORDS[l.stage]} lets ${n(l.capacity)} come: the virtual queue grows by about ${n(l.offered - l.capacity)} a day`;
-      if (l.stage === "neighbour")
-        return `${at}${n(l.offered)} trucks a day come to the border and ${STAGE_WORDS[l.stage]} takes ${n(l.capacity)}: the queue before the gate grows by about ${n(l.offered - l.capacity)} a day`;
-      return `${at}${STAGE_WORDS[l.stage]} are offered ${l.offered.toFixed(1)} busy at a time against ${l.capacity.toFixed(1)} open (load ${l.load === Number.POSITIVE_INFINITY ? "without end" : l.load.toFixed(2)}): their queue grows without end`;
-    });
+  const stretches: StageLoad[][] = [];
+  for (const l of loads.filter((x) => x.load >= 1)) {
+    const open = stretches.find(
+      (g) => g[0]?.stage === l.stage && (g.at(-1)?.days[1] ?? -2) + 1 === l.days[0],
+    );
+    if (open) open.push(l);
+    else stretches.push([l]);
+  }
+  return stretches.map((g) => {
+    const first = g[0] as StageLoad;
+    const days: [number, number] = [first.days[0], (g.at(-1) as StageLoad).days[1]];
+    const at =
+      days[0] === 0 && days[1] === all - 1
+        ? ""
+        : days[0] === days[1]
+          ? `day ${days[0]}: `
+          : `days ${days[0]}-${days[1]}: `;
+    const offered = g.map((l) => l.offered);
+    const capacity = g.map((l) => l.capacity);
+    const growth = g.map((l) => l.offered - l.capacity);
+    if (first.stage === "dailyLimit")
+      return `${at}${range(offered)} trucks a day ask to cross and ${STAGE_WORDS[first.stage]} lets ${range(capacity)} come: the virtual queue grows by about ${range(growth)} a day`;
+    if (first.stage === "neighbour")
+      return `${at}${range(offered)} trucks a day come to the border and ${STAGE_WORDS[first.stage]} takes ${range(capacity)}: the queue before the gate grows by about ${range(growth)} a day`;
+    const load = g.some((l) => l.load === Number.POSITIVE_INFINITY)
+      ? "without end"
+      : fixed(g.map((l) => l.load));
+    return `${at}${STAGE_WORDS[first.stage]} are offered ${fixed(offered)} busy at a time against ${fixed(capacity)} open (load ${load}): their queue grows without end`;
+  });
 }
