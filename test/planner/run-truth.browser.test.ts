@@ -59,6 +59,13 @@ describe("a planner reads an overloaded run", () => {
       expect(text).toContain("By channel");
       expect(await page.locator('img[alt="queue chart"]').count()).toBe(1);
       await screenshot(page, "planner-run-episode");
+      // the top of the page at a laptop's height, and the charts a planner reads first, at full size
+      await page.screenshot({ path: "test-results/screenshots/planner-run-episode-top.png" });
+      for (const chart of ["queue", "arrivals", "resources", "channels"])
+        await page
+          .locator(`img[alt="${chart} chart"]`)
+          .screenshot({ path: `test-results/screenshots/planner-run-episode-${chart}.png` });
+      await page.locator("section").screenshot({ path: "test-results/screenshots/planner-run-episode-breakdown.png" });
       const json = (await (await page.request.get(`${page.url()}.json`)).json()) as {
         gateQueue: { max: number };
         steadyState: boolean;
