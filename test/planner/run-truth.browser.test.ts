@@ -65,7 +65,9 @@ describe("a planner reads an overloaded run", () => {
         await page
           .locator(`img[alt="${chart} chart"]`)
           .screenshot({ path: `test-results/screenshots/planner-run-episode-${chart}.png` });
-      await page.locator("section").screenshot({ path: "test-results/screenshots/planner-run-episode-breakdown.png" });
+      await page
+        .locator("section")
+        .screenshot({ path: "test-results/screenshots/planner-run-episode-breakdown.png" });
       const json = (await (await page.request.get(`${page.url()}.json`)).json()) as {
         gateQueue: { max: number };
         steadyState: boolean;

@@ -1,6 +1,5 @@
 /** Issue 16: stages show their queues, figures come by channel and class, and empty reads as empty. */
 import { describe, expect, it } from "vitest";
-import { runReplication } from "../../src/sim/model.ts";
 import { simulate } from "../../src/sim/report.ts";
 import type { Scenario } from "../../src/sim/scenario.ts";
 import type { TraceRow } from "../../src/sim/trace.ts";
