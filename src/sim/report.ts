@@ -51,7 +51,24 @@ export interface HourlyRow {
 }
 
 /** Counts are summed over the replications (as trucksArrived always was); levels are their means. */
-export interface SimReport {
+export interface SimReport
+  extends Pick<
+    RunResult,
+    | "trucksArrived"
+    | "trucksCompleted"
+    | "trucksExited"
+    | "trucksRefused"
+    | "trucksExpired"
+    | "trucksInsideAtStart"
+    | "trucksInsideAtEnd"
+    | "insideAtEnd"
+    | "utilisation"
+    | "queueLength"
+    | "gateQueue"
+    | "virtualQueue"
+    | "eventsProcessed"
+    | "machineSteps"
+  > {
   scenario: string;
   seed: number;
   replications: number;
@@ -61,15 +78,6 @@ export interface SimReport {
   warnings: string[];
   /** each stage's load as the scenario offers it (before running) */
   offeredLoad: StageLoad[];
-  trucksArrived: number;
-  trucksCompleted: number;
-  trucksExited: number;
-  trucksRefused: number;
-  trucksExpired: number;
-  trucksInsideAtStart: number;
-  /** arrived but not gone at the end: trucksInsideAtStart + trucksArrived = trucksExited + trucksRefused + trucksExpired + trucksInsideAtEnd */
-  trucksInsideAtEnd: number;
-  insideAtEnd: { virtualQueue: number; gateQueue: number; checkpoint: number };
   /** the counted trucks still there at the end: minutes since they reached the border, so far (a lower bound) */
   stillInsideMinutes: MinutesSummary;
   /** trucks that left for the neighbour per hour of the measured period */
@@ -90,13 +98,7 @@ export interface SimReport {
   resourceServiceMinutes: Record<Resource, MinutesSummary>;
   byChannel: Record<Channel, GroupFigures>;
   byClass: Record<PriorityClass, GroupFigures>;
-  utilisation: Record<Resource, number>;
-  queueLength: { mean: number; max: number };
-  gateQueue: QueueFigures;
-  virtualQueue: QueueFigures;
   hourly: HourlyRow[];
-  eventsProcessed: number;
-  machineSteps: number;
   wallSeconds: number;
 }
 

@@ -4,29 +4,16 @@
  * warning, each resource's wait apart from its service, and the figures by channel. The screenshot
  * (test-results/screenshots/planner-run-episode.png) is for reading at a laptop's size.
  */
-import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { LAPTOP, launchBrowser, screenshot } from "../support/browser.ts";
-import { DEMO_PASSWORD, type RunningServer, startServer } from "../support/server.ts";
+import { type RunningServer, startServer } from "../support/server.ts";
+import { chartsLoaded, signInAsPlanner } from "./browser-support.ts";
 
 let server: RunningServer | undefined;
 
 afterAll(async () => {
   await server?.stop();
 });
-
-/** Every chart image has arrived and decoded (a broken one never does, and the wait times out). */
-const chartsLoaded = (page: Page) =>
-  page.waitForFunction(() => {
-    // runs in the page; the test's own types know no DOM
-    const { images } = (globalThis as unknown as { document: { images: Iterable<ChartImage> } }).document;
-    const list = [...images];
-    return list.length > 0 && list.every((i) => i.complete && i.naturalWidth > 0);
-  });
-interface ChartImage {
-  complete: boolean;
-  naturalWidth: number;
-}
 
 describe("a planner reads an overloaded run", () => {
   it("sees the backlog before the gate, completions against arrivals, the warning, resources and channels", async () => {
@@ -38,11 +25,7 @@ describe("a planner reads an overloaded run", () => {
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text());
       });
-      await page.goto(`${server.url}/planner`);
-      await page.fill('input[name="username"]', "planner");
-      await page.fill('input[name="password"]', DEMO_PASSWORD);
-      await page.click('button[type="submit"]');
-      await page.waitForURL(/\/planner$/);
+      await signInAsPlanner(page, server.url);
       await page
         .locator("tr", { hasText: "Nur Zholy, November 2025" })
         .getByRole("button", { name: "Run ×5" })
