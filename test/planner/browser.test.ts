@@ -65,7 +65,7 @@ describe("a planner in the browser", () => {
       await scanDist.selectOption("triangular");
       await redrawn;
       await page.locator('input[name="serviceMinutes.scan.mode"]').waitFor();
-      expect(await page.inputValue('input[name="serviceMinutes.scan.mode"]')).toBe("6");
+      expect(await page.inputValue('input[name="serviceMinutes.scan.mode"]')).toBe("15");
       expect(await page.inputValue('input[name="resources.scanners"]')).toBe("3");
       await screenshot(page, "planner-editor");
       await page.getByRole("button", { name: "Save a copy" }).click();
