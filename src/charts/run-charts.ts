@@ -29,31 +29,92 @@ const legend = {
   textStyle: { width: 290, overflow: "truncate" },
 };
 
-/** Arrivals and completions per hour: where the checkpoint falls behind. */
+/** Arrivals against trucks leaving for the neighbour, per hour: where the crossing falls behind. */
 export function arrivalsChart(hourly: readonly HourlyPoint[]): string {
   return renderSvg({
-    title: title("Arrivals and completions per hour"),
+    title: title("Arrivals and trucks leaving per hour"),
     legend,
     xAxis: hourAxis(hourly),
     yAxis: { type: "value", name: "trucks" },
     series: [
       { name: "arrived", type: "bar", data: hourly.map((h) => h.arrivals) },
-      { name: "completed", type: "bar", data: hourly.map((h) => h.completed) },
+      { name: "left for the neighbour", type: "bar", data: hourly.map((h) => h.exits) },
     ],
   });
 }
 
-/** Trucks in the waiting area over the run. */
+/** Where the trucks wait, hour by hour: the e-queue, before the gate, and the waiting area inside. */
 export function queueChart(hourly: readonly HourlyPoint[]): string {
+  const line = (name: string, pick: (h: HourlyPoint) => number) => ({
+    name,
+    type: "line",
+    showSymbol: false,
+    areaStyle: { opacity: 0.12 },
+    data: hourly.map(pick),
+  });
   return renderSvg({
-    title: title("Queue length"),
+    title: title("Trucks waiting"),
+    legend,
     xAxis: hourAxis(hourly),
-    yAxis: { type: "value", name: "trucks waiting" },
+    yAxis: { type: "value", name: "trucks" },
     series: [
-      { name: "queue", type: "line", areaStyle: { opacity: 0.15 }, data: hourly.map((h) => h.queueLength) },
+      line("before the gate", (h) => h.gateQueue),
+      line("waiting area", (h) => h.queueLength),
+      line("e-queue (not at the border)", (h) => h.virtualQueue),
     ],
   });
 }
+
+/** For each resource, the mean wait for it beside its mean service: what sizing a scanner needs. */
+export function resourcesChart(
+  runs: readonly { label: string; wait: Record<string, Summary>; service: Record<string, Summary> }[],
+): string {
+  const resources = Object.keys(runs[0]?.wait ?? {});
+  return renderSvg({
+    title: title("Wait for each resource and its service (mean)"),
+    legend,
+    xAxis: { type: "category", data: resources.map(resourceName) },
+    yAxis: minutesAxis,
+    series: runs.flatMap((r) => [
+      {
+        name: runs.length > 1 ? `${r.label}: wait` : "wait",
+        type: "bar",
+        data: resources.map((k) => orNull(r.wait[k]?.mean)),
+      },
+      {
+        name: runs.length > 1 ? `${r.label}: service` : "service",
+        type: "bar",
+        data: resources.map((k) => orNull(r.service[k]?.mean)),
+      },
+    ]),
+  });
+}
+
+/** The Time Release Study's breakdown by channel: before the gate, in the waiting area, entry to release. */
+export function channelsChart(
+  groups: Record<string, { gateWaitMinutes: Summary; waitMinutes: Summary; entryToReleaseMinutes: Summary }>,
+): string {
+  const names = Object.keys(groups);
+  const series = (name: string, pick: (g: (typeof groups)[string]) => Summary) => ({
+    name,
+    type: "bar",
+    data: names.map((n) => orNull(pick(groups[n] as (typeof groups)[string]).mean)),
+  });
+  return renderSvg({
+    title: title("By channel (mean minutes)"),
+    legend,
+    xAxis: { type: "category", data: names },
+    yAxis: minutesAxis,
+    series: [
+      series("before the gate", (g) => g.gateWaitMinutes),
+      series("waiting area", (g) => g.waitMinutes),
+      series("entry to release", (g) => g.entryToReleaseMinutes),
+    ],
+  });
+}
+
+/** A figure as drawn: rounded, and a gap (not a zero) where no truck went. */
+const orNull = (x: number | null | undefined) => (x === null || x === undefined ? null : round(x));
 
 /** The wait's distribution as its percentiles: what share of trucks waited how long. */
 export function waitChart(runs: readonly { label: string; wait: Summary }[]): string {
@@ -63,7 +124,7 @@ export function waitChart(runs: readonly { label: string; wait: Summary }[]): st
     legend,
     xAxis: { type: "category", data: [...keys] },
     yAxis: minutesAxis,
-    series: runs.map((r) => ({ name: r.label, type: "bar", data: keys.map((k) => round(r.wait[k])) })),
+    series: runs.map((r) => ({ name: r.label, type: "bar", data: keys.map((k) => orNull(r.wait[k])) })),
   });
 }
 
@@ -105,7 +166,7 @@ export function stagesChart(
       name: stageName(stage),
       type: "bar",
       stack: "time",
-      data: runs.map((r) => round(r.stageMinutes[stage]?.mean ?? 0)),
+      data: runs.map((r) => orNull(r.stageMinutes[stage]?.mean)),
     })),
   };
   return renderSvg(option);
@@ -121,6 +182,8 @@ const RESOURCE_NAMES: Record<string, string> = {
 const resourceName = (key: string) => RESOURCE_NAMES[key] ?? key;
 
 const STAGE_NAMES: Record<string, string> = {
+  gateQueue: "before the gate",
+  unmannedLane: "unmanned lane",
   waitingArea: "waiting area",
   documentCheck: "document check",
   scan: "scan",

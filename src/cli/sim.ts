@@ -4,11 +4,12 @@
  * `--json -` prints only the JSON on stdout; `--csv DIR` writes DIR/trucks.csv and DIR/hourly.csv.
  * A bad scenario or argument exits with code 2 and a message naming the field.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { parseScenario, parseTrace, type SimReport, summarise, type TraceRow } from "../sim/index.ts";
+import { offeredLoads, overloadWarnings } from "../sim/offered-load.ts";
 import { hourlyCsv } from "../sim/report-csv.ts";
 import type { RunResult } from "../sim/run-result.ts";
 import { runReplications } from "./replication-pool.ts";
@@ -22,8 +23,7 @@ function fail(message: string): never {
 function positiveInt(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < (name === "seed" ? Number.MIN_SAFE_INTEGER : 1))
-    fail(`--${name}: expected ${name === "seed" ? "an integer" : "a positive integer"}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1) fail(`--${name}: expected a positive integer, got "${raw}"`);
   return n;
 }
 
@@ -44,36 +44,59 @@ try {
 }
 if (!values.scenario) fail("--scenario FILE is required");
 
+/** Files are refused by size before they are read: a parse holds several times a file's bytes in memory. */
+const MAX_SCENARIO_BYTES = 1_000_000;
+const MAX_TRACE_BYTES = 32_000_000;
+
+function readLimited(file: string, limit: number, label: string): string {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    fail(`${label}: ${(error as Error).message}`);
+  }
+  if (size > limit)
+    fail(
+      `${label}: ${file} is ${size.toLocaleString("en")} bytes, over the limit of ${limit.toLocaleString("en")}`,
+    );
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    fail(`${label}: ${(error as Error).message}`);
+  }
+}
+
 let raw: unknown;
 try {
-  raw = JSON.parse(readFileSync(values.scenario, "utf8"));
+  raw = JSON.parse(readLimited(values.scenario, MAX_SCENARIO_BYTES, values.scenario));
 } catch (error) {
   fail(`${values.scenario}: ${(error as Error).message}`);
 }
-const parsed = parseScenario(raw);
+// flags change the file's fields before the one schema judges them, so their caps are the file's
+const overrides: Record<string, number> = {};
+for (const name of ["seed", "hours"] as const) {
+  const text = values[name];
+  if (text === undefined) continue;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n)) fail(`--${name}: expected a number, got "${text}"`);
+  overrides[name] = n;
+}
+const parsed = parseScenario(typeof raw === "object" && raw !== null ? { ...raw, ...overrides } : raw);
 if (!parsed.ok) fail(`${values.scenario}: invalid scenario\n${parsed.message}`);
 // A trace's path is relative to the scenario file; it is read and checked whole before a run starts.
 let trace: TraceRow[] | undefined;
 if (parsed.scenario.arrivals.kind === "trace") {
   const file = resolve(dirname(values.scenario), parsed.scenario.arrivals.file);
-  let text = "";
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    fail(`arrivals.file: ${(error as Error).message}`);
-  }
-  const result = parseTrace(text);
+  const result = parseTrace(readLimited(file, MAX_TRACE_BYTES, "arrivals.file"));
   if (!result.ok) fail(`${file}: ${result.message}`);
   trace = result.rows;
 }
 
-const scenario = { ...parsed.scenario };
-const seed = positiveInt("seed", values.seed);
-if (seed !== undefined) scenario.seed = seed;
-const hours = positiveInt("hours", values.hours);
-if (hours !== undefined) scenario.hours = hours;
-if (scenario.warmupHours >= scenario.hours) fail("warmupHours: expected fewer than hours");
+const scenario = parsed.scenario;
 const replications = positiveInt("replications", values.replications) ?? 1;
+// said before the run, so a planner need not wait for an answer the arithmetic already gives
+for (const w of overloadWarnings(offeredLoads(scenario, trace?.length), scenario))
+  process.stderr.write(`sim: warning: no steady state: ${w}\n`);
 
 const jsonOnly = values.json === "-";
 const bar = !jsonOnly && process.stderr.isTTY ? new SingleBar({ stream: process.stderr }) : null;
@@ -100,7 +123,7 @@ try {
   process.stderr.write(`sim: the run failed: ${(error as Error).message}\n`);
   process.exit(1);
 }
-const result = summarise(scenario, runs);
+const result = summarise(scenario, runs, trace?.length);
 bar?.stop();
 if (csvDir) {
   joinParts(csvDir, replications);
@@ -118,22 +141,34 @@ else {
 function printSummary(r: SimReport): void {
   const row = (label: string, s: SimReport["waitMinutes"]) => ({
     minutes: label,
-    mean: s.mean,
-    p50: s.p50,
-    p90: s.p90,
-    p95: s.p95,
-    p99: s.p99,
-    max: s.max,
+    trucks: s.count,
+    mean: s.mean ?? "no trucks",
+    p50: s.p50 ?? "",
+    p90: s.p90 ?? "",
+    p95: s.p95 ?? "",
+    p99: s.p99 ?? "",
+    max: s.max ?? "",
     ci95: s.ci95 ? `${s.ci95[0]}..${s.ci95[1]}` : "",
   });
   console.log(`${r.scenario}: seed ${r.seed}, ${r.replications} replication(s), ${r.wallSeconds} s`);
+  console.log(r.steadyState ? "steady state" : "NO STEADY STATE");
+  for (const w of r.warnings) console.log(`  - ${w}`);
   console.log(
-    `arrived ${r.trucksArrived}, completed ${r.trucksCompleted}, ${r.throughputPerHour} trucks/h; queue mean ${r.queueLength.mean}, max ${r.queueLength.max}`,
+    `arrived ${r.trucksArrived}, left for the neighbour ${r.trucksExited} (${r.throughputPerHour} trucks/h), refused ${r.trucksRefused}, expired ${r.trucksExpired}, still there at the end ${r.trucksInsideAtEnd} (e-queue ${r.insideAtEnd.virtualQueue}, before the gate ${r.insideAtEnd.gateQueue}, inside ${r.insideAtEnd.checkpoint})`,
+  );
+  console.log(
+    `before the gate: mean ${r.gateQueue.mean}, max ${r.gateQueue.max}, at the end ${r.gateQueue.atEnd}; waiting area: mean ${r.queueLength.mean}, max ${r.queueLength.max}`,
   );
   console.table([
-    row("wait (to call)", r.waitMinutes),
-    row("time in system", r.timeInSystemMinutes),
+    row("e-queue", r.virtualQueueWaitMinutes),
+    row("before the gate", r.gateWaitMinutes),
+    row("waiting area (to call)", r.waitMinutes),
+    row("entry to release", r.entryToReleaseMinutes),
+    row("time at the border", r.timeInSystemMinutes),
     ...Object.entries(r.stageMinutes).map(([stage, s]) => row(stage, s)),
+    ...Object.entries(r.resourceWaitMinutes).map(([k, s]) => row(`wait for ${k}`, s)),
+    ...Object.entries(r.resourceServiceMinutes).map(([k, s]) => row(`service at ${k}`, s)),
+    ...Object.entries(r.byChannel).map(([k, g]) => row(`${k}: entry to release`, g.entryToReleaseMinutes)),
   ]);
   const u = r.utilisation;
   console.log(

@@ -2,8 +2,9 @@
 
 export interface Headline {
   label: string;
-  waitP90: number;
-  waitMean: number;
+  /** null when no truck was called in the run */
+  waitP90: number | null;
+  waitMean: number | null;
   throughputPerHour: number;
 }
 
@@ -12,6 +13,8 @@ const hours = (minutes: number) =>
 
 /** "one more scanner cuts the p90 wait from 5.2 h to 3.1 h (-40%)" */
 export function describeChange(base: Headline, other: Headline): string {
+  if (base.waitP90 === null || other.waitP90 === null)
+    return `${other.label} against ${base.label}: ${base.waitP90 === null ? base.label : other.label} called no truck, so there is no wait to compare; throughput ${other.throughputPerHour} vs ${base.throughputPerHour} trucks/h.`;
   const change = base.waitP90 > 0 ? ((other.waitP90 - base.waitP90) / base.waitP90) * 100 : 0;
   const verb = Math.abs(change) < 1 ? "leaves" : change < 0 ? "cuts" : "raises";
   const tail =

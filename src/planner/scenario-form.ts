@@ -116,6 +116,38 @@ function shifts(f: Fields): Record<string, unknown>[] | undefined {
 
 const checked = (raw: string | undefined) => raw === "on" || raw === "true";
 
+/** The scenario's fields the form has inputs for; the others travel whole in the hidden field `more`. */
+const FORM_KEYS = new Set([
+  "name",
+  "seed",
+  "hours",
+  "warmupHours",
+  "neighbourAcceptsPerDay",
+  "queueCycle",
+  "arrivals",
+  "channels",
+  "priorityShare",
+  "resources",
+  "shifts",
+  "serviceMinutes",
+  "hold",
+  "missedCallRate",
+  "greenAutoRelease",
+]);
+
+/** The fields kept aside (a schedule by day, sources...); text that is not an object is refused by name. */
+function more(raw: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+      return Object.fromEntries(Object.entries(parsed).filter(([k]) => !FORM_KEYS.has(k)));
+  } catch {
+    // falls through: the schema names the field
+  }
+  return { more: raw };
+}
+
 /** The scenario object the fields describe, unchecked: parseScenario judges it. */
 export function scenarioObject(f: Fields): Record<string, unknown> {
   const n = (k: string) => num(f[k]);
@@ -124,6 +156,7 @@ export function scenarioObject(f: Fields): Record<string, unknown> {
   const release = n("greenAutoRelease.share");
   const releaseOn = checked(f["greenAutoRelease.enabled"]);
   return defined({
+    ...more(f.more),
     name: (f.name ?? "").trim(),
     seed: n("seed"),
     hours: n("hours"),
@@ -213,6 +246,8 @@ export function formFromScenario(s: Scenario): Fields {
     out["hold.probability"] = String(s.hold.probability);
     distributionFields(s.hold.minutes, "hold.minutes", out);
   }
+  const rest = Object.fromEntries(Object.entries(s).filter(([k]) => !FORM_KEYS.has(k)));
+  if (Object.keys(rest).length > 0) out.more = JSON.stringify(rest);
   opt("missedCallRate", s.missedCallRate);
   if (s.greenAutoRelease) {
     if (s.greenAutoRelease.enabled) out["greenAutoRelease.enabled"] = "on";

@@ -4,19 +4,30 @@ import type { Uniform } from "./streams.ts";
 
 const positive = z.number().positive();
 export const distributionSchema = z.discriminatedUnion("dist", [
-  z.object({ dist: z.literal("deterministic"), value: z.number().nonnegative() }),
-  z.object({ dist: z.literal("exponential"), mean: positive }),
-  z.object({ dist: z.literal("uniform"), min: z.number().nonnegative(), max: z.number().nonnegative() }),
-  z.object({
-    dist: z.literal("triangular"),
-    min: z.number().nonnegative(),
-    mode: z.number().nonnegative(),
-    max: z.number().nonnegative(),
-  }),
-  z.object({ dist: z.literal("lognormal"), mean: positive, sd: positive }),
-  z.object({ dist: z.literal("gamma"), shape: positive, mean: positive }),
-  z.object({ dist: z.literal("erlang"), k: z.number().int().positive(), mean: positive }),
-  z.object({ dist: z.literal("empirical"), samples: z.array(z.number().nonnegative()).min(1) }),
+  z.strictObject({ dist: z.literal("deterministic"), value: z.number().nonnegative() }),
+  z.strictObject({ dist: z.literal("exponential"), mean: positive }),
+  z
+    .strictObject({
+      dist: z.literal("uniform"),
+      min: z.number().nonnegative(),
+      max: z.number().nonnegative(),
+    })
+    .refine((d) => d.min <= d.max, { path: ["max"], message: "expected max >= min" }),
+  z
+    .strictObject({
+      dist: z.literal("triangular"),
+      min: z.number().nonnegative(),
+      mode: z.number().nonnegative(),
+      max: z.number().nonnegative(),
+    })
+    .refine((d) => d.min <= d.mode && d.mode <= d.max, {
+      path: ["mode"],
+      message: "expected min <= mode <= max",
+    }),
+  z.strictObject({ dist: z.literal("lognormal"), mean: positive, sd: positive }),
+  z.strictObject({ dist: z.literal("gamma"), shape: positive, mean: positive }),
+  z.strictObject({ dist: z.literal("erlang"), k: z.number().int().positive(), mean: positive }),
+  z.strictObject({ dist: z.literal("empirical"), samples: z.array(z.number().nonnegative()).min(1) }),
 ]);
 export type Distribution = z.infer<typeof distributionSchema>;
 

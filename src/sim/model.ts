@@ -1,46 +1,79 @@
 /**
- * One replication of a scenario: trucks arrive, queue by the live queue discipline, pass the
- * document lanes, then a scanner (yellow) or a bay (red), and leave. Every step of every truck
- * is decided by the crossing machine (compiled to a table). Pure: no I/O, no real clock; the
- * seed comes in with the scenario. Clock in minutes; events to the machine carry milliseconds.
+ * One replication of a scenario. A truck asks to cross (arrives); the e-queue's daily limit lets
+ * it come to the border or keeps it waiting in the virtual queue; before the gate it waits for the
+ * neighbour's side, which takes N trucks a day: the gate lets trucks in at that pace, so a released
+ * truck is never stuck between the checkpoint and a neighbour that does not take it. Inside, it
+ * queues by the live queue discipline, passes a document lane, then a scanner (yellow) or a bay
+ * (red), may be held, escalated or refused, and leaves for the neighbour. Every step of every truck
+ * is decided by the crossing machine (compiled to a table). Pure: no I/O, no real clock; the seed
+ * comes in with the scenario. Clock in minutes; events to the machine carry milliseconds.
  */
 
-import type { CrossingEvent, PriorityClass } from "../../machines/types.ts";
+import type { Channel, CrossingEvent, PriorityClass } from "../../machines/types.ts";
+import { CHANNELS, PRIORITY_CLASSES } from "../../machines/types.ts";
 import { ECHERHA_CYCLE } from "../domain/checkpoint.ts";
 import { pickClass, queueClass } from "../domain/queue.ts";
+import { dayOf, dayPlan } from "./day-plan.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
 import { compileMachine, decide, type TransitionTable } from "./machine-table.ts";
+import { Pacer } from "./pacer.ts";
 import { Fifo, Level, resource, utilisation } from "./queues.ts";
 import { resourcesAt } from "./resources.ts";
-import { type HourRecord, hourRecords, type RunResult, type TruckRecord } from "./run-result.ts";
-import type { Scenario } from "./scenario.ts";
 import {
+  type HourRecord,
+  hourRecords,
+  REPORT_STAGES,
+  RESOURCES,
+  type ReportStage,
+  type Resource,
+  type RunResult,
+  type TruckRecord,
+} from "./run-result.ts";
+import type { Scenario } from "./scenario.ts";
+import * as simEvents from "./sim-events.ts";
+import { streams, uniformStream } from "./streams.ts";
+import { Summary } from "./summary.ts";
+import { type Tally, tally } from "./tally.ts";
+import type { TraceRow } from "./trace.ts";
+import type { Truck } from "./truck.ts";
+import * as truck from "./truck.ts";
+import { TruckMarks } from "./truck-marks.ts";
+import { truckRecord } from "./truck-record.ts";
+
+// Plain constants, copied once: an import is read through a getter after tsx's transform, and the
+// event loop below compares the event kind with these on every event.
+const {
   ARRIVAL,
   BOOKED_ARRIVAL,
   DOC_END,
+  EQUEUE_WAKE,
+  GATE_WAKE,
+  HOLD_END,
   HOUR,
   INSPECTION_END,
   MISS_END,
-  NEIGHBOUR_END,
   SCAN_END,
   SLOT,
   scratchEvents,
   TRACE_ARRIVAL,
   UNMANNED_END,
-} from "./sim-events.ts";
-import { streams } from "./streams.ts";
-import { Summary } from "./summary.ts";
-import type { TraceRow } from "./trace.ts";
-import { leaveStage, mirrorContext, STAGES, type Stage, type Truck, TruckPool } from "./truck.ts";
-import { truckRecord } from "./truck-record.ts";
+  WARMUP_END,
+} = simEvents;
+const { leaveStage, mirrorContext, STAGES, TruckPool } = truck;
 
 const MS = 60_000;
 /** eCherha's cycle (../shared/domain.md): priority trucks go ahead without starving the rest. */
 export const DEFAULT_CYCLE: readonly PriorityClass[] = ECHERHA_CYCLE;
+const WAITING_AREA = STAGES.indexOf("waitingArea");
 
 /** Compiled once per process: the machine's definition does not change while it runs. */
 const compiled: TransitionTable = compileMachine();
+
+const summaries = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, new Summary()])) as Record<K, Summary>;
+const tallies = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, tally()])) as Record<K, Tally>;
 
 /** `trace`: a trace replay's rows. `onTruck` (`--csv`) sees each counted truck leave; off by default. */
 export function runReplication(
@@ -53,28 +86,50 @@ export function runReplication(
     throw new Error("arrivals.file: the trace was not loaded");
   const table = compiled;
   const rand = streams(seed);
+  // streams added after the first ten keep their own salts, so older scenarios draw as before
+  const more = (i: number) => uniformStream(seed, 100 + i);
+  const escalation = more(0);
+  const refusal = more(1);
+  const laterHold = more(2);
+  const laterHoldMinutes = more(3);
   const end = scenario.hours * 60;
   const warm = scenario.warmupHours * 60;
+  const plan = dayPlan(scenario);
+  const strict = scenario.strictPriority === true;
   const cycle = scenario.queueCycle ?? DEFAULT_CYCLE;
   const docTime = sampler(scenario.serviceMinutes.documentCheck, rand.documentCheck);
   const scanTime = sampler(scenario.serviceMinutes.scan, rand.scan);
   const bayTime = sampler(scenario.serviceMinutes.physicalInspection, rand.physicalInspection);
-  const hold = scenario.hold;
-  const holdTime: Sampler | null = hold ? sampler(hold.minutes, rand.holdMinutes) : null;
+  const holdAt = (h: Scenario["hold"], u: () => number) =>
+    h ? { probability: h.probability, minutes: sampler(h.minutes, u) } : null;
+  const holdDoc = holdAt(scenario.hold, rand.holdMinutes);
+  const holdScan = holdAt(scenario.holdAtScan, laterHoldMinutes);
+  const holdBay = holdAt(scenario.holdAtInspection, laterHoldMinutes);
+  const escalate = scenario.scanEscalation ?? 0;
+  const refuseAtDoc = scenario.refusals?.documentCheck ?? 0;
+  const failInspection = scenario.refusals?.physicalInspection ?? 0;
   const auto = scenario.greenAutoRelease?.enabled ? scenario.greenAutoRelease : null;
   const autoTime: Sampler | null = auto ? sampler(auto.minutes, rand.unmannedMinutes) : null;
   const missRate = scenario.missedCallRate ?? 0;
   const { green, yellow } = scenario.channels;
-  const neighbourGap = scenario.neighbourAcceptsPerDay ? 1440 / scenario.neighbourAcceptsPerDay : 0;
+  // classes in the order they are drawn: transit first, so a scenario without priorityShares draws as before
+  const classShares: [PriorityClass, number][] = [["transit", scenario.priorityShare]];
+  for (const c of PRIORITY_CLASSES)
+    if (c !== "ordinary" && c !== "transit") classShares.push([c, scenario.priorityShares?.[c] ?? 0]);
+  if (scenario.priorityShares?.transit !== undefined)
+    classShares[0] = ["transit", scenario.priorityShares.transit];
+  const classTotal = classShares.reduce((a, [, x]) => a + x, 0);
 
   const heap = new EventHeap();
   const pool = new TruckPool();
-  const waiting = new Map<PriorityClass, Fifo<Truck>>(cycle.map((c) => [c, new Fifo<Truck>()]));
+  const marks = new TruckMarks();
+  const waiting = new Map<PriorityClass, Fifo<Truck>>(
+    (strict ? PRIORITY_CLASSES : cycle).map((c) => [c, new Fifo<Truck>()]),
+  );
   waiting.set("ordinary", waiting.get("ordinary") ?? new Fifo<Truck>());
+  const classOf = (p: PriorityClass) => (strict ? p : queueClass(p, cycle));
   const scanQueue = new Fifo<Truck>();
   const bayQueue = new Fifo<Truck>();
-  const neighbourQueue = new Fifo<Truck>();
-  let neighbourBusy = false;
   let cyclePlace = 0;
   let waitingCount = 0;
 
@@ -83,15 +138,26 @@ export function runReplication(
   const scanners = resource(warm, cap.scanners);
   const bays = resource(warm, cap.inspectionBays);
   const queue = new Level(warm);
+  const gateLevel = new Level(warm);
+  const virtualLevel = new Level(warm);
+  let inside = 0;
 
-  const wait = new Summary();
-  const timeInSystem = new Summary();
-  const stages = Object.fromEntries(STAGES.map((s) => [s, new Summary()])) as Record<Stage, Summary>;
+  const virtualWait = new Summary();
+  const stillInside = new Summary();
+  const stages = summaries(REPORT_STAGES);
+  const resourceWait = summaries(RESOURCES);
+  const resourceService = summaries(RESOURCES);
+  const byChannel = tallies(CHANNELS);
+  const byClass = tallies(PRIORITY_CLASSES);
   const hourly = hourRecords(warm, end);
   const hourAt = (now: number) => hourly[Math.floor(now / 60) - Math.floor(warm / 60)];
   let arrived = 0;
   let nextId = 0;
   let completed = 0;
+  let exited = 0;
+  let refused = 0;
+  let expired = 0;
+  let insideAtStart = 0;
   let steps = 0;
   let events = 0;
   let now = 0;
@@ -112,13 +178,20 @@ export function runReplication(
     }
   }
 
-  function arrive(booked: boolean, row?: TraceRow): void {
+  // a truck's two groups; the headline figures are their merge at the end, so each time is added twice, not thrice
+  const channelOf = (t: Truck) => byChannel[t.context.channel as Channel];
+  const priorityOf = (t: Truck) => byClass[t.context.priority as PriorityClass];
+
+  /** A truck asks to cross: from the arrival process, a trace row, or the backlog at the start. */
+  function arrive(booked: boolean, row?: TraceRow, backlog?: "gateQueue" | "virtualQueue"): void {
     const t = pool.take(nextId++);
+    marks.reset(t.slot);
+    marks.booked[t.slot] = booked ? 1 : 0;
     const c = t.context;
     // The channel and priority come from their own streams, drawn for every truck.
     const u = rand.channel();
     c.channel = u < green ? "green" : u < green + yellow ? "yellow" : "red";
-    c.priority = rand.priority() < scenario.priorityShare ? "transit" : "ordinary";
+    c.priority = drawClass(rand.priority());
     c.plate = "SIM";
     if (row) {
       c.channel = row.channel;
@@ -129,37 +202,106 @@ export function runReplication(
       t.given.physicalInspection = row.physicalInspectionMinutes;
     }
     const unmanned = rand.unmanned();
+    marks.unmanned[t.slot] = auto && c.channel === "green" && unmanned < auto.share ? 1 : 0;
     t.arrivedAt = now;
     t.enteredAt = now;
     t.counted = now >= warm;
-    if (t.counted) {
+    if (t.counted && !backlog) {
       arrived++;
+      channelOf(t).arrived++;
+      priorityOf(t).arrived++;
       const h = hourAt(now);
       if (h) h.arrivals++;
     }
-    if (booked) {
+    if (backlog === "gateQueue" || (!backlog && !eQueueLimited) || (!backlog && eQueueOpen())) toBorder(t);
+    else {
+      virtualLevel.set(now, virtualLevel.value + 1);
+      eQueue.offer(t, now);
+    }
+  }
+
+  function drawClass(u: number): PriorityClass {
+    if (u >= classTotal) return "ordinary";
+    let sum = 0;
+    for (let i = 0; i < classShares.length; i++) {
+      sum += classShares[i]?.[1] as number;
+      if (u < sum) return classShares[i]?.[0] as PriorityClass;
+    }
+    return "ordinary";
+  }
+
+  // The e-queue is skipped (no draw, no event) on days it sets no limit.
+  const eQueueOpen = () =>
+    dayOf(plan, now).dailyLimit === Number.POSITIVE_INFINITY && eQueue.queue.length === 0;
+  const eQueue = new Pacer(
+    (m) => dayOf(plan, m).dailyLimit,
+    (m) => heap.push(m, EQUEUE_WAKE, 0),
+    (t) => {
+      virtualLevel.set(now, virtualLevel.value - 1);
+      toBorder(t);
+    },
+  );
+  const gate = new Pacer(
+    (m) => dayOf(plan, m).neighbourAcceptsPerDay,
+    (m) => heap.push(m, GATE_WAKE, 0),
+    (t) => {
+      gateLevel.set(now, gateLevel.value - 1);
+      admit(t);
+    },
+  );
+
+  // without a neighbour's limit on any day, trucks go straight through the gate (no queue, no events)
+  const gateLimited = plan.some((d) => d.neighbourAcceptsPerDay !== Number.POSITIVE_INFINITY);
+  const eQueueLimited = plan.some((d) => d.dailyLimit !== Number.POSITIVE_INFINITY);
+
+  /** The truck reaches the border and waits before the gate. */
+  function toBorder(t: Truck): void {
+    marks.borderAt[t.slot] = now;
+    if (t.counted && eQueueLimited) virtualWait.add(now - t.arrivedAt);
+    if (!gateLimited) {
+      admit(t);
+      return;
+    }
+    gateLevel.set(now, gateLevel.value + 1);
+    gate.offer(t, now);
+  }
+
+  /** Through the gate into the control zone: the Time Release Study's clock starts here. */
+  function admit(t: Truck): void {
+    marks.admittedAt[t.slot] = now;
+    inside++;
+    if (t.counted) {
+      const w = now - (marks.borderAt[t.slot] as number);
+      Summary.addBoth(channelOf(t).gateWait, priorityOf(t).gateWait, w);
+    }
+    t.enteredAt = now;
+    if (marks.booked[t.slot]) {
       ev.BOOK.slot = { start: now * MS, end: (now + 1) * MS };
       step(t, ev.BOOK);
     }
     step(t, ev.CHECK_IN);
-    if (auto && c.channel === "green" && unmanned < auto.share) {
-      ev.UNMANNED_RELEASE.plateRead = c.plate;
+    if (marks.unmanned[t.slot]) {
+      ev.UNMANNED_RELEASE.plateRead = t.context.plate;
       heap.push(now + (autoTime as Sampler)(), UNMANNED_END, t.slot);
       return;
     }
-    const q = waiting.get(queueClass(c.priority, cycle)) as Fifo<Truck>;
-    q.push(t);
+    (waiting.get(classOf(t.context.priority)) as Fifo<Truck>).push(t);
     queue.set(now, ++waitingCount);
     callNext();
   }
 
   const hasWaiting = (cls: PriorityClass) => (waiting.get(cls)?.length ?? 0) > 0;
+  function nextClass(): PriorityClass {
+    if (strict) return PRIORITY_CLASSES.find(hasWaiting) ?? "ordinary";
+    const pick = pickClass(hasWaiting, cycle, cyclePlace);
+    if (!pick) return "ordinary";
+    cyclePlace = pick.nextPosition;
+    return pick.cls;
+  }
+
   function callNext(): void {
     while (lanes.busy.value < lanes.cap.value && waitingCount > 0) {
-      const pick = pickClass(hasWaiting, cycle, cyclePlace);
-      const cls = pick ? pick.cls : "ordinary";
-      if (pick) cyclePlace = pick.nextPosition;
-      const t = (waiting.get(cls) as Fifo<Truck>).shift();
+      const t = (waiting.get(nextClass()) as Fifo<Truck>).shift();
       queue.set(now, --waitingCount);
       ev.CALL.deadline = (now + 15) * MS;
       step(t, ev.CALL);
@@ -170,8 +312,8 @@ export function runReplication(
         continue;
       }
       if (t.counted) {
-        const w = now - t.arrivedAt;
-        wait.add(w);
+        const w = now - (marks.admittedAt[t.slot] as number);
+        Summary.addBoth(channelOf(t).wait, priorityOf(t).wait, w);
         const h = hourAt(now);
         if (h) {
           h.waitSum += w;
@@ -181,12 +323,10 @@ export function runReplication(
       t.calledAt = now;
       step(t, ev.ARRIVE_AT_LANE);
       lanes.busy.set(now, lanes.busy.value + 1);
-      let service = Number.isNaN(t.given.documentCheck) ? docTime() : t.given.documentCheck;
-      if (hold && rand.hold() < hold.probability) {
-        // Held for documents at the lane; the lane waits with the truck (the officer keeps the file).
-        t.holdMinutes = (holdTime as Sampler)();
-        service += t.holdMinutes;
-      } else t.holdMinutes = 0;
+      const service = Number.isNaN(t.given.documentCheck) ? docTime() : t.given.documentCheck;
+      if (t.counted) resourceService.documentLanes.add(service);
+      // held for documents after the check: drawn now, so the hold's stream follows the calls
+      t.holdMinutes = holdDoc && rand.hold() < holdDoc.probability ? holdDoc.minutes() : 0;
       heap.push(now + service, DOC_END, t.slot);
     }
   }
@@ -195,7 +335,12 @@ export function runReplication(
     while (scanners.busy.value < scanners.cap.value && scanQueue.length > 0) {
       const t = scanQueue.shift();
       scanners.busy.set(now, scanners.busy.value + 1);
-      heap.push(now + (Number.isNaN(t.given.scan) ? scanTime() : t.given.scan), SCAN_END, t.slot);
+      const service = Number.isNaN(t.given.scan) ? scanTime() : t.given.scan;
+      if (t.counted) {
+        resourceWait.scanners.add(now - (marks.queuedAt[t.slot] as number));
+        resourceService.scanners.add(service);
+      }
+      heap.push(now + service, SCAN_END, t.slot);
     }
   }
 
@@ -203,58 +348,148 @@ export function runReplication(
     while (bays.busy.value < bays.cap.value && bayQueue.length > 0) {
       const t = bayQueue.shift();
       bays.busy.set(now, bays.busy.value + 1);
-      heap.push(
-        now + (Number.isNaN(t.given.physicalInspection) ? bayTime() : t.given.physicalInspection),
-        INSPECTION_END,
-        t.slot,
-      );
+      const service = Number.isNaN(t.given.physicalInspection) ? bayTime() : t.given.physicalInspection;
+      if (t.counted) {
+        resourceWait.inspectionBays.add(now - (marks.queuedAt[t.slot] as number));
+        resourceService.inspectionBays.add(service);
+      }
+      heap.push(now + service, INSPECTION_END, t.slot);
     }
   }
 
+  function toScanner(t: Truck): void {
+    marks.queuedAt[t.slot] = now;
+    scanQueue.push(t);
+    startScan();
+  }
+
+  function toBay(t: Truck): void {
+    marks.queuedAt[t.slot] = now;
+    bayQueue.push(t);
+    startBay();
+  }
+
+  /** Put on hold for documents: the truck parks and its lane, scanner or bay takes the next one. */
+  function parkFor(t: Truck, minutes: number): void {
+    step(t, ev.HOLD);
+    heap.push(now + minutes, HOLD_END, t.slot);
+  }
+
+  function afterDocumentCheck(t: Truck): void {
+    if (refuseAtDoc > 0 && refusal() < refuseAtDoc) {
+      step(t, ev.REFUSE);
+      finish(t, "refused");
+      return;
+    }
+    step(t, ev.RECORD_DOCUMENT_CHECK);
+    if (t.context.channel === "green") release(t);
+    else if (t.context.channel === "yellow") {
+      step(t, ev.SEND_TO_SCAN);
+      toScanner(t);
+    } else {
+      step(t, ev.SEND_TO_INSPECTION);
+      toBay(t);
+    }
+  }
+
+  function afterScan(t: Truck): void {
+    const found = escalate > 0 && escalation() < escalate;
+    ev.RECORD_SCAN.result = found ? "suspicious" : "clear";
+    step(t, ev.RECORD_SCAN);
+    if (!found) {
+      release(t);
+      return;
+    }
+    step(t, ev.SEND_TO_INSPECTION);
+    toBay(t);
+  }
+
+  function afterInspection(t: Truck): void {
+    const failed = failInspection > 0 && refusal() < failInspection;
+    ev.RECORD_INSPECTION.result = failed ? "failed" : "passed";
+    step(t, ev.RECORD_INSPECTION);
+    if (!failed) {
+      release(t);
+      return;
+    }
+    step(t, ev.REFUSE);
+    finish(t, "refused");
+  }
+
+  /** Released: the neighbour took the truck's place when it came through the gate, so it leaves at once. */
   function release(t: Truck): void {
     step(t, ev.RELEASE);
-    if (neighbourGap > 0) {
-      neighbourQueue.push(t);
-      startNeighbour();
-    } else finish(t, true);
+    finish(t, "released");
   }
 
-  /** The neighbour's side accepts one truck per 1440/N minutes: the last stage of the crossing. */
-  function startNeighbour(): void {
-    if (neighbourBusy || neighbourQueue.length === 0) return;
-    neighbourBusy = true;
-    heap.push(now + neighbourGap, NEIGHBOUR_END, neighbourQueue.shift().slot);
-  }
-
-  function finish(t: Truck, released: boolean): void {
+  function finish(t: Truck, outcome: "released" | "refused" | "expired"): void {
+    const released = outcome === "released";
     if (t.counted && onTruck) onTruck(truckRecord(t, now, released));
+    inside--;
+    if (now >= warm) {
+      if (released) {
+        exited++;
+        const h = hourAt(now);
+        if (h) h.exits++;
+      } else if (outcome === "refused") refused++;
+      else expired++;
+    }
+    if (t.counted && !released) {
+      channelOf(t).left++;
+      priorityOf(t).left++;
+    }
     if (t.counted && released) {
       completed++;
       const h = hourAt(now);
       if (h) h.completed++;
-      timeInSystem.add(now - t.arrivedAt);
+      const s = t.slot;
+      const admitted = marks.admittedAt[s] as number;
+      const total = now - (marks.borderAt[s] as number);
+      const trs = now - admitted;
+      const ch = channelOf(t);
+      const cl = priorityOf(t);
+      ch.completed++;
+      cl.completed++;
+      Summary.addBoth(ch.timeInSystem, cl.timeInSystem, total);
+      Summary.addBoth(ch.entryToRelease, cl.entryToRelease, trs);
+      stages.gateQueue.add(admitted - (marks.borderAt[s] as number));
+      if (marks.unmanned[s]) stages.unmannedLane.add(trs);
       for (let i = 0; i < STAGES.length; i++) {
         const m = t.stage[i] as number;
-        if (!Number.isNaN(m)) stages[STAGES[i] as Stage].add(m);
+        if (!Number.isNaN(m)) stages[STAGES[i] as ReportStage].add(m);
       }
     }
+    marks.alive[t.slot] = 0;
     pool.give(t);
   }
 
   // Arrival process.
   const arrivals = scenario.arrivals;
+  const factors = plan.map((d) => d.arrivalFactor);
+  const maxFactor = Math.max(...factors);
+  const scheduled = factors.some((f) => f !== 1);
   const exp = (mean: number) => -mean * Math.log(1 - rand.arrivals());
-  if (arrivals.kind === "poisson") heap.push(exp(60 / arrivals.perHour), ARRIVAL, 0);
   let peak = 0;
+  if (arrivals.kind === "poisson") {
+    // with a schedule of arrival levels, thinning under the highest; without, the plain process
+    peak = arrivals.perHour * (scheduled ? maxFactor : 1);
+    if (peak > 0) heap.push(exp(60 / peak), ARRIVAL, 0);
+  }
   if (arrivals.kind === "profile") {
     const f = arrivals.weekdayFactors ?? [1];
-    peak = Math.max(...arrivals.perHour) * Math.max(...f);
+    peak = Math.max(...arrivals.perHour) * Math.max(...f) * maxFactor;
     if (peak > 0) heap.push(exp(60 / peak), ARRIVAL, 0);
   }
   if (arrivals.kind === "booked") heap.push(0, SLOT, 0);
   if (arrivals.kind === "trace" && trace)
     for (let i = 0; i < trace.length; i++) heap.push((trace[i] as TraceRow).arrival, TRACE_ARRIVAL, i);
   for (let h = 1; h * 60 < end; h++) heap.push(h * 60, HOUR, h);
+  if (warm > 0) heap.push(warm, WARMUP_END, 0);
+  for (let i = 0; i < (scenario.initialBacklog?.virtualQueue ?? 0); i++)
+    arrive(false, undefined, "virtualQueue");
+  for (let i = 0; i < (scenario.initialBacklog?.gateQueue ?? 0); i++) arrive(false, undefined, "gateQueue");
+  const inSystem = () => virtualLevel.value + gateLevel.value + inside;
+  if (warm === 0) insideAtStart = inSystem();
 
   while (heap.pop()) {
     now = heap.time;
@@ -262,10 +497,11 @@ export function runReplication(
     events++;
     const t = pool.all[heap.subject] as Truck;
     switch (heap.kind) {
-      case ARRIVAL:
+      case ARRIVAL: {
+        const factor = scheduled ? dayOf(plan, now).arrivalFactor : 1;
         if (arrivals.kind === "poisson") {
-          arrive(false);
-          heap.push(now + exp(60 / arrivals.perHour), ARRIVAL, 0);
+          if (!scheduled || rand.arrivals() * peak < arrivals.perHour * factor) arrive(false);
+          heap.push(now + exp(60 / peak), ARRIVAL, 0);
         } else if (arrivals.kind === "profile") {
           // Thinning: a non-homogeneous Poisson process under the peak rate.
           const hour = Math.floor(now / 60);
@@ -273,14 +509,17 @@ export function runReplication(
             (arrivals.perHour[hour % 24] as number) *
             ((arrivals.weekdayFactors ?? [1])[
               Math.floor(hour / 24) % (arrivals.weekdayFactors?.length ?? 1)
-            ] as number);
+            ] as number) *
+            factor;
           if (rand.arrivals() * peak < rate) arrive(false);
           heap.push(now + exp(60 / peak), ARRIVAL, 0);
         }
         break;
+      }
       case SLOT:
         if (arrivals.kind === "booked") {
-          const n = Math.round(arrivals.capacityPerSlot * arrivals.fill);
+          const factor = dayOf(plan, now).arrivalFactor;
+          const n = Math.round(arrivals.capacityPerSlot * arrivals.fill * factor);
           for (let i = 0; i < n; i++) {
             const show = rand.arrivals() >= arrivals.noShowRate;
             const at =
@@ -298,68 +537,66 @@ export function runReplication(
       case TRACE_ARRIVAL:
         arrive(false, trace?.[heap.subject]);
         break;
+      case EQUEUE_WAKE:
+        eQueue.wake(now);
+        break;
+      case GATE_WAKE:
+        gate.wake(now);
+        break;
       case DOC_END:
-        if (t.holdMinutes > 0) {
-          // The hold sits inside the lane's time; stage clocks split it out.
-          const saved = now;
-          now -= t.holdMinutes;
-          step(t, ev.HOLD);
-          now = saved;
-          step(t, ev.RESUME);
-        }
-        step(t, ev.RECORD_DOCUMENT_CHECK);
         lanes.busy.set(now, lanes.busy.value - 1);
-        if (t.context.channel === "green") release(t);
-        else if (t.context.channel === "yellow") {
-          step(t, ev.SEND_TO_SCAN);
-          scanQueue.push(t);
-          startScan();
-        } else {
-          step(t, ev.SEND_TO_INSPECTION);
-          bayQueue.push(t);
-          startBay();
-        }
+        if (t.holdMinutes > 0) parkFor(t, t.holdMinutes);
+        else afterDocumentCheck(t);
         callNext();
+        break;
+      case HOLD_END:
+        step(t, ev.RESUME);
+        if (t.state === "documentCheck") afterDocumentCheck(t);
+        else if (t.state === "scan") afterScan(t);
+        else afterInspection(t);
         break;
       case MISS_END:
         // The machine's rule decides: back to the queue the first time, expired the second.
         step(t, ev.MISS_CALL);
         lanes.busy.set(now, lanes.busy.value - 1);
         if (t.state === "waitingArea") {
-          (waiting.get(queueClass(t.context.priority, cycle)) as Fifo<Truck>).push(t);
+          (waiting.get(classOf(t.context.priority)) as Fifo<Truck>).push(t);
           queue.set(now, ++waitingCount);
-        } else finish(t, false);
+        } else finish(t, "expired");
         callNext();
         break;
       case SCAN_END:
-        step(t, ev.RECORD_SCAN);
         scanners.busy.set(now, scanners.busy.value - 1);
-        release(t);
+        if (holdScan && laterHold() < holdScan.probability) parkFor(t, holdScan.minutes());
+        else afterScan(t);
         startScan();
         break;
       case INSPECTION_END:
-        step(t, ev.RECORD_INSPECTION);
         bays.busy.set(now, bays.busy.value - 1);
-        release(t);
+        if (holdBay && laterHold() < holdBay.probability) parkFor(t, holdBay.minutes());
+        else afterInspection(t);
         startBay();
         break;
       case UNMANNED_END:
+        // the drive through the unmanned lane is its own stage, not time in the waiting area
+        t.enteredAt = now;
         ev.UNMANNED_RELEASE.plateRead = t.context.plate;
         step(t, ev.UNMANNED_RELEASE);
-        if (neighbourGap > 0) {
-          neighbourQueue.push(t);
-          startNeighbour();
-        } else finish(t, true);
+        t.stage[WAITING_AREA] = Number.NaN;
+        finish(t, "released");
         break;
-      case NEIGHBOUR_END:
-        neighbourBusy = false;
-        finish(t, true);
-        startNeighbour();
+      case WARMUP_END:
+        insideAtStart = inSystem();
         break;
       case HOUR: {
-        queue.set(now, queue.value);
+        for (const l of [queue, gateLevel, virtualLevel]) l.set(now, l.value);
         const h = hourAt(now - 1);
-        if (h) h.queueArea = queue.area;
+        if (h) {
+          h.queueArea = queue.area;
+          h.gateQueueArea = gateLevel.area;
+          h.virtualQueueArea = virtualLevel.area;
+          h.inSystemAtEnd = inSystem();
+        }
         cap = resourcesAt(scenario, heap.subject % 24);
         lanes.cap.set(now, cap.documentLanes);
         scanners.cap.set(now, cap.scanners);
@@ -372,27 +609,80 @@ export function runReplication(
     }
   }
   now = end;
-  for (const l of [lanes.busy, lanes.cap, scanners.busy, scanners.cap, bays.busy, bays.cap, queue])
-    l.set(end, l.value);
+  const levels = [
+    lanes.busy,
+    lanes.cap,
+    scanners.busy,
+    scanners.cap,
+    bays.busy,
+    bays.cap,
+    queue,
+    gateLevel,
+    virtualLevel,
+  ];
+  for (const l of levels) l.set(end, l.value);
   const last = hourly.at(-1);
-  if (last) last.queueArea = queue.area;
-  // Hourly queue areas were cumulative; turn them into each hour's own mean.
-  for (let i = hourly.length - 1; i > 0; i--)
-    (hourly[i] as HourRecord).queueArea -= (hourly[i - 1] as HourRecord).queueArea;
+  if (last) {
+    last.queueArea = queue.area;
+    last.gateQueueArea = gateLevel.area;
+    last.virtualQueueArea = virtualLevel.area;
+    last.inSystemAtEnd = inSystem();
+  }
+  // Hourly areas were cumulative; turn them into each hour's own.
+  for (let i = hourly.length - 1; i > 0; i--) {
+    const h = hourly[i] as HourRecord;
+    const before = hourly[i - 1] as HourRecord;
+    h.queueArea -= before.queueArea;
+    h.gateQueueArea -= before.gateQueueArea;
+    h.virtualQueueArea -= before.virtualQueueArea;
+  }
+  // the counted trucks still there: how long they had been at the border so far (a lower bound on their time)
+  for (let s = 0; s < pool.all.length; s++) {
+    const t = pool.all[s] as Truck;
+    if (marks.alive[s] && t.counted)
+      stillInside.add(
+        now - (Number.isNaN(marks.borderAt[s] as number) ? t.arrivedAt : (marks.borderAt[s] as number)),
+      );
+  }
+  const merged = (pick: (g: Tally) => Summary) => {
+    const all = new Summary();
+    for (const c of CHANNELS) all.merge(pick(byChannel[c]));
+    return all;
+  };
+  const wait = merged((g) => g.wait);
+  // the wait for a lane is the wait in the waiting area
+  resourceWait.documentLanes = wait;
   const span = end - warm;
+  const figures = (l: Level) => ({ mean: span > 0 ? l.area / span : 0, max: l.max, atEnd: l.value });
   return {
     trucksArrived: arrived,
     trucksCompleted: completed,
+    trucksExited: exited,
+    trucksRefused: refused,
+    trucksExpired: expired,
+    trucksInsideAtStart: insideAtStart,
+    trucksInsideAtEnd: inSystem(),
+    insideAtEnd: { virtualQueue: virtualLevel.value, gateQueue: gateLevel.value, checkpoint: inside },
+    stillInside,
     minutes: span,
     wait,
-    timeInSystem,
+    timeInSystem: merged((g) => g.timeInSystem),
+    gateWait: merged((g) => g.gateWait),
+    virtualWait,
+    entryToRelease: merged((g) => g.entryToRelease),
     stages,
+    resourceWait,
+    resourceService,
+    byChannel,
+    byClass,
     utilisation: {
       documentLanes: utilisation(lanes.busy, lanes.cap),
       scanners: utilisation(scanners.busy, scanners.cap),
       inspectionBays: utilisation(bays.busy, bays.cap),
-    },
+    } satisfies Record<Resource, number>,
     queueLength: { mean: span > 0 ? queue.area / span : 0, max: queue.max },
+    gateQueue: figures(gateLevel),
+    virtualQueue: figures(virtualLevel),
     hourly,
     eventsProcessed: events,
     machineSteps: steps,

@@ -1,5 +1,5 @@
 /** What the simulator's event list holds, and the machine events each truck's steps are made of. */
-import type { CheckInPolicy, CrossingEvent } from "../../machines/types.ts";
+import type { CheckInPolicy, CrossingEvent, InspectionResult, ScanResult } from "../../machines/types.ts";
 
 /** Kinds of entries in the event list (small integers: the heap stores them in a typed array). */
 export const ARRIVAL = 0;
@@ -10,10 +10,17 @@ export const UNMANNED_END = 4;
 export const HOUR = 5;
 export const SLOT = 6;
 export const BOOKED_ARRIVAL = 7;
-export const NEIGHBOUR_END = 8;
+/** the neighbour's side can take the next truck: the gate lets one in */
+export const GATE_WAKE = 8;
 export const TRACE_ARRIVAL = 9;
 /** a called truck's deadline passed without it at the lane */
 export const MISS_END = 10;
+/** the e-queue's daily limit lets the next truck come to the border */
+export const EQUEUE_WAKE = 11;
+/** the documents a held truck waited for have come */
+export const HOLD_END = 12;
+/** the warm-up is over: the trucks there now are the measured period's start */
+export const WARMUP_END = 13;
 
 const POLICY: CheckInPolicy = { walkInsAllowed: true, graceMinutes: 24 * 60 };
 const SIM = { kind: "system", id: "sim" } as const;
@@ -28,11 +35,12 @@ export const scratchEvents = () =>
     MISS_CALL: { type: "MISS_CALL", at: 0, actor: SIM },
     RECORD_DOCUMENT_CHECK: { type: "RECORD_DOCUMENT_CHECK", at: 0, actor: SIM, passed: true },
     SEND_TO_SCAN: { type: "SEND_TO_SCAN", at: 0, actor: SIM },
-    RECORD_SCAN: { type: "RECORD_SCAN", at: 0, actor: SIM, result: "clear" },
+    RECORD_SCAN: { type: "RECORD_SCAN", at: 0, actor: SIM, result: "clear" as ScanResult },
     SEND_TO_INSPECTION: { type: "SEND_TO_INSPECTION", at: 0, actor: SIM },
-    RECORD_INSPECTION: { type: "RECORD_INSPECTION", at: 0, actor: SIM, result: "passed" },
+    RECORD_INSPECTION: { type: "RECORD_INSPECTION", at: 0, actor: SIM, result: "passed" as InspectionResult },
     HOLD: { type: "HOLD", at: 0, actor: SIM, documents: "requested documents" },
     RESUME: { type: "RESUME", at: 0, actor: SIM },
     RELEASE: { type: "RELEASE", at: 0, actor: SIM },
+    REFUSE: { type: "REFUSE", at: 0, actor: SIM, reasonCode: "sim" },
     UNMANNED_RELEASE: { type: "UNMANNED_RELEASE", at: 0, actor: SIM, plateRead: "" },
   }) satisfies Record<string, CrossingEvent>;

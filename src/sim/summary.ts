@@ -6,17 +6,32 @@ const FLOOR = 1e-3;
 const GROWTH = Math.log1p(1e-3);
 const BINS = 25_000; // FLOOR * 1.001^25000 ~ 7e7 minutes: beyond every crossing
 
+const NO_BINS = new Float64Array(0);
+const binOf = (x: number) => (x <= FLOOR ? 0 : Math.min(BINS, 1 + Math.floor(Math.log(x / FLOOR) / GROWTH)));
+
 export class Summary {
   count = 0;
   sum = 0;
   max = 0;
-  readonly bins = new Float64Array(BINS + 1);
+  /** allocated at the first value: a group no truck is in (a class nobody has) costs nothing */
+  bins: Float64Array = NO_BINS;
 
   add(x: number): void {
+    this.addAt(x, binOf(x));
+  }
+
+  /** Adds x to two summaries (a truck's channel and its class), finding its bin once. */
+  static addBoth(a: Summary, b: Summary, x: number): void {
+    const i = binOf(x);
+    a.addAt(x, i);
+    b.addAt(x, i);
+  }
+
+  private addAt(x: number, i: number): void {
+    if (this.bins.length === 0) this.bins = new Float64Array(BINS + 1);
     this.count++;
     this.sum += x;
     if (x > this.max) this.max = x;
-    const i = x <= FLOOR ? 0 : Math.min(BINS, 1 + Math.floor(Math.log(x / FLOOR) / GROWTH));
     this.bins[i] = (this.bins[i] as number) + 1;
   }
 
@@ -26,11 +41,13 @@ export class Summary {
     s.count = plain.count;
     s.sum = plain.sum;
     s.max = plain.max;
-    s.bins.set(plain.bins);
+    if (plain.bins.length > 0) s.bins = Float64Array.from(plain.bins);
     return s;
   }
 
   merge(other: Summary): void {
+    if (other.bins.length === 0) return;
+    if (this.bins.length === 0) this.bins = new Float64Array(BINS + 1);
     this.count += other.count;
     this.sum += other.sum;
     if (other.max > this.max) this.max = other.max;
@@ -57,20 +74,25 @@ export class Summary {
   }
 }
 
+/** A distribution's figures; with no trucks, count 0 and every figure null ("no trucks", not 0 minutes). */
 export interface MinutesSummary {
-  mean: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  max: number;
+  count: number;
+  mean: number | null;
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
   ci95?: [number, number];
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+/** Six significant figures: a wait of 0.006 min stays readable, a week stays to the minute. */
+const round = (x: number) => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(6)));
 
 export function describe(s: Summary): MinutesSummary {
+  if (s.count === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
   return {
+    count: s.count,
     mean: round(s.mean),
     p50: round(s.quantile(0.5)),
     p90: round(s.quantile(0.9)),

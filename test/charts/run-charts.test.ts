@@ -3,8 +3,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   arrivalsChart,
+  channelsChart,
   type HourlyPoint,
   queueChart,
+  resourcesChart,
   type Summary,
   stagesChart,
   utilisationChart,
@@ -17,8 +19,13 @@ const hourly: HourlyPoint[] = Array.from({ length: 24 }, (_, hour) => ({
   completed: 18 + (hour % 5),
   meanWaitMinutes: 30 + hour,
   queueLength: 5 + hour * 2,
+  exits: 17 + (hour % 5),
+  gateQueue: 40 + hour * 10,
+  virtualQueue: 0,
+  inSystem: 60 + hour * 12,
 }));
 const summary = (mean: number): Summary => ({
+  count: 100,
   mean,
   p50: mean * 0.8,
   p90: mean * 2,
@@ -26,6 +33,7 @@ const summary = (mean: number): Summary => ({
   p99: mean * 4,
   max: mean * 6,
 });
+const noTrucks: Summary = { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
 const runs = [
   {
     label: "baseline",
@@ -59,6 +67,23 @@ const charts: [string, string][] = [
   ["wait", waitChart(runs)],
   ["utilisation", utilisationChart(runs)],
   ["stages", stagesChart(runs)],
+  [
+    "resources",
+    resourcesChart([
+      {
+        label: "baseline",
+        wait: { documentLanes: summary(20), scanners: summary(35), inspectionBays: noTrucks },
+        service: { documentLanes: summary(12), scanners: summary(15), inspectionBays: noTrucks },
+      },
+    ]),
+  ],
+  [
+    "channels",
+    channelsChart({
+      green: { gateWaitMinutes: summary(600), waitMinutes: summary(20), entryToReleaseMinutes: summary(90) },
+      red: { gateWaitMinutes: summary(600), waitMinutes: summary(25), entryToReleaseMinutes: summary(300) },
+    }),
+  ],
 ];
 
 describe("run charts", () => {
@@ -75,5 +100,8 @@ describe("run charts", () => {
     expect(wait).toContain("one more scanner");
     expect(charts[3]?.[1]).toContain("inspection bays");
     expect(charts[4]?.[1]).toContain("physical inspection");
+    expect(charts[1]?.[1]).toContain("before the gate");
+    expect(charts[5]?.[1]).toContain("scanners");
+    expect(charts[6]?.[1]).toContain("entry to release");
   });
 });

@@ -4,25 +4,13 @@
  * compares the two with charts. The screenshots (test-results/screenshots/planner-*.png) are for
  * reading at a laptop's size.
  */
-import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { LAPTOP, launchBrowser, screenshot } from "../support/browser.ts";
-import { DEMO_PASSWORD, type RunningServer, startServer } from "../support/server.ts";
+import { type RunningServer, startServer } from "../support/server.ts";
+import { chartsLoaded, signInAsPlanner } from "./browser-support.ts";
 
 let server: RunningServer | undefined;
 
-/** Every chart image has arrived and decoded (a broken one never does, and the wait times out). */
-const chartsLoaded = (page: Page) =>
-  page.waitForFunction(() => {
-    // runs in the page; the test's own types know no DOM (and the CSP forbids evaluating strings)
-    const { images } = (globalThis as unknown as { document: { images: Iterable<ChartImage> } }).document;
-    const list = [...images];
-    return list.length > 0 && list.every((i) => i.complete && i.naturalWidth > 0);
-  });
-interface ChartImage {
-  complete: boolean;
-  naturalWidth: number;
-}
 afterAll(async () => {
   await server?.stop();
 });
@@ -37,11 +25,7 @@ describe("a planner in the browser", () => {
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text());
       });
-      await page.goto(`${server.url}/planner`);
-      await page.fill('input[name="username"]', "planner");
-      await page.fill('input[name="password"]', DEMO_PASSWORD);
-      await page.click('button[type="submit"]');
-      await page.waitForURL(/\/planner$/);
+      await signInAsPlanner(page, server.url);
 
       const runIds: string[] = [];
       const ran = async () => {
@@ -81,7 +65,7 @@ describe("a planner in the browser", () => {
       await scanDist.selectOption("triangular");
       await redrawn;
       await page.locator('input[name="serviceMinutes.scan.mode"]').waitFor();
-      expect(await page.inputValue('input[name="serviceMinutes.scan.mode"]')).toBe("6");
+      expect(await page.inputValue('input[name="serviceMinutes.scan.mode"]')).toBe("15");
       expect(await page.inputValue('input[name="resources.scanners"]')).toBe("3");
       await screenshot(page, "planner-editor");
       await page.getByRole("button", { name: "Save a copy" }).click();

@@ -37,8 +37,10 @@ describe("the scenario editor", () => {
     const base = example("Nur Zholy (Khorgos) baseline%");
     const page = await (await p.get(`/planner/scenarios/${base.id}`)).text();
     expect(page).toContain('name="resources.scanners" value="2"');
-    expect(page).toContain('name="serviceMinutes.physicalInspection.shape" value="2"');
+    expect(page).toContain('name="serviceMinutes.physicalInspection.shape" value="3"');
     expect(page).toContain("Advanced: the scenario as JSON");
+    // what the form has no inputs for (sources, holds at the scan and the bay...) travels in a hidden field
+    expect(page).toContain('<input type="hidden" name="more"');
 
     const fields = { ...formFromScenario(base.scenario), name: "Three scanners", "resources.scanners": "3" };
     const res = await p.post(`/planner/scenarios/${base.id}`, fields);

@@ -89,7 +89,7 @@ describe("the planners' workspace", () => {
       seed: number;
       scenarioFile: { seed: number };
     };
-    expect(json.engineVersion).toBe("shekara-sim 1");
+    expect(json.engineVersion).toBe("shekara-sim 2");
     expect(json.scenarioFile.seed).toBe(json.seed);
 
     const csvRes = await p.get(`/planner/runs/${runIds[1]}.csv`);
@@ -98,7 +98,10 @@ describe("the planners' workspace", () => {
     const csv = await csvRes.text();
     expect(csv).toMatch(/^figure,value\nscenario,Five lanes\n/);
     expect(csv).toMatch(/\nwaitMinutes\.p90,[\d.]+\n/);
-    expect(csv).toMatch(/\n\nhour,arrivals,completed,meanWaitMinutes,queueLength\n\d+,/);
+    expect(csv).toMatch(
+      /\n\nhour,arrivals,completed,meanWaitMinutes,queueLength,exits,gateQueue,virtualQueue,inSystem\n\d+,/,
+    );
+    expect(csv).toMatch(/\nsteadyState,true\n/);
     expect((await p.get("/planner/runs/nosuchrun.csv")).status).toBe(404);
     // a chart's name is looked up among the charts, never among an object's own properties
     for (const name of ["constructor", "toString", "nosuch.svg"])
@@ -109,5 +112,5 @@ describe("the planners' workspace", () => {
     const listed = await (await p.get("/planner")).text();
     expect(listed).toMatch(/Five lanes<\/a>[\s\S]*?<td>\d{4}-\d\d-\d\d \d\d:\d\d<\/td>/);
     expect(listed).toContain("<td>never</td>");
-  });
+  }, 180_000);
 });

@@ -76,6 +76,8 @@ export function EditorForm(props: EditorProps) {
       hx-swap="outerHTML show:top"
     >
       <Csrf token={props.csrf} />
+      {/* the scenario's fields this form has no inputs for (a schedule by day, its sources): kept as they were */}
+      {state.fields.more ? <input type="hidden" name="more" value={state.fields.more} /> : null}
       {errors.length ? (
         <div class="notice bad" role="alert">
           <p>The scenario has {errors.length === 1 ? "a bad field" : "bad fields"}; nothing was saved.</p>

@@ -104,7 +104,7 @@ export function ScenariosPage(props: {
   );
 }
 
-const CHARTS = ["arrivals", "queue", "wait", "utilisation", "stages"] as const;
+const CHARTS = ["queue", "arrivals", "wait", "utilisation", "stages", "resources", "channels"] as const;
 
 export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
   const { run } = props;
@@ -143,6 +143,7 @@ export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
           </>
         ) : null}
         {report ? <Headlines report={report} /> : null}
+        {report ? <Breakdown report={report} /> : null}
         {report ? (
           <div class="charts">
             {CHARTS.map((name) => (
@@ -175,42 +176,203 @@ export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
 /** A stored run's report: the simulator's JSON. */
 export type Report = Omit<SimReport, "wallSeconds">;
 
-const m = (n: number) => `${Math.round(n)} min`;
+/** Minutes as read at a glance; "no trucks" where none went (never a 0 that looks good). */
+const m = (n: number | null) =>
+  n === null
+    ? "no trucks"
+    : n >= 90
+      ? `${(n / 60).toFixed(1)} h`
+      : n < 1
+        ? `${Number(n.toPrecision(2))} min`
+        : `${Math.round(n)} min`;
+const count = (n: number) => Math.round(n).toLocaleString("en");
+
+/** The steady-state verdict and every warning, above the figures they qualify. */
+function Warnings(props: { report: Report }) {
+  const r = props.report;
+  // a run stored before issue 16 carries no verdict
+  if (r.steadyState === undefined) return null;
+  return (
+    <div class={r.steadyState ? "notice ok" : "notice bad"} role={r.steadyState ? undefined : "alert"}>
+      <strong>
+        {r.steadyState
+          ? "Steady state: every stage keeps up with its load."
+          : "No steady state: a queue grows for as long as the run lasts, so its waits depend on the run's length."}
+      </strong>
+      {r.warnings.length > 0 ? (
+        <ul>
+          {r.warnings.map((w) => (
+            <li>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
 
 export function Headlines(props: { report: Report }) {
   const r = props.report;
+  const per = (n: number) => count(n / r.replications);
+  const newer = r.trucksExited !== undefined;
   return (
-    <table>
-      <tbody>
-        <tr>
-          <th>Wait, mean</th>
-          <td>
-            {m(r.waitMinutes.mean)}
-            {r.waitMinutes.ci95 ? ` (95% CI ${m(r.waitMinutes.ci95[0])} – ${m(r.waitMinutes.ci95[1])})` : ""}
-          </td>
-        </tr>
-        <tr>
-          <th>Wait, p90 / p95</th>
-          <td>
-            {m(r.waitMinutes.p90)} / {m(r.waitMinutes.p95)}
-          </td>
-        </tr>
-        <tr>
-          <th>Time in system, mean</th>
-          <td>{m(r.timeInSystemMinutes.mean)}</td>
-        </tr>
-        <tr>
-          <th>Throughput</th>
-          <td>{Math.round(r.throughputPerHour * 10) / 10} trucks/h</td>
-        </tr>
-        {Object.entries(r.utilisation).map(([k, v]) => (
+    <>
+      <Warnings report={r} />
+      <table>
+        <tbody>
+          {newer ? (
+            <>
+              <tr>
+                <th>Trucks arrived / left for the neighbour / still there at the end</th>
+                <td>
+                  {per(r.trucksArrived)} / {per(r.trucksExited)} / {per(r.trucksInsideAtEnd)}
+                  {r.replications > 1 ? <span class="muted"> (each replication, on average)</span> : null}
+                </td>
+              </tr>
+              <tr>
+                <th>Still there at the end: e-queue / before the gate / inside</th>
+                <td>
+                  {per(r.insideAtEnd.virtualQueue)} / {per(r.insideAtEnd.gateQueue)} /{" "}
+                  {per(r.insideAtEnd.checkpoint)}
+                </td>
+              </tr>
+              <tr>
+                <th>Queue before the gate: mean / max / at the end</th>
+                <td>
+                  {count(r.gateQueue.mean)} / {count(r.gateQueue.max)} / {count(r.gateQueue.atEnd)} trucks
+                </td>
+              </tr>
+              {r.virtualQueue.max > 0 ? (
+                <tr>
+                  <th>E-queue (not at the border): mean / max / at the end</th>
+                  <td>
+                    {count(r.virtualQueue.mean)} / {count(r.virtualQueue.max)} / {count(r.virtualQueue.atEnd)}{" "}
+                    trucks
+                  </td>
+                </tr>
+              ) : null}
+              <tr>
+                <th>Wait before the gate, mean / p90</th>
+                <td>
+                  {m(r.gateWaitMinutes.mean)} / {m(r.gateWaitMinutes.p90)}
+                </td>
+              </tr>
+            </>
+          ) : null}
           <tr>
-            <th>Utilisation, {k}</th>
-            <td>{Math.round(v * 100)}%</td>
+            <th>Wait in the waiting area, mean</th>
+            <td>
+              {m(r.waitMinutes.mean)}
+              {r.waitMinutes.ci95
+                ? ` (95% CI ${m(r.waitMinutes.ci95[0])} – ${m(r.waitMinutes.ci95[1])})`
+                : ""}
+            </td>
           </tr>
-        ))}
-      </tbody>
-    </table>
+          <tr>
+            <th>Wait in the waiting area, p90 / p95</th>
+            <td>
+              {m(r.waitMinutes.p90)} / {m(r.waitMinutes.p95)}
+            </td>
+          </tr>
+          {newer ? (
+            <tr>
+              <th>Entry to release, mean (Time Release Study)</th>
+              <td>{m(r.entryToReleaseMinutes.mean)}</td>
+            </tr>
+          ) : null}
+          <tr>
+            <th>Time at the border, mean (of the trucks that left)</th>
+            <td>{m(r.timeInSystemMinutes.mean)}</td>
+          </tr>
+          <tr>
+            <th>Throughput (trucks leaving in the measured period)</th>
+            <td>{Math.round(r.throughputPerHour * 10) / 10} trucks/h</td>
+          </tr>
+          {Object.entries(r.utilisation).map(([k, v]) => (
+            <tr>
+              <th>Utilisation, {k}</th>
+              <td>{Math.round(v * 100)}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+const RESOURCE_WORDS: Record<string, string> = {
+  documentLanes: "Document lanes",
+  scanners: "Scanners",
+  inspectionBays: "Inspection bays",
+};
+
+/** Each resource's queue apart from its service, and the figures by channel and by priority class. */
+export function Breakdown(props: { report: Report }) {
+  const r = props.report;
+  if (r.resourceWaitMinutes === undefined) return null;
+  const groups = (title: string, list: [string, Report["byChannel"]["green"]][]) => (
+    <>
+      <h2>{title}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th />
+            <th>Arrived</th>
+            <th>Left for the neighbour</th>
+            <th>Before the gate, mean</th>
+            <th>Waiting area, mean / p90</th>
+            <th>Entry to release, mean</th>
+            <th>At the border, mean</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map(([name, g]) => (
+            <tr>
+              <th>{name}</th>
+              <td>{count(g.trucksArrived / r.replications)}</td>
+              <td>{count(g.trucksCompleted / r.replications)}</td>
+              <td>{m(g.gateWaitMinutes.mean)}</td>
+              <td>
+                {m(g.waitMinutes.mean)} / {m(g.waitMinutes.p90)}
+              </td>
+              <td>{m(g.entryToReleaseMinutes.mean)}</td>
+              <td>{m(g.timeInSystemMinutes.mean)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+  return (
+    <section>
+      <h2>Resources: the wait for each, apart from its service</h2>
+      <table>
+        <thead>
+          <tr>
+            <th />
+            <th>Wait, mean / p90</th>
+            <th>Service, mean</th>
+            <th>Utilisation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(r.resourceWaitMinutes).map(([k, w]) => (
+            <tr>
+              <th>{RESOURCE_WORDS[k] ?? k}</th>
+              <td>
+                {m(w.mean)} / {m(w.p90)}
+              </td>
+              <td>{m(r.resourceServiceMinutes[k as keyof Report["resourceServiceMinutes"]].mean)}</td>
+              <td>{Math.round(r.utilisation[k as keyof Report["utilisation"]] * 100)}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {groups("By channel", Object.entries(r.byChannel))}
+      {groups(
+        "By priority class",
+        Object.entries(r.byClass).filter(([, g]) => g.trucksArrived > 0),
+      )}
+    </section>
   );
 }
 

@@ -8,7 +8,9 @@ import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { sessionStore } from "../../auth/sessions.ts";
 import {
   arrivalsChart,
+  channelsChart,
   queueChart,
+  resourcesChart,
   stagesChart,
   utilisationChart,
   waitChart,
@@ -24,7 +26,8 @@ import type { AppDeps } from "../deps.ts";
 import { editorRoutes, MAX_TRACE_BYTES } from "./editor.tsx";
 import { replayRoutes } from "./replay.tsx";
 
-export const ENGINE_VERSION = "shekara-sim 1";
+// 2: issue 16, trucks wait before the gate for the neighbour, holds park, reports say where every truck stands
+export const ENGINE_VERSION = "shekara-sim 2";
 
 export function plannerRoutes(deps: AppDeps) {
   const runs = simRunStore(deps.db);
@@ -162,6 +165,15 @@ export function plannerRoutes(deps: AppDeps) {
       "wait.svg": () => waitChart(one),
       "utilisation.svg": () => utilisationChart(one),
       "stages.svg": () => stagesChart(one),
+      "resources.svg": () =>
+        resourcesChart([
+          {
+            label: report.scenario,
+            wait: report.resourceWaitMinutes,
+            service: report.resourceServiceMinutes,
+          },
+        ]),
+      "channels.svg": () => channelsChart(report.byChannel),
     };
     const name = c.req.param("name");
     const draw = Object.hasOwn(charts, name) ? charts[name] : undefined;
