@@ -81,7 +81,10 @@ export async function runSweepOnWorkers(
     let done = 0;
     for (;;) {
       const now = await countResults(db, sweep);
-      if (now !== done) opts.onDone?.((done = now));
+      if (now !== done) {
+        done = now;
+        opts.onDone?.(done);
+      }
       if (done >= total) break;
       const failed = await failedJob(db, sweep);
       if (failed) {

@@ -26,6 +26,7 @@ export async function startSimWorker(
 
   async function runJob(job: PgBoss.Job<ReplicationJobData>): Promise<void> {
     const d = job.data;
+    log(`took job ${job.id}: sweep ${d.sweep} replication ${d.replication}`);
     // the scenario is checked again here: a worker running other code refuses what it cannot run
     const parsed = parseScenario(d.scenario);
     if (!parsed.ok) throw new Error(`the scenario is refused here: ${parsed.message}`);
@@ -46,7 +47,9 @@ export async function startSimWorker(
       outcome,
       worker: name,
     });
-    log(`${stored ? "stored" : "already stored"}: sweep ${d.sweep} replication ${d.replication}`);
+    log(
+      `${stored ? "stored" : "already stored"} job ${job.id}: sweep ${d.sweep} replication ${d.replication}`,
+    );
   }
 
   for (let i = 0; i < pool.size; i++)
