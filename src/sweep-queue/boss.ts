@@ -12,8 +12,6 @@ export async function startBoss(url: string): Promise<PgBoss> {
     connectionString: url,
     schema: SCHEMA,
     maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
-    // the queue's own counts are not needed: progress is read from sweep_results
-    monitorStateIntervalSeconds: undefined,
     max: 4,
   });
   boss.on("error", (error) => process.stderr.write(`sweep queue: ${error.message}\n`));

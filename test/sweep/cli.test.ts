@@ -10,7 +10,7 @@ import { outcomeOf, planSweep, sweepReport } from "../../src/sweep/index.ts";
 
 const run = promisify(execFile);
 const ROOT = new URL("../..", import.meta.url).pathname;
-export const sweepCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+const sweepCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   run(process.execPath, ["--import", "tsx", "src/cli/sweep.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, SWEEP_DATABASE_URL: "", ...env },
