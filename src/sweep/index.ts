@@ -1,5 +1,6 @@
 export { sweepCsv } from "./csv.ts";
 export { type Combination, expandSweep, MAX_COMBINATIONS } from "./expand.ts";
+export { numericFields } from "./fields.ts";
 export { scenarioHash } from "./hash.ts";
 export { outcomeOf, type ReplicationOutcome } from "./outcome.ts";
 export { planSweep, type SweepPlan } from "./plan.ts";
