@@ -4,8 +4,9 @@
  * screenshots (test-results/screenshots/planner-sweep-*.png) are for reading at a laptop's size.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { LAPTOP, launchBrowser, screenshot } from "../support/browser.ts";
-import { DEMO_PASSWORD, type RunningServer, startServer } from "../support/server.ts";
+import { launchBrowser, screenshot } from "../support/browser.ts";
+import { type RunningServer, startServer } from "../support/server.ts";
+import { signedInPlanner } from "./browser-support.ts";
 
 let server: RunningServer | undefined;
 afterAll(async () => {
@@ -22,16 +23,7 @@ describe("a planner's sweep in the browser", () => {
     server = await startServer({ env: { SEED_DEMO_TRAFFIC: "off" } });
     const browser = await launchBrowser();
     try {
-      const page = await browser.newPage({ viewport: LAPTOP });
-      const errors: string[] = [];
-      page.on("console", (m) => {
-        if (m.type() === "error") errors.push(m.text());
-      });
-      await page.goto(`${server.url}/planner`);
-      await page.fill('input[name="username"]', "planner");
-      await page.fill('input[name="password"]', DEMO_PASSWORD);
-      await page.click('button[type="submit"]');
-      await page.waitForURL(/\/planner$/);
+      const { page, errors } = await signedInPlanner(browser, server.url);
       await page.locator('a[href^="/planner/scenarios/"]', { hasText: "M/M/c validation" }).click();
 
       await page.getByText("Sweep: vary resources over ranges").click();
