@@ -108,14 +108,21 @@ export async function loadResults(
   return rows;
 }
 
-/** A job of this sweep that failed past its retries, with pg-boss's reason, if any has. */
+/**
+ * A job of this sweep that failed past its retries, with pg-boss's reason, if any has; one whose
+ * result was stored all the same (its worker died after storing it) is no failure.
+ */
 export async function failedJob(
   db: pg.Pool,
   sweep: string,
 ): Promise<{ data: { scenarioHash: string; replication: number }; reason: string } | null> {
   const { rows } = await db.query(
     `select data, output from ${SCHEMA}.job
-     where name = $1 and state = 'failed' and data->>'sweep' = $2 limit 1`,
+     where name = $1 and state = 'failed' and data->>'sweep' = $2
+       and not exists (select 1 from ${SCHEMA}.sweep_results r
+         where r.sweep = ($2)::uuid and r.scenario_hash = job.data->>'scenarioHash'
+           and r.replication = (job.data->>'replication')::int)
+     limit 1`,
     [QUEUE, sweep],
   );
   const row = rows[0];

@@ -4,6 +4,7 @@
  * nothing else, a job failing past its retries ends the sweep with its reason.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { promisify } from "node:util";
@@ -12,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/pg-throwaway.ts";
 import { parseScenario } from "../../src/sim/index.ts";
 import { planSweep } from "../../src/sweep/index.ts";
+import { startBoss } from "../../src/sweep-queue/boss.ts";
 import { runSweepOnWorkers, SweepFailed } from "../../src/sweep-queue/coordinator.ts";
-import { SCHEMA, storeResult } from "../../src/sweep-queue/tables.ts";
+import { createSweep, ensureTables, SCHEMA, storeResult } from "../../src/sweep-queue/tables.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const run = promisify(execFile);
@@ -145,12 +147,22 @@ describe("a sweep on sim-workers through PostgreSQL", () => {
   }, 600_000);
 
   it("stores a replication's result once: a second store is refused by the primary key", async () => {
-    const { rows } = await db.query(
-      `select sweep, scenario_hash, replication, outcome from ${SCHEMA}.sweep_results limit 1`,
-    );
-    const row = rows[0];
+    // its own sweep and result: no row left by another test is needed
+    const boss = await startBoss(url);
+    await boss.stop({ graceful: false, wait: true });
+    await ensureTables(db);
+    const row = { sweep: randomUUID(), scenario_hash: "a".repeat(64), replication: 0 };
+    await createSweep(db, { id: row.sweep, scenario: "once", combinations: 1, replications: 1 });
     const again = { sweep: row.sweep, scenarioHash: row.scenario_hash, replication: row.replication };
-    expect(await storeResult(db, { ...again, outcome: row.outcome, worker: "twice" })).toBe(false);
+    const outcome = {
+      trucksArrived: 1,
+      trucksCompleted: 1,
+      minutes: 60,
+      wait: { count: 1, sum: 2, max: 2, bins: [] },
+      utilisation: { documentLanes: 0.5, scanners: 0, inspectionBays: 0 },
+    };
+    expect(await storeResult(db, { ...again, outcome, worker: "first" })).toBe(true);
+    expect(await storeResult(db, { ...again, outcome, worker: "twice" })).toBe(false);
     await expect(
       db.query(
         `insert into ${SCHEMA}.sweep_results (sweep, scenario_hash, replication, outcome, worker) values ($1, $2, $3, '{}', 'raw')`,
@@ -167,6 +179,7 @@ describe("a sweep on sim-workers through PostgreSQL", () => {
     // a combination this worker's schema refuses, as a worker running other code would
     const bad = planned.value.combinations[0];
     if (bad) bad.scenario = { ...bad.scenario, resources: { ...bad.scenario.resources, documentLanes: 0 } };
+    workers.push(startWorker(url)); // its own worker: the test needs none left by another
     let sweep = "";
     const failure = await runSweepOnWorkers(url, planned.value, {
       retryLimit: 1,
