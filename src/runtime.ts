@@ -12,6 +12,7 @@ import { apiKeyStore } from "./store/api-keys.ts";
 import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
+import { plannerSweepStore } from "./store/planner-sweeps.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
 import { simRunStore } from "./store/sim-runs.ts";
 import { userStore } from "./store/users.ts";
@@ -42,6 +43,8 @@ export function createRuntime(
   const interrupted = simRunStore(db).markInterrupted(now());
   if (interrupted > 0)
     log(`${interrupted} simulation run(s) did not finish before the last stop; marked interrupted.`);
+  const sweepsCut = plannerSweepStore(db).markInterrupted(now());
+  if (sweepsCut > 0) log(`${sweepsCut} sweep(s) did not finish before the last stop; marked interrupted.`);
   const deps: AppDeps = {
     db,
     checkpoints: checkpointStore(db),

@@ -45,6 +45,24 @@ export class Summary {
     return s;
   }
 
+  /** A Summary from a histogram kept sparse ([bin, count] pairs), as a sweep stores each replication. */
+  static fromSparse(plain: {
+    count: number;
+    sum: number;
+    max: number;
+    bins: readonly (readonly [number, number])[];
+  }): Summary {
+    const s = new Summary();
+    s.count = plain.count;
+    s.sum = plain.sum;
+    s.max = plain.max;
+    if (plain.bins.length > 0) {
+      s.bins = new Float64Array(BINS + 1);
+      for (const [i, n] of plain.bins) s.bins[i] = n;
+    }
+    return s;
+  }
+
   merge(other: Summary): void {
     if (other.bins.length === 0) return;
     if (this.bins.length === 0) this.bins = new Float64Array(BINS + 1);

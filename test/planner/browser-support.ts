@@ -1,5 +1,6 @@
 /** What the planners' browser tests share: signing in, and waiting for every chart image. */
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { LAPTOP } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/server.ts";
 
 interface ChartImage {
@@ -23,4 +24,15 @@ export async function signInAsPlanner(page: Page, url: string): Promise<void> {
   await page.fill('input[name="password"]', DEMO_PASSWORD);
   await page.click('button[type="submit"]');
   await page.waitForURL(/\/planner$/);
+}
+
+/** A planner signed in on a laptop-sized page, with the page's console errors collected. */
+export async function signedInPlanner(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: LAPTOP });
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await signInAsPlanner(page, url);
+  return { page, errors };
 }

@@ -7,6 +7,7 @@ import { Layout } from "../layout.tsx";
 import { ArrivalsField } from "./arrivals-field.tsx";
 import { DistributionField } from "./distribution-field.tsx";
 import { type FormState, Group, idOf, NumberField, TextField } from "./scenario-fields.tsx";
+import { SweepForm, type SweepFormProps } from "./sweep.tsx";
 
 export interface EditorProps {
   title: string;
@@ -23,6 +24,8 @@ export interface EditorProps {
   jsonError?: string;
   /** a stored scenario can be run from its page */
   runAction?: string;
+  /** and swept: every combination of the fields the planner varies (issue 19) */
+  sweep?: SweepFormProps;
 }
 
 const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
@@ -200,6 +203,12 @@ export function ScenarioEditorPage(props: EditorProps) {
           <input type="hidden" name="replications" value="5" />
           <button type="submit">Run this scenario ×5</button>
         </form>
+      ) : null}
+      {props.sweep ? (
+        <details id="sweep-details">
+          <summary>Sweep: vary resources over ranges, every combination</summary>
+          <SweepForm {...props.sweep} />
+        </details>
       ) : null}
       <EditorForm {...props} />
       <details open={props.jsonError ? true : undefined}>

@@ -16,6 +16,7 @@ import {
 } from "../../planner/scenario-form.ts";
 import { parseScenario, parseTrace, type Scenario } from "../../sim/index.ts";
 import type { SimRunStore } from "../../store/sim-runs.ts";
+import { numericFields } from "../../sweep/index.ts";
 import type { AppDeps } from "../deps.ts";
 
 export const MAX_TRACE_BYTES = 2 * 1024 * 1024;
@@ -82,8 +83,21 @@ export function editorRoutes(deps: AppDeps, runs: SimRunStore) {
     const s = start(origin);
     if (!s) return c.text("No such scenario or checkpoint.", 404);
     const runAction = origin.kind === "scenario" ? `/planner/scenarios/${origin.id}/runs` : undefined;
+    const sweep =
+      origin.kind === "scenario"
+        ? {
+            action: `/planner/scenarios/${origin.id}/sweeps`,
+            csrf: sessionOf(c).csrf,
+            choices: numericFields(s.scenario),
+            fields: {},
+          }
+        : undefined;
     return c.html(
-      <ScenarioEditorPage {...props(c, s, formFromScenario(s.scenario), new Map())} runAction={runAction} />,
+      <ScenarioEditorPage
+        {...props(c, s, formFromScenario(s.scenario), new Map())}
+        runAction={runAction}
+        sweep={sweep}
+      />,
     );
   };
 

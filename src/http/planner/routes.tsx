@@ -25,6 +25,7 @@ import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
 import { editorRoutes, MAX_TRACE_BYTES } from "./editor.tsx";
 import { replayRoutes } from "./replay.tsx";
+import { sweepRoutes } from "./sweeps.tsx";
 
 // 2: issue 16, trucks wait before the gate for the neighbour, holds park, reports say where every truck stands
 export const ENGINE_VERSION = "shekara-sim 2";
@@ -50,6 +51,7 @@ export function plannerRoutes(deps: AppDeps) {
     app.use(path, limit, guard.requireSignIn, guard.requireRole("planner", "admin"));
   app.route("/", editorRoutes(deps, runs));
   app.route("/", replayRoutes(deps, runs, queue, ENGINE_VERSION));
+  app.route("/", sweepRoutes(deps, runs).app);
 
   const svg = (c: Context, body: string) =>
     c.body(body, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600" });
