@@ -14,8 +14,8 @@ import { declareTruck } from "../../store/declare.ts";
 import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
-import { problems } from "./responses.ts";
-import { keySecurity, needsKey } from "./security.ts";
+import { bodyProblems, keyProblems, problems } from "./responses.ts";
+import { keyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -72,15 +72,14 @@ export function carriersApi(deps: AppDeps) {
   const own = carrierCrossingStore(deps.db);
   const base = (scope: "crossings:read" | "crossings:write") => ({
     tags: ["carriers"],
-    security: keySecurity,
-    middleware: needsKey(deps, scope),
+    ...keyed(deps, scope),
   });
-  const keyProblems = { 401: problems[401], 403: problems[403], 429: problems[429] };
 
   const declare = createRoute({
     ...base("crossings:write"),
     method: "post",
     path: "/carrier/crossings",
+    operationId: "declareCarrierCrossing",
     summary: "Lodge a truck's pre-declaration for this carrier",
     description:
       "The same pre-declaration a driver lodges; customs' risk rules pick the channel (not shown). The " +
@@ -89,17 +88,17 @@ export function carriersApi(deps: AppDeps) {
     responses: {
       201: { description: "Declared", content: { "application/json": { schema: carrierCrossingSchema } } },
       ...keyProblems,
-      400: problems[400],
+      ...bodyProblems,
       404: problems[404],
       409: problems[409],
-      415: problems[415],
-      422: problems[422],
+      503: problems[503],
     },
   });
   const list = createRoute({
     ...base("crossings:read"),
     method: "get",
     path: "/carrier/crossings",
+    operationId: "listCarrierCrossings",
     summary: "This carrier's crossings, newest first",
     request: {
       query: z.object({
@@ -124,6 +123,7 @@ export function carriersApi(deps: AppDeps) {
     ...base("crossings:read"),
     method: "get",
     path: "/carrier/crossings/{id}",
+    operationId: "getCarrierCrossing",
     summary: "One of this carrier's crossings",
     request: { params: z.object({ id: z.string().max(40) }) },
     responses: {

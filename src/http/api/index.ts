@@ -38,6 +38,7 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
       title: "Shekara API",
       version: "1.0.0",
       description: API_GUIDE,
+      license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/api", description: "This server" }],
   };

@@ -90,6 +90,7 @@ export function waitTimesApi(deps: AppDeps) {
     ...common,
     method: "get",
     path: "/wait-times",
+    operationId: "listWaitTimes",
     summary: "Wait times at every checkpoint",
     description: `Public. Recomputed at most every ${WAIT_TIMES_TTL_MS / 1000} s; poll no faster than that.`,
     responses: {
@@ -105,6 +106,7 @@ export function waitTimesApi(deps: AppDeps) {
     ...common,
     method: "get",
     path: "/checkpoints/{id}/wait-times",
+    operationId: "getCheckpointWaitTimes",
     summary: "Wait times at one checkpoint",
     description: `Public. Recomputed at most every ${WAIT_TIMES_TTL_MS / 1000} s.`,
     request: { params: z.object({ id: z.string().max(40) }) },
