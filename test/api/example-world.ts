@@ -17,7 +17,7 @@ import { newKey, testRuntime } from "./support.ts";
 
 export interface ExampleWorld {
   /** an API key secret per kind; the device key is Bakhty's camera and unmanned lane */
-  keys: { carrier: string; monitor: string; device: string };
+  keys: { carrier: string; monitor: string; device: string; nurZholyCamera: string };
   /** example value -> the live value it stands for */
   ids: Map<string, string>;
 }
@@ -97,6 +97,8 @@ export function buildExampleWorld(dbPath: string): ExampleWorld {
         carrier: carrier.secret,
         monitor: newKey(rt, { kind: "monitor", label: "Example monitor" }).secret,
         device: newKey(rt, { kind: "device", label: "Bakhty gate", checkpointId: "bakhty" }).secret,
+        nurZholyCamera: newKey(rt, { kind: "device", label: "Nur Zholy camera", checkpointId: "nur-zholy" })
+          .secret,
       },
       ids,
     };

@@ -13,6 +13,8 @@ import { lintServedDocument } from "../support/openapi-lint.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
 import { type DocOperation, examplesOf, runExample } from "./example-runner.ts";
 import { buildExampleWorld, type ExampleWorld } from "./example-world.ts";
+import type { CarrierFlow } from "./typed-client/flow-types.ts";
+import { GENERATED_DIR, generateClientTypes, typeCheck } from "./typed-client/generate.ts";
 
 let server: RunningServer;
 let world: ExampleWorld;
@@ -59,5 +61,34 @@ describe("the served OpenAPI document", () => {
     // every operation of the document took part
     const operations = new Set(cases.map((c) => c.operationId));
     expect(operations.size).toBeGreaterThanOrEqual(23);
+  });
+
+  it("generates a typed client that compiles under the strict tsconfig and runs a carrier's whole flow", async () => {
+    const types = join(GENERATED_DIR, "post-api.ts");
+    const text = await generateClientTypes(`${server.url}/api/openapi.json`, types);
+    // a method name per operation, as generated clients use them
+    expect(text).toContain("declareCarrierCrossing: {");
+    expect(text).toContain("bookSlot: {");
+    const flowFile = new URL("./typed-client/carrier-flow.ts", import.meta.url).pathname;
+    const checked = await typeCheck([types, flowFile]);
+    expect(checked.output).toBe("");
+    expect(checked.ok).toBe(true);
+
+    // imported by URL, so the project's own tsc does not follow it to types that exist only now
+    const { carrierFlow } = (await import(flowFile)) as { carrierFlow: CarrierFlow };
+    const log = await carrierFlow(
+      `${server.url}/api`,
+      { carrier: world.keys.carrier, camera: world.keys.nurZholyCamera },
+      "520TOM02",
+    );
+    expect(log.checkpoints).toContain("nur-zholy");
+    expect(log).toMatchObject({
+      booked: "booked",
+      checkedIn: "waitingArea",
+      carrierView: "waitingArea",
+      cancelled: "cancelled",
+      refusal: { status: 409 },
+    });
+    expect(log.position).toBeGreaterThanOrEqual(1);
   });
 });
