@@ -29,7 +29,9 @@ const served = async () =>
   (await (await fetch(`${server.url}/api/openapi.json`)).json()) as Record<string, unknown>;
 
 describe("the served OpenAPI document", () => {
-  it("passes redocly lint with the recommended ruleset: no errors, no warnings", async () => {
+  it("passes redocly lint with the recommended ruleset: no errors, no warnings", {
+    timeout: 120_000,
+  }, async () => {
     expect(await lintServedDocument(`${server.url}/api/openapi.json`)).toEqual([]);
   });
 
@@ -63,7 +65,10 @@ describe("the served OpenAPI document", () => {
     expect(operations.size).toBeGreaterThanOrEqual(23);
   });
 
-  it("generates a typed client that compiles under the strict tsconfig and runs a carrier's whole flow", async () => {
+  // tsc on the generated types takes a while on a shared machine
+  it("generates a typed client that compiles under the strict tsconfig and runs a carrier's whole flow", {
+    timeout: 180_000,
+  }, async () => {
     const types = join(GENERATED_DIR, "post-api.ts");
     const text = await generateClientTypes(`${server.url}/api/openapi.json`, types);
     // a method name per operation, as generated clients use them
