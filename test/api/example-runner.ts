@@ -4,90 +4,43 @@
  * it as documented: the same status, a body valid against the schema, and the example's shape and
  * states. An operation without a complete example is reported, so a new route cannot go undocumented.
  */
+import {
+  type Exchange,
+  exchangesOf,
+  type OpenApiDocument,
+  type Operation,
+  operationsOf,
+} from "../../views/api/openapi.ts";
 import { jsonSchemaValidator, type Schema } from "./json-schema.ts";
 
 type Obj = Record<string, unknown>;
-type Examples = Record<string, { summary?: string; value: unknown }>;
-interface Media {
-  schema?: Schema;
-  examples?: Examples;
-}
-export interface DocOperation {
-  operationId?: string;
-  security?: Record<string, string[]>[];
-  parameters?: { name: string; in: string; required?: boolean; schema?: Schema; examples?: Examples }[];
-  requestBody?: { required?: boolean; content?: Record<string, Media> };
-  responses: Record<string, { content?: Record<string, Media> }>;
-}
+export type DocOperation = Operation;
 
-export interface ExampleCase {
+export interface ExampleCase extends Exchange {
   operationId: string;
-  name: string;
   method: string;
   /** the path template, e.g. /v1/crossings/{id} */
   template: string;
   op: DocOperation;
-  params: Record<string, unknown>;
-  body?: unknown;
-  status: number;
-  /** the documented answer's media type and value; undefined for an answer without a body */
-  answer?: { media: string; schema?: Schema; value: unknown };
+  status: string;
 }
-
-const METHODS = ["get", "put", "post", "delete", "patch"] as const;
 
 /** Every example of every operation under `paths`, and what keeps an operation from having one. */
 export function examplesOf(doc: Obj): { cases: ExampleCase[]; missing: string[] } {
   const cases: ExampleCase[] = [];
   const missing: string[] = [];
-  for (const [template, item] of Object.entries(doc.paths as Record<string, Record<string, DocOperation>>)) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const id = op.operationId ?? `${method.toUpperCase()} ${template}`;
-      const names = new Set<string>();
-      for (const p of op.parameters ?? []) for (const n of Object.keys(p.examples ?? {})) names.add(n);
-      const body = op.requestBody?.content?.["application/json"];
-      for (const n of Object.keys(body?.examples ?? {})) names.add(n);
-      const answers = new Map<string, { status: number; media: string; schema?: Schema; value: unknown }>();
-      for (const [status, r] of Object.entries(op.responses)) {
-        for (const [media, m] of Object.entries(r.content ?? {})) {
-          for (const [n, ex] of Object.entries(m.examples ?? {})) {
-            names.add(n);
-            answers.set(n, { status: Number(status), media, schema: m.schema, value: ex.value });
-          }
-        }
-      }
-      // an exchange answered without a body: the operation's one success that has none
-      const bodiless = Object.entries(op.responses).filter(([s, r]) => s.startsWith("2") && !r.content);
-      if (!names.size) missing.push(`${id}: no example`);
-      for (const name of names) {
-        const answer = answers.get(name);
-        const status = answer?.status ?? (bodiless.length === 1 ? Number(bodiless[0]?.[0]) : undefined);
-        if (status === undefined) {
-          missing.push(`${id}.${name}: no answer documented`);
-          continue;
-        }
-        const params: Record<string, unknown> = {};
-        for (const p of op.parameters ?? []) {
-          const ex = p.examples?.[name];
-          if (ex) params[p.name] = ex.value;
-          else if (p.required) missing.push(`${id}.${name}: no value for the required parameter ${p.name}`);
-        }
-        const value = body?.examples?.[name]?.value;
-        if (op.requestBody?.required && value === undefined) missing.push(`${id}.${name}: no request body`);
-        cases.push({
-          operationId: id,
-          name,
-          method,
-          template,
-          op,
-          params,
-          body: value,
-          status,
-          answer: answer && { media: answer.media, schema: answer.schema, value: answer.value },
-        });
-      }
+  for (const { path, method, op } of operationsOf(doc as unknown as OpenApiDocument)) {
+    const id = op.operationId ?? `${method.toUpperCase()} ${path}`;
+    const exchanges = exchangesOf(op);
+    if (!exchanges.length) missing.push(`${id}: no example`);
+    for (const e of exchanges) {
+      const where = `${id}.${e.name}`;
+      for (const p of op.parameters ?? [])
+        if (p.required && !(p.name in e.params))
+          missing.push(`${where}: no value for the required parameter ${p.name}`);
+      if (op.requestBody?.required && e.body === undefined) missing.push(`${where}: no request body`);
+      if (e.status === undefined) missing.push(`${where}: no answer documented`);
+      else cases.push({ ...e, status: e.status, operationId: id, method, template: path, op });
     }
   }
   return { cases, missing };
@@ -164,12 +117,13 @@ export async function runExample(doc: Obj, c: ExampleCase, target: ExampleTarget
     body: c.body === undefined ? undefined : JSON.stringify(substitute(c.body, target.ids)),
   });
   const text = await res.text();
-  if (res.status !== c.status) return [`${where}: answered ${res.status}, documented ${c.status}: ${text}`];
+  if (String(res.status) !== c.status)
+    return [`${where}: answered ${res.status}, documented ${c.status}: ${text}`];
   if (!c.answer) return text ? [`${where}: documented without a body, answered ${text.slice(0, 200)}`] : [];
   const media = (res.headers.get("content-type") ?? "").split(";")[0]?.trim();
   if (media !== c.answer.media) return [`${where}: answered ${media}, documented ${c.answer.media}`];
   const live = JSON.parse(text) as unknown;
-  const schema = c.answer.schema ?? {};
+  const schema = (c.answer.schema ?? {}) as Schema;
   return [
     ...validator.validate(schema, c.answer.value, "example").map((e) => `${where}: ${e}`),
     ...validator.validate(schema, live, "answer").map((e) => `${where}: ${e}`),

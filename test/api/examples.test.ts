@@ -29,7 +29,7 @@ describe("the OpenAPI examples", () => {
     });
     const { cases, missing } = examplesOf(filed);
     expect(cases).toMatchObject([
-      { operationId: "getThing", name: "one", params: { id: "t1" }, status: 200 },
+      { operationId: "getThing", name: "one", params: { id: "t1" }, status: "200" },
     ]);
     expect(missing).toEqual(["removeThing: no example"]);
   });
