@@ -4,7 +4,7 @@ import { testRuntime } from "./support.ts";
 
 const rt = testRuntime();
 /** as Hono's JSX escapes text */
-const escape = (s: string) =>
+const asHtml = (s: string) =>
   s
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -42,15 +42,15 @@ describe("the API reference page /api/docs", () => {
       expect(html).toContain(`operationId <code>${op.operationId}</code>`);
       for (const e of exchangesOf(op)) {
         expect(html, `${op.operationId}.${e.name}`).toContain(
-          `<code>${e.name}</code>: ${escape(e.summary ?? "")}`,
+          `<code>${e.name}</code>: ${asHtml(e.summary ?? "")}`,
         );
-        if (e.answer) expect(html).toContain(escape(JSON.stringify(e.answer.value, null, 2)));
+        if (e.answer) expect(html).toContain(asHtml(JSON.stringify(e.answer.value, null, 2)));
       }
     }
     // a request line with its path parameter in place, and a request body as sent
     expect(html).toContain("GET /api/v1/checkpoints/nur-zholy");
     expect(html).toContain("POST /api/v1/crossings\nContent-Type: application/json");
-    expect(html).toContain(escape('"firstAvailable": true'));
+    expect(html).toContain(asHtml('"firstAvailable": true'));
   });
 
   it("loads nothing from elsewhere: no CDN, no Swagger UI", async () => {

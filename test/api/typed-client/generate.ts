@@ -26,9 +26,12 @@ export async function generateClientTypes(url: string, file: string): Promise<st
   return text;
 }
 
+let checks = 0;
+
 /** tsc on `files` under the project's tsconfig.json (strict, noUncheckedIndexedAccess, ...). */
 export async function typeCheck(files: string[]): Promise<{ ok: boolean; output: string }> {
-  const config = join(GENERATED_DIR, "tsconfig.json");
+  // one config per call: two test files may check their own files at the same time
+  const config = join(GENERATED_DIR, `tsconfig.${process.pid}.${++checks}.json`);
   mkdirSync(GENERATED_DIR, { recursive: true });
   writeFileSync(
     config,
