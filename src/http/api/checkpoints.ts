@@ -3,11 +3,10 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { checkpointSchema } from "../../domain/checkpoint.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
-import { apiKeyAuth } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { problems } from "./responses.ts";
-import { optionalKeySecurity } from "./security.ts";
+import { optionallyKeyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 const view = (c: StoredCheckpoint): z.infer<typeof checkpointSchema> => ({
@@ -21,13 +20,7 @@ const view = (c: StoredCheckpoint): z.infer<typeof checkpointSchema> => ({
 
 export function checkpointApi(deps: AppDeps) {
   // public, as the wait times are: a key, if given, is checked and counted against its own limit
-  const common = {
-    tags: ["checkpoints"],
-    security: optionalKeySecurity,
-    middleware: [
-      apiKeyAuth({ keys: deps.apiKeys, limiter: deps.keyLimiter, now: deps.now }, { optional: true }),
-    ],
-  };
+  const common = { tags: ["checkpoints"], ...optionallyKeyed(deps) };
   const listRoute = createRoute({
     ...common,
     method: "get",

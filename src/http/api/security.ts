@@ -14,7 +14,7 @@ export const publicSecurity: Record<string, string[]>[] = [];
  */
 export const keySecurity = (scope: ApiScope): Record<string, string[]>[] => [{ [API_KEY_SCHEME]: [scope] }];
 /** `security` of a public route that also takes a key (checked, and counted against its limit). */
-export const optionalKeySecurity: Record<string, string[]>[] = [{}, { [API_KEY_SCHEME]: [] }];
+const optionalKeySecurity: Record<string, string[]>[] = [{}, { [API_KEY_SCHEME]: [] }];
 
 export function registerKeyScheme(api: OpenAPIHono) {
   api.openAPIRegistry.registerComponent("securitySchemes", API_KEY_SCHEME, {
@@ -33,6 +33,14 @@ export const needsKey = (deps: AppDeps, scope: ApiScope) => [
   apiKeyAuth({ keys: deps.apiKeys, limiter: deps.keyLimiter, now: deps.now }),
   requireScope(scope),
 ];
+
+/** A public read's `security` and `middleware`: a key, if given, is checked and counted against its limit. */
+export const optionallyKeyed = (deps: AppDeps) => ({
+  security: optionalKeySecurity,
+  middleware: [
+    apiKeyAuth({ keys: deps.apiKeys, limiter: deps.keyLimiter, now: deps.now }, { optional: true }),
+  ],
+});
 
 /** A keyed route's `security` and `middleware`, from the one scope it needs. */
 export const keyed = (deps: AppDeps, scope: ApiScope) => ({

@@ -18,7 +18,11 @@ export const exampleDeclaration = (plate: string, checkpointId: string) => ({
 });
 
 const slot = { start: "2026-11-24T05:00:00.000Z", end: "2026-11-24T06:00:00.000Z" };
-const declaredAt = "2026-11-23T16:12:40.000Z";
+/** Declared, booked, then the states given, each with when it was entered. */
+const history = (...later: [string, string][]) =>
+  [["declared", "2026-11-23T16:12:40.000Z"], ["booked", "2026-11-23T16:13:05.000Z"], ...later].map(
+    ([state, at]) => ({ state, at }),
+  );
 const crossing = (id: string, code: string, state: string, extra: object = {}) => ({
   id,
   code,
@@ -27,10 +31,7 @@ const crossing = (id: string, code: string, state: string, extra: object = {}) =
   slot,
   queue: null,
   call: null,
-  history: [
-    { state: "declared", at: declaredAt },
-    { state: "booked", at: "2026-11-23T16:13:05.000Z" },
-  ],
+  history: history(),
   ...extra,
 });
 
@@ -82,11 +83,7 @@ export const DRIVER_EXAMPLES: ExampleBook = {
         body: crossing(EXAMPLE_IDS.queuedCrossing, "M4T8QZ2K", "waitingArea", {
           checkpointId: "korday",
           queue: { position: 2, ahead: 1, estimatedWaitMinutes: 12 },
-          history: [
-            { state: "declared", at: declaredAt },
-            { state: "booked", at: "2026-11-23T16:13:05.000Z" },
-            { state: "waitingArea", at: "2026-11-24T05:07:51.000Z" },
-          ],
+          history: history(["waitingArea", "2026-11-24T05:07:51.000Z"]),
         }),
       },
     },
@@ -107,11 +104,7 @@ export const DRIVER_EXAMPLES: ExampleBook = {
         status: 200,
         body: crossing(EXAMPLE_IDS.bookedCrossing, "C3NW8Y5H", "declared", {
           slot: null,
-          history: [
-            { state: "declared", at: declaredAt },
-            { state: "booked", at: "2026-11-23T16:13:05.000Z" },
-            { state: "declared", at: "2026-11-23T18:40:12.000Z" },
-          ],
+          history: history(["declared", "2026-11-23T18:40:12.000Z"]),
         }),
       },
     },
@@ -123,11 +116,7 @@ export const DRIVER_EXAMPLES: ExampleBook = {
       response: {
         status: 200,
         body: crossing(EXAMPLE_IDS.cancelledCrossing, "P8KD2R6V", "cancelled", {
-          history: [
-            { state: "declared", at: declaredAt },
-            { state: "booked", at: "2026-11-23T16:13:05.000Z" },
-            { state: "cancelled", at: "2026-11-23T19:02:47.000Z" },
-          ],
+          history: history(["cancelled", "2026-11-23T19:02:47.000Z"]),
         }),
       },
     },

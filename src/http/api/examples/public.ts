@@ -1,41 +1,13 @@
 /** Examples of the public reads: checkpoints, their slots and wait times. */
+import { SEED_CHECKPOINTS } from "../../../../seed/checkpoints.ts";
 import { type ExampleBook, exampleProblem as problem } from "../examples.ts";
 
-export const nurZholy = {
-  id: "nur-zholy",
-  name: "Nur Zholy (Khorgos)",
-  names: { ru: "Нур Жолы (Хоргос)", kk: "Нұр Жолы (Қорғас)", zh: "努尔若利（霍尔果斯）" },
-  neighbour: "CN",
-  neighbourCheckpoint: "Khorgos",
-  config: {
-    timezone: "Asia/Almaty",
-    documentLanes: 10,
-    scanners: 2,
-    inspectionBays: 4,
-    slotMinutes: 60,
-    slotCapacity: 50,
-    dailyLimit: 650,
-    queueCycle: [
-      "perishableTransit",
-      "perishable",
-      "transit",
-      "ordinary",
-      "ordinary",
-      "ordinary",
-      "ordinary",
-      "ordinary",
-    ],
-    graceMinutes: 60,
-    walkInsAllowed: false,
-    unmannedGreenLane: false,
-    callDeadlineMinutes: 20,
-    bookingHorizonDays: 7,
-    postponementsPer60Days: 1,
-    cancellationsPer60Days: 2,
-    openFromHour: 0,
-    openToHour: 24,
-  },
-};
+/** Nur Zholy as seeded: what a fresh server answers. */
+export const nurZholy = (() => {
+  const seeded = SEED_CHECKPOINTS.find((c) => c.id === "nur-zholy");
+  if (!seeded) throw new Error("Nur Zholy is not seeded");
+  return seeded;
+})();
 
 const waitTime = {
   checkpointId: "nur-zholy",
