@@ -92,7 +92,7 @@ export interface ExampleTarget {
   /** the server's base URL, with the document's server path (e.g. http://127.0.0.1:3000/api) */
   base: string;
   /** the headers that satisfy the operation's security (a key with its scope, a session) */
-  credentials: (op: DocOperation) => Record<string, string>;
+  credentials: Record<string, string>;
   ids: Map<string, string>;
 }
 
@@ -102,7 +102,7 @@ export async function runExample(doc: Obj, c: ExampleCase, target: ExampleTarget
   const validator = jsonSchemaValidator(doc);
   let path = c.template;
   const query = new URLSearchParams();
-  const headers: Record<string, string> = { ...target.credentials(c.op) };
+  const headers: Record<string, string> = { ...target.credentials };
   for (const p of c.op.parameters ?? []) {
     if (!(p.name in c.params)) continue;
     const value = String(substitute(c.params[p.name], target.ids));

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES_OF_KIND } from "../../src/domain/api-access.ts";
+import { exchangesOf, type OpenApiDocument, operationsOf } from "../../views/api/openapi.ts";
 import { signIn } from "../officer/support.ts";
 import { lintServedDocument } from "../support/openapi-lint.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
@@ -25,6 +26,28 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
+let supervisor: { cookie: string; csrf: string } | undefined;
+/** The headers an operation's security asks for: a key of a kind holding its scope, or a session. */
+async function credentials(op: DocOperation): Promise<Record<string, string>> {
+  const required = op.security?.[0] ?? {};
+  if ("officerSession" in required) {
+    supervisor ??= await signIn(
+      (path, init) => fetch(`${server.url}${path}`, init),
+      "supervisor.nurzholy",
+      "nur-zholy",
+    );
+    return { Cookie: supervisor.cookie, "X-CSRF-Token": supervisor.csrf };
+  }
+  const scope = required.apiKey?.[0];
+  if (!scope) return {};
+  // a carrier's key first, as integrators mostly are
+  const kind = (["carrier", "monitor", "device"] as const).find((k) =>
+    (SCOPES_OF_KIND[k] as readonly string[]).includes(scope),
+  );
+  if (!kind) throw new Error(`no kind of key holds ${scope}`);
+  return { Authorization: `Bearer ${world.keys[kind]}` };
+}
+
 const served = async () =>
   (await (await fetch(`${server.url}/api/openapi.json`)).json()) as Record<string, unknown>;
 
@@ -39,30 +62,42 @@ describe("the served OpenAPI document", () => {
     const doc = await served();
     const { cases, missing } = examplesOf(doc);
     expect(missing).toEqual([]);
-    const supervisor = await signIn(
-      (path, init) => fetch(`${server.url}${path}`, init),
-      "supervisor.nurzholy",
-      "nur-zholy",
-    );
-    // the key kind that holds the scope a route names: a carrier's first, as integrators mostly are
-    const credentials = (op: DocOperation): Record<string, string> => {
-      const required = op.security?.[0] ?? {};
-      if ("officerSession" in required) return { Cookie: supervisor.cookie, "X-CSRF-Token": supervisor.csrf };
-      const scope = required.apiKey?.[0];
-      if (!scope) return {};
-      const kind = (["carrier", "monitor", "device"] as const).find((k) =>
-        (SCOPES_OF_KIND[k] as readonly string[]).includes(scope),
-      );
-      if (!kind) throw new Error(`no kind of key holds ${scope}`);
-      return { Authorization: `Bearer ${world.keys[kind]}` };
-    };
-    const target = { base: `${server.url}/api`, credentials, ids: world.ids };
     const violations: string[] = [];
-    for (const c of cases) violations.push(...(await runExample(doc, c, target)));
+    for (const c of cases) {
+      const target = { base: `${server.url}/api`, credentials: await credentials(c.op), ids: world.ids };
+      violations.push(...(await runExample(doc, c, target)));
+    }
     expect(violations).toEqual([]);
     // every operation of the document took part
     const operations = new Set(cases.map((c) => c.operationId));
     expect(operations.size).toBeGreaterThanOrEqual(23);
+  });
+
+  it("answers a path parameter longer than its schema allows with a problem the operation lists", async () => {
+    const doc = await served();
+    const undocumented: string[] = [];
+    let tried = 0;
+    for (const { path, method, op } of operationsOf(doc as unknown as OpenApiDocument)) {
+      const example = exchangesOf(op)[0];
+      for (const p of op.parameters ?? []) {
+        const max = p.schema?.maxLength;
+        if (p.in !== "path" || max === undefined) continue;
+        const url = path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+          name === p.name ? "x".repeat(max + 1) : String(example?.params[name] ?? "x"),
+        );
+        tried++;
+        const res = await fetch(`${server.url}/api${url}`, {
+          method: method.toUpperCase(),
+          headers: { ...(await credentials(op)), "Content-Type": "application/json" },
+          body: example?.body === undefined ? undefined : JSON.stringify(example.body),
+        });
+        const media = res.headers.get("content-type") ?? "";
+        if (!op.responses?.[String(res.status)] || !media.startsWith("application/problem+json"))
+          undocumented.push(`${op.operationId} (${p.name}): ${res.status} ${media}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    expect(tried).toBeGreaterThanOrEqual(10);
   });
 
   // tsc on the generated types takes a while on a shared machine

@@ -133,6 +133,7 @@ export function carriersApi(deps: AppDeps) {
       },
       ...keyProblems,
       404: problems[404],
+      422: problems[422],
     },
   });
 

@@ -47,6 +47,7 @@ export function checkpointApi(deps: AppDeps) {
       200: { description: "The checkpoint", content: { "application/json": { schema: checkpointSchema } } },
       401: problems[401],
       404: problems[404],
+      422: problems[422],
       429: problems[429],
     },
   });

@@ -110,6 +110,7 @@ export function waitTimesApi(deps: AppDeps) {
       },
       401: problems[401],
       404: problems[404],
+      422: problems[422],
       429: problems[429],
     },
   });

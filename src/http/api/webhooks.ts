@@ -107,6 +107,7 @@ export function webhooksApi(deps: AppDeps) {
       204: { description: "Unsubscribed" },
       ...keyProblems,
       404: problems[404],
+      422: problems[422],
       503: problems[503],
     },
   });

@@ -93,7 +93,11 @@ const getRoute = createRoute({
   operationId: "getCrossing",
   summary: "A crossing, by its secret id: its state, slot, place in the queue and call",
   request: { params: idParam },
-  responses: { 200: { description: "The crossing", ...json(crossingSchema) }, 404: problems[404] },
+  responses: {
+    200: { description: "The crossing", ...json(crossingSchema) },
+    404: problems[404],
+    422: problems[422],
+  },
 });
 const slotsRoute = createRoute({
   method: "get",
@@ -155,6 +159,7 @@ const unbookRoute = createRoute({
     200: { description: "Declared again", ...json(crossingSchema) },
     404: problems[404],
     409: problems[409],
+    422: problems[422],
     ...writeProblems,
   },
 });
@@ -169,6 +174,7 @@ const cancelRoute = createRoute({
     200: { description: "Cancelled", ...json(crossingSchema) },
     404: problems[404],
     409: problems[409],
+    422: problems[422],
     ...writeProblems,
   },
 });
