@@ -23,7 +23,7 @@ beforeAll(async () => {
   const dbPath = join(mkdtempSync(join(tmpdir(), "shekara-examples-")), "examples.db");
   world = buildExampleWorld(dbPath);
   server = await startServer({ dbPath });
-});
+}, 180_000); // a database built and a server started, on a loaded shared machine
 afterAll(() => server?.stop());
 
 let supervisor: { cookie: string; csrf: string } | undefined;
