@@ -29,7 +29,19 @@ const auth = (secret: string) => ({ Authorization: `Bearer ${secret}` });
 const carrierDeclaration = (plate: string) => declaration(plate, "korday");
 
 export const SCENARIOS: Record<string, Scenario[]> = {
-  "GET /v1/checkpoints": [{ name: "public list", expect: 200, call: () => ({ path: "/v1/checkpoints" }) }],
+  "GET /v1/checkpoints": [
+    { name: "public list", expect: 200, call: () => ({ path: "/v1/checkpoints" }) },
+    {
+      name: "with a key",
+      expect: 200,
+      call: (f) => ({ path: "/v1/checkpoints", headers: auth(f.keys.carrier) }),
+    },
+    {
+      name: "a revoked key is refused, not ignored",
+      expect: 401,
+      call: (f) => ({ path: "/v1/checkpoints", headers: auth(f.keys.revoked) }),
+    },
+  ],
   "GET /v1/checkpoints/{id}": [
     { name: "one checkpoint", expect: 200, call: () => ({ path: "/v1/checkpoints/nur-zholy" }) },
     { name: "unknown", expect: 404, call: () => ({ path: "/v1/checkpoints/atlantis" }) },

@@ -3,6 +3,7 @@
  * /api/openapi.json, so the two cannot disagree. No script, no CDN.
  */
 import { Layout } from "../layout.tsx";
+import { ExamplesView } from "./examples.tsx";
 import { type MediaContent, type OpenApiDocument, type Operation, operationsOf } from "./openapi.ts";
 import { SchemaView, schemaAnchor } from "./schema.tsx";
 
@@ -37,8 +38,9 @@ function Access(props: { security?: Operation["security"] }) {
   );
 }
 
-function OperationView(props: { path: string; method: string; op: Operation }) {
-  const { path, method, op } = props;
+/** `base`: what goes before the path in an example's request line: the server's /api, or a subscriber's URL */
+function OperationView(props: { path: string; method: string; op: Operation; base?: string }) {
+  const { path, method, op, base = "/api" } = props;
   return (
     <section class="operation" id={operationAnchor(method, path)}>
       <h3>
@@ -47,6 +49,11 @@ function OperationView(props: { path: string; method: string; op: Operation }) {
         </code>
       </h3>
       {op.summary ? <p>{op.summary}</p> : null}
+      {op.operationId ? (
+        <p class="muted">
+          operationId <code>{op.operationId}</code>
+        </p>
+      ) : null}
       {op.description ? <p class="muted">{op.description}</p> : null}
       <Access security={op.security} />
       {op.parameters?.length ? (
@@ -98,6 +105,7 @@ function OperationView(props: { path: string; method: string; op: Operation }) {
           </>
         ))}
       </dl>
+      <ExamplesView method={method} path={path} op={op} base={base} />
     </section>
   );
 }
@@ -162,7 +170,7 @@ export function ApiDocsPage(props: { doc: OpenApiDocument }) {
         <>
           <h2>Webhooks: what Shekara sends you</h2>
           {webhooks.map((o) => (
-            <OperationView path={o.path} method={o.method} op={o.op} />
+            <OperationView path={o.path} method={o.method} op={o.op} base="https://your-system.example" />
           ))}
         </>
       ) : null}

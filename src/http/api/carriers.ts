@@ -16,8 +16,8 @@ import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { declareRefusal } from "./declare-refusal.ts";
-import { problems } from "./responses.ts";
-import { keySecurity, needsKey } from "./security.ts";
+import { bodyProblems, keyProblems, problems } from "./responses.ts";
+import { keyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -74,15 +74,14 @@ export function carriersApi(deps: AppDeps) {
   const own = carrierCrossingStore(deps.db);
   const base = (scope: "crossings:read" | "crossings:write") => ({
     tags: ["carriers"],
-    security: keySecurity,
-    middleware: needsKey(deps, scope),
+    ...keyed(deps, scope),
   });
-  const keyProblems = { 401: problems[401], 403: problems[403], 429: problems[429] };
 
   const declare = createRoute({
     ...base("crossings:write"),
     method: "post",
     path: "/carrier/crossings",
+    operationId: "declareCarrierCrossing",
     summary: "Lodge a truck's pre-declaration for this carrier",
     description:
       "The same pre-declaration a driver lodges; customs' risk rules pick the channel (not shown). The " +
@@ -91,17 +90,17 @@ export function carriersApi(deps: AppDeps) {
     responses: {
       201: { description: "Declared", content: { "application/json": { schema: carrierCrossingSchema } } },
       ...keyProblems,
-      400: problems[400],
+      ...bodyProblems,
       404: problems[404],
       409: problems[409],
-      415: problems[415],
-      422: problems[422],
+      503: problems[503],
     },
   });
   const list = createRoute({
     ...base("crossings:read"),
     method: "get",
     path: "/carrier/crossings",
+    operationId: "listCarrierCrossings",
     summary: "This carrier's crossings, newest first",
     request: {
       query: z.object({
@@ -126,6 +125,7 @@ export function carriersApi(deps: AppDeps) {
     ...base("crossings:read"),
     method: "get",
     path: "/carrier/crossings/{id}",
+    operationId: "getCarrierCrossing",
     summary: "One of this carrier's crossings",
     request: { params: z.object({ id: z.string().max(40) }) },
     responses: {
@@ -135,6 +135,7 @@ export function carriersApi(deps: AppDeps) {
       },
       ...keyProblems,
       404: problems[404],
+      422: problems[422],
     },
   });
 

@@ -6,6 +6,7 @@ import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { problems } from "./responses.ts";
+import { optionallyKeyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 const view = (c: StoredCheckpoint): z.infer<typeof checkpointSchema> => ({
@@ -17,32 +18,40 @@ const view = (c: StoredCheckpoint): z.infer<typeof checkpointSchema> => ({
   config: c.config,
 });
 
-const listRoute = createRoute({
-  method: "get",
-  path: "/checkpoints",
-  tags: ["checkpoints"],
-  summary: "The checkpoints and their configuration",
-  responses: {
-    200: {
-      description: "All checkpoints",
-      content: { "application/json": { schema: z.array(checkpointSchema) } },
-    },
-  },
-});
-
-const oneRoute = createRoute({
-  method: "get",
-  path: "/checkpoints/{id}",
-  tags: ["checkpoints"],
-  summary: "One checkpoint and its configuration",
-  request: { params: z.object({ id: z.string().max(40) }) },
-  responses: {
-    200: { description: "The checkpoint", content: { "application/json": { schema: checkpointSchema } } },
-    404: problems[404],
-  },
-});
-
 export function checkpointApi(deps: AppDeps) {
+  // public, as the wait times are: a key, if given, is checked and counted against its own limit
+  const common = { tags: ["checkpoints"], ...optionallyKeyed(deps) };
+  const listRoute = createRoute({
+    ...common,
+    method: "get",
+    path: "/checkpoints",
+    operationId: "listCheckpoints",
+    summary: "The checkpoints and their configuration",
+    responses: {
+      200: {
+        description: "All checkpoints",
+        content: { "application/json": { schema: z.array(checkpointSchema) } },
+      },
+      401: problems[401],
+      429: problems[429],
+    },
+  });
+  const oneRoute = createRoute({
+    ...common,
+    method: "get",
+    path: "/checkpoints/{id}",
+    operationId: "getCheckpoint",
+    summary: "One checkpoint and its configuration",
+    request: { params: z.object({ id: z.string().max(40) }) },
+    responses: {
+      200: { description: "The checkpoint", content: { "application/json": { schema: checkpointSchema } } },
+      401: problems[401],
+      404: problems[404],
+      422: problems[422],
+      429: problems[429],
+    },
+  });
+
   const api = new OpenAPIHono({ defaultHook: validationHook });
   api.openapi(listRoute, (c) => c.json(deps.checkpoints.list().map(view), 200));
   api.openapi(oneRoute, (c) => {

@@ -13,8 +13,8 @@ import { activeCrossingStore } from "../../store/active-crossing.ts";
 import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
-import { problems } from "./responses.ts";
-import { keySecurity, needsKey } from "./security.ts";
+import { bodyProblems, keyProblems, problems } from "./responses.ts";
+import { keyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 const plateReadSchema = z
@@ -48,27 +48,24 @@ export function devicesApi(deps: AppDeps) {
   const active = activeCrossingStore(deps.db);
   const common = (scope: "checkpoint:check-in" | "checkpoint:lane") => ({
     tags: ["devices"],
-    security: keySecurity,
-    middleware: needsKey(deps, scope),
+    ...keyed(deps, scope),
     request: {
       body: { required: true, content: { "application/json": { schema: plateReadSchema } } },
     },
     responses: {
       200: { description: "Done", content: { "application/json": { schema: deviceOutcomeSchema } } },
-      401: problems[401],
-      403: problems[403],
+      ...keyProblems,
+      ...bodyProblems,
       404: problems[404],
-      400: problems[400],
       409: problems[409],
-      415: problems[415],
-      422: problems[422],
-      429: problems[429],
+      503: problems[503],
     },
   });
   const checkIn = createRoute({
     ...common("checkpoint:check-in"),
     method: "post",
     path: "/device/check-ins",
+    operationId: "checkInByPlate",
     summary: "Check a truck in at the waiting area by its plate (ANPR camera)",
     description:
       "Finds the truck's active crossing at the key's checkpoint and checks it in: a booked truck within " +
@@ -78,6 +75,7 @@ export function devicesApi(deps: AppDeps) {
     ...common("checkpoint:lane"),
     method: "post",
     path: "/device/unmanned-releases",
+    operationId: "releaseThroughUnmannedLane",
     summary: "Release a truck through the unmanned green lane by its plate",
     description:
       "For the lane's camera: releases the truck in the waiting area if it is in the green channel with " +

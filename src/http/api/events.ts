@@ -9,8 +9,8 @@ import { feedEventSchema, toFeedEvent } from "../../domain/event-feed.ts";
 import { eventFeedStore } from "../../store/event-feed.ts";
 import { type ApiKeyEnv, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
-import { problems } from "./responses.ts";
-import { keySecurity, needsKey } from "./security.ts";
+import { keyProblems, problems } from "./responses.ts";
+import { keyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 export const MAX_PAGE = 1000;
@@ -28,14 +28,14 @@ export function eventsApi(deps: AppDeps) {
   const route = createRoute({
     method: "get",
     path: "/events",
+    operationId: "listEvents",
     tags: ["events"],
     summary: "Crossing events in order, after a cursor",
     description:
       "Every accepted change of state of every crossing, oldest first. Start with after=0, then pass " +
       "`next`. A monitor key sees every crossing without personal data (no plate, no names, no phones, " +
       "no free text); a carrier key sees only the crossings it created, with their plates.",
-    security: keySecurity,
-    middleware: needsKey(deps, "events:read"),
+    ...keyed(deps, "events:read"),
     request: {
       query: z.object({
         after: z.coerce.number().int().min(0).default(0).describe("The last seq you have seen"),
@@ -45,10 +45,8 @@ export function eventsApi(deps: AppDeps) {
     },
     responses: {
       200: { description: "A page of events", content: { "application/json": { schema: feedPageSchema } } },
-      401: problems[401],
-      403: problems[403],
+      ...keyProblems,
       422: problems[422],
-      429: problems[429],
     },
   });
 

@@ -4,7 +4,9 @@
  */
 export const API_GUIDE = `Shekara is the electronic queue and Smart Customs system of road border crossings: trucks are pre-declared, book an arrival slot, check in at the waiting area, are called to a lane, inspected, and released or refused. This document describes every route; the same document is rendered for people at /api/docs.
 
-Keys. Routes marked with the apiKey scheme need an API key from Shekara's administrator, sent as 'Authorization: Bearer shk_...'. A carrier key lodges and reads its own crossings only; a device key belongs to one checkpoint (its ANPR camera checks trucks in, its unmanned lane releases them); a monitor key reads the event feed without personal data. Each key has its own rate limit: 429 carries Retry-After. A revoked key is refused from its next request with 401.
+Clients. Every operation has a stable operationId (declareCrossing, bookSlot, getCrossing, ...) for generated clients' method names, and examples of what it is sent and answers; the test suite sends each example to a running server. Routes with security [] are public.
+
+Keys. Routes marked with the apiKey scheme need an API key from Shekara's administrator, sent as 'Authorization: Bearer shk_...'; the scope the key must hold is named in the route's security requirement. A carrier key lodges and reads its own crossings only; a device key belongs to one checkpoint (its ANPR camera checks trucks in, its unmanned lane releases them); a monitor key reads the event feed without personal data. Each key has its own rate limit: 429 carries Retry-After. A revoked key is refused from its next request with 401.
 
 Errors. Every error is RFC 9457 problem+json: type, title, status, detail, and for 422 an errors list with one entry per field. 409 means the rules refuse the change in the crossing's present state; the detail says why.
 

@@ -9,6 +9,8 @@ import { checkpointApi } from "./checkpoints.ts";
 import { devicesApi } from "./devices.ts";
 import { apiDocsRoutes } from "./docs.tsx";
 import { eventsApi } from "./events.ts";
+import { API_EXAMPLES } from "./examples/index.ts";
+import { withExamples } from "./examples.ts";
 import { API_GUIDE } from "./guide.ts";
 import { registerKeyScheme } from "./security.ts";
 import { validationHook } from "./validation.ts";
@@ -38,13 +40,17 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
       title: "Shekara API",
       version: "1.0.0",
       description: API_GUIDE,
+      license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/api", description: "This server" }],
   };
-  api.doc31("/openapi.json", document);
-  api.route(
-    "/",
-    apiDocsRoutes(() => api.getOpenAPI31Document(document)),
-  );
+  // complete only once every module is mounted: built on the first request, then kept
+  let finished: object | null = null;
+  const served = () => {
+    finished ??= withExamples(api.getOpenAPI31Document(document), API_EXAMPLES);
+    return finished;
+  };
+  api.get("/openapi.json", (c) => c.json(served()));
+  api.route("/", apiDocsRoutes(served));
   return api;
 }

@@ -30,5 +30,12 @@ export const problems = {
   415: described("The body is not JSON: send Content-Type: application/json"),
   422: described("A field is not valid; errors lists each one"),
   429: described("Too many requests; try again later"),
-  503: described("The service cannot write right now"),
+  503: described(
+    "The service cannot write right now (a read-only or full disk); Retry-After says when to try",
+  ),
 };
+
+/** What a route behind an API key may answer before it looks at the request: no key, scope, limit. */
+export const keyProblems = { 401: problems[401], 403: problems[403], 429: problems[429] };
+/** What a route with a JSON body may answer about the body itself. */
+export const bodyProblems = { 400: problems[400], 415: problems[415], 422: problems[422] };

@@ -7,11 +7,10 @@ import type { Context, TypedResponse } from "hono";
 import { z } from "zod";
 import { estimateWaitMinutes, isOpen, localHour } from "../../domain/wait-times.ts";
 import { waitTimeStore } from "../../store/wait-times.ts";
-import { apiKeyAuth } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { problems } from "./responses.ts";
-import { optionalKeySecurity } from "./security.ts";
+import { optionallyKeyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 export const WAIT_TIMES_TTL_MS = 5_000;
@@ -78,18 +77,13 @@ export function waitTimesApi(deps: AppDeps) {
     return cached;
   };
 
-  const common = {
-    tags: ["wait times"],
-    // public; a key, if given, is checked and counted against its own rate limit
-    security: optionalKeySecurity,
-    middleware: [
-      apiKeyAuth({ keys: deps.apiKeys, limiter: deps.keyLimiter, now: deps.now }, { optional: true }),
-    ],
-  };
+  // public; a key, if given, is checked and counted against its own rate limit
+  const common = { tags: ["wait times"], ...optionallyKeyed(deps) };
   const all = createRoute({
     ...common,
     method: "get",
     path: "/wait-times",
+    operationId: "listWaitTimes",
     summary: "Wait times at every checkpoint",
     description: `Public. Recomputed at most every ${WAIT_TIMES_TTL_MS / 1000} s; poll no faster than that.`,
     responses: {
@@ -105,6 +99,7 @@ export function waitTimesApi(deps: AppDeps) {
     ...common,
     method: "get",
     path: "/checkpoints/{id}/wait-times",
+    operationId: "getCheckpointWaitTimes",
     summary: "Wait times at one checkpoint",
     description: `Public. Recomputed at most every ${WAIT_TIMES_TTL_MS / 1000} s.`,
     request: { params: z.object({ id: z.string().max(40) }) },
@@ -115,6 +110,7 @@ export function waitTimesApi(deps: AppDeps) {
       },
       401: problems[401],
       404: problems[404],
+      422: problems[422],
       429: problems[429],
     },
   });

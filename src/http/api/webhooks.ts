@@ -10,8 +10,8 @@ import { isPrivateHost } from "../../webhooks/send.ts";
 import { type ApiKeyEnv, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
-import { problems } from "./responses.ts";
-import { keySecurity, needsKey } from "./security.ts";
+import { bodyProblems, keyProblems, problems } from "./responses.ts";
+import { keyed, publicSecurity } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -65,30 +65,29 @@ const DELIVERY_DOC =
 
 export function webhooksApi(deps: AppDeps) {
   const store = webhookStore(deps.db);
-  const guard = needsKey(deps, "webhooks:manage");
-  const base = { tags: ["webhooks"], security: keySecurity, middleware: guard };
-  const keyProblems = { 401: problems[401], 403: problems[403], 429: problems[429] };
+  const base = { tags: ["webhooks"], ...keyed(deps, "webhooks:manage") };
 
   const create = createRoute({
     ...base,
     method: "post",
     path: "/webhooks",
+    operationId: "subscribeWebhook",
     summary: "Subscribe a URL to crossing events",
     description: DELIVERY_DOC,
     request: { body: { required: true, content: { "application/json": { schema: newSubscriptionSchema } } } },
     responses: {
       201: { description: "Subscribed", content: { "application/json": { schema: subscriptionSchema } } },
       ...keyProblems,
-      400: problems[400],
+      ...bodyProblems,
       409: { ...problems[409], description: "The key holds as many subscriptions as it may" },
-      415: problems[415],
-      422: problems[422],
+      503: problems[503],
     },
   });
   const list = createRoute({
     ...base,
     method: "get",
     path: "/webhooks",
+    operationId: "listWebhooks",
     summary: "This key's subscriptions, with their backlog and last error",
     responses: {
       200: {
@@ -102,9 +101,16 @@ export function webhooksApi(deps: AppDeps) {
     ...base,
     method: "delete",
     path: "/webhooks/{id}",
+    operationId: "unsubscribeWebhook",
     summary: "Unsubscribe; events still waiting are dropped",
     request: { params: z.object({ id: z.string().max(40) }) },
-    responses: { 204: { description: "Unsubscribed" }, ...keyProblems, 404: problems[404] },
+    responses: {
+      204: { description: "Unsubscribed" },
+      ...keyProblems,
+      404: problems[404],
+      422: problems[422],
+      503: problems[503],
+    },
   });
 
   const api = new OpenAPIHono<ApiKeyEnv>({ defaultHook: validationHook });
@@ -112,9 +118,12 @@ export function webhooksApi(deps: AppDeps) {
   api.openAPIRegistry.registerWebhook({
     method: "post",
     path: "/crossing-event",
+    operationId: "receiveCrossingEvent",
     tags: ["webhooks"],
     summary: "One crossing event, POSTed to each subscription's URL",
     description: DELIVERY_DOC,
+    // no key: the subscriber checks the Shekara-Signature header against its own secret instead
+    security: publicSecurity,
     request: {
       headers: z.object({
         "Shekara-Signature": z.string().describe("t=<unix seconds>,v1=<hex HMAC-SHA256 of `<t>.<body>`>"),

@@ -12,7 +12,8 @@ import { fromAcceptLanguage, isLang, translator } from "../../i18n/index.ts";
 import { type BookingOutcome, bookingStore } from "../../store/booking.ts";
 import { declareTruck } from "../../store/declare.ts";
 import { declareRefusal } from "../api/declare-refusal.ts";
-import { problems } from "../api/responses.ts";
+import { bodyProblems, problems } from "../api/responses.ts";
+import { publicSecurity } from "../api/security.ts";
 import { setValidationDescriber, validationHook } from "../api/validation.ts";
 import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
@@ -61,11 +62,16 @@ const toJson = (c: DriverCrossing) => ({
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+/** The crossing's secret id is the credential: no key, no session. */
+const common = { tags: ["drivers"], security: publicSecurity };
+/** A change through the drivers' API: limited per address, written to disk. */
+const writeProblems = { 429: problems[429], 503: problems[503] };
 
 const declareRoute = createRoute({
   method: "post",
   path: "/crossings",
-  tags: ["Drivers"],
+  ...common,
+  operationId: "declareCrossing",
   summary: "Lodge a pre-declaration",
   request: { body: { required: true, ...json(declarationSchema) } },
   responses: {
@@ -75,23 +81,31 @@ const declareRoute = createRoute({
         z.object({ id: z.string(), code: z.string(), state: z.literal("declared"), statusUrl: z.string() }),
       ),
     },
+    ...bodyProblems,
     404: problems[404],
     409: problems[409],
-    422: problems[422],
+    413: problems[413],
+    ...writeProblems,
   },
 });
 const getRoute = createRoute({
   method: "get",
   path: "/crossings/{id}",
-  tags: ["Drivers"],
-  summary: "A crossing, by its secret id",
+  ...common,
+  operationId: "getCrossing",
+  summary: "A crossing, by its secret id: its state, slot, place in the queue and call",
   request: { params: idParam },
-  responses: { 200: { description: "The crossing", ...json(crossingSchema) }, 404: problems[404] },
+  responses: {
+    200: { description: "The crossing", ...json(crossingSchema) },
+    404: problems[404],
+    422: problems[422],
+  },
 });
 const slotsRoute = createRoute({
   method: "get",
   path: "/checkpoints/{id}/slots",
-  tags: ["Drivers"],
+  ...common,
+  operationId: "listSlots",
   summary: "A day's slots with places left",
   request: {
     params: idParam,
@@ -111,7 +125,8 @@ const slotsRoute = createRoute({
 const bookRoute = createRoute({
   method: "post",
   path: "/crossings/{id}/booking",
-  tags: ["Drivers"],
+  ...common,
+  operationId: "bookSlot",
   summary: "Book a slot",
   request: {
     params: idParam,
@@ -128,36 +143,44 @@ const bookRoute = createRoute({
   },
   responses: {
     201: { description: "Booked", ...json(crossingSchema) },
+    ...bodyProblems,
     // issue 13: the phone's one-time code first (phone-api.ts), and the caps per phone and address
     403: { ...problems[403], description: "Confirm the driver's phone first (see phone-code)" },
     404: problems[404],
     409: problems[409],
-    422: problems[422],
-    429: { ...problems[429], description: "Too many bookings from this address today" },
+    413: problems[413],
+    ...writeProblems,
+    429: { ...problems[429], description: "Too many writes, or too many bookings from this address today" },
   },
 });
 const unbookRoute = createRoute({
   method: "delete",
   path: "/crossings/{id}/booking",
-  tags: ["Drivers"],
-  summary: "Give the place back",
+  ...common,
+  operationId: "cancelBooking",
+  summary: "Give the place back: the crossing is declared again, without a slot",
   request: { params: idParam },
   responses: {
     200: { description: "Declared again", ...json(crossingSchema) },
     404: problems[404],
     409: problems[409],
+    422: problems[422],
+    ...writeProblems,
   },
 });
 const cancelRoute = createRoute({
   method: "delete",
   path: "/crossings/{id}",
-  tags: ["Drivers"],
+  ...common,
+  operationId: "cancelCrossing",
   summary: "Cancel the crossing",
   request: { params: idParam },
   responses: {
     200: { description: "Cancelled", ...json(crossingSchema) },
     404: problems[404],
     409: problems[409],
+    422: problems[422],
+    ...writeProblems,
   },
 });
 

@@ -53,6 +53,7 @@ export const refusals = {
   409: problems[409],
   415: problems[415],
   422: problems[422],
+  503: problems[503],
 };
 const done = { description: "Done", content: { "application/json": { schema: outcomeSchema } } };
 
@@ -78,6 +79,7 @@ export function officerApi(deps: AppDeps) {
   const callNext = createRoute({
     method: "post",
     path: "/officer/checkpoints/{checkpointId}/call-next",
+    operationId: "callNextTruck",
     tags: ["officers"],
     summary: "Call the next truck to a free lane; the queue discipline picks it",
     security,
@@ -92,6 +94,7 @@ export function officerApi(deps: AppDeps) {
   const act = createRoute({
     method: "post",
     path: "/officer/checkpoints/{checkpointId}/crossings/{crossingId}/actions",
+    operationId: "recordCrossingAction",
     tags: ["officers"],
     summary:
       "Take a truck one step: arrive, document check, scan, inspection, hold, resume, release, refuse, prioritise",

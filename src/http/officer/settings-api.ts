@@ -9,6 +9,7 @@ import { localDateTime } from "../../../views/local-time.ts";
 import { sessionStore } from "../../auth/sessions.ts";
 import { changeSchema, type SupervisorSettings, settingsSchema } from "../../domain/supervisor-settings.ts";
 import { checkpointSettingsStore } from "../../store/checkpoint-settings.ts";
+import { problems } from "../api/responses.ts";
 import { validationHook } from "../api/validation.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
@@ -33,6 +34,7 @@ export function officerSettingsApi(deps: AppDeps) {
   const read = createRoute({
     method: "get",
     path: "/officer/checkpoints/{checkpointId}/settings",
+    operationId: "getShiftSettings",
     tags: ["officers"],
     summary:
       "The shift settings in force: lanes, scanners, bays, slots, daily limit, queue cycle, grace, walk-ins, unmanned lane",
@@ -41,7 +43,10 @@ export function officerSettingsApi(deps: AppDeps) {
     request: { params },
     responses: {
       200: { description: "In force", content: { "application/json": { schema: settings } } },
-      ...refusals,
+      // a read: no body to refuse, nothing for the rules to refuse
+      401: problems[401],
+      403: problems[403],
+      404: problems[404],
     },
   });
   api.openapi(read, (c) => {
@@ -53,6 +58,7 @@ export function officerSettingsApi(deps: AppDeps) {
   const write = createRoute({
     method: "put",
     path: "/officer/checkpoints/{checkpointId}/settings",
+    operationId: "changeShiftSettings",
     tags: ["officers"],
     summary: "Change the shift settings, with a reason for the log (supervisors only)",
     description:
