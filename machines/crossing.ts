@@ -4,6 +4,7 @@
  * I/O: the time and the actor come in on every event.
  */
 import { assign, setup } from "xstate";
+import { type Assignment, assignments, historyAfterEntry } from "./assignments.ts";
 import { type RuleName, rules } from "./rules.ts";
 import type { CrossingContext, CrossingEvent, CrossingInput, CrossingState } from "./types.ts";
 
@@ -17,6 +18,14 @@ const guards = Object.fromEntries(
   (Object.keys(rules) as RuleName[]).map((name) => [name, guard(name)]),
 ) as Record<RuleName, ReturnType<typeof guard>>;
 
+/** Runs a shared assignment into a fresh patch, which XState merges into a new context. */
+function patch(context: CrossingContext, event: CrossingEvent, write: Assignment): Partial<CrossingContext> {
+  // why the cast: the patch holds only the fields the assignment writes, as assign() expects
+  const into = {} as CrossingContext;
+  write(into, context, event);
+  return into;
+}
+
 export const crossingMachine = setup({
   types: {
     context: {} as CrossingContext,
@@ -26,54 +35,26 @@ export const crossingMachine = setup({
   guards,
   actions: {
     recordEntry: assign({
-      // The initial "declared" is recorded from the input; every later entry from its event.
       history: ({ context, event }, params: { state: CrossingState }) =>
-        "at" in event ? [...context.history, { state: params.state, at: event.at }] : context.history,
+        historyAfterEntry(context, event, params.state),
     }),
-    bookSlot: assign({ slot: ({ event }) => (event.type === "BOOK" ? event.slot : null) }),
-    dropSlot: assign({ slot: null }),
-    checkIn: assign({
-      checkedInAt: ({ event }) => event.at,
-      walkIn: ({ context }) => context.slot === null,
-    }),
-    call: assign({
-      lane: ({ event }) => (event.type === "CALL" ? event.lane : null),
-      callDeadline: ({ event }) => (event.type === "CALL" ? event.deadline : null),
-    }),
-    missCall: assign({
-      missedCalls: ({ context }) => context.missedCalls + 1,
-      lane: null,
-      callDeadline: null,
-    }),
-    clearCall: assign({ callDeadline: null }),
-    promote: assign({
-      promotedAt: ({ event }) => event.at,
-      promotionReason: ({ event }) => (event.type === "PRIORITISE" ? event.reason : null),
-    }),
-    recordDocumentCheck: assign({
-      documentCheckPassed: ({ event }) => event.type === "RECORD_DOCUMENT_CHECK" && event.passed,
-    }),
-    recordScan: assign({ scanResult: ({ event }) => (event.type === "RECORD_SCAN" ? event.result : null) }),
-    recordInspection: assign({
-      inspectionResult: ({ event }) => (event.type === "RECORD_INSPECTION" ? event.result : null),
-    }),
-    hold: assign({
-      holdFrom: ({ context }) => {
-        const current = context.history.at(-1)?.state;
-        return current === "documentCheck" || current === "scan" || current === "physicalInspection"
-          ? current
-          : null;
-      },
-      holdDocuments: ({ event }) => (event.type === "HOLD" ? event.documents : null),
-    }),
-    resume: assign({ holdFrom: null, holdDocuments: null }),
-    releaseByOfficer: assign({ releasedBy: "officer", lane: null }),
-    releaseUnmanned: assign({ releasedBy: "unmanned" }),
-    recordReason: assign({
-      reasonCode: ({ event }) =>
-        event.type === "REFUSE" ? event.reasonCode : "reason" in event ? (event.reason ?? null) : null,
-      lane: null,
-    }),
+    bookSlot: assign(({ context, event }) => patch(context, event, assignments.bookSlot)),
+    dropSlot: assign(({ context, event }) => patch(context, event, assignments.dropSlot)),
+    checkIn: assign(({ context, event }) => patch(context, event, assignments.checkIn)),
+    call: assign(({ context, event }) => patch(context, event, assignments.call)),
+    missCall: assign(({ context, event }) => patch(context, event, assignments.missCall)),
+    clearCall: assign(({ context, event }) => patch(context, event, assignments.clearCall)),
+    promote: assign(({ context, event }) => patch(context, event, assignments.promote)),
+    recordDocumentCheck: assign(({ context, event }) =>
+      patch(context, event, assignments.recordDocumentCheck),
+    ),
+    recordScan: assign(({ context, event }) => patch(context, event, assignments.recordScan)),
+    recordInspection: assign(({ context, event }) => patch(context, event, assignments.recordInspection)),
+    hold: assign(({ context, event }) => patch(context, event, assignments.hold)),
+    resume: assign(({ context, event }) => patch(context, event, assignments.resume)),
+    releaseByOfficer: assign(({ context, event }) => patch(context, event, assignments.releaseByOfficer)),
+    releaseUnmanned: assign(({ context, event }) => patch(context, event, assignments.releaseUnmanned)),
+    recordReason: assign(({ context, event }) => patch(context, event, assignments.recordReason)),
   },
 }).createMachine({
   id: "crossing",

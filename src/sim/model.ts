@@ -10,7 +10,7 @@ import { ECHERHA_CYCLE } from "../domain/checkpoint.ts";
 import { pickClass, queueClass } from "../domain/queue.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
-import { compileMachine, decide, type TransitionTable } from "./machine-table.ts";
+import { compileMachine, execute, type TransitionTable } from "./machine-table.ts";
 import { Fifo, Level, resource, utilisation } from "./queues.ts";
 import { resourcesAt } from "./resources.ts";
 import { type HourRecord, hourRecords, type RunResult, type TruckRecord } from "./run-result.ts";
@@ -32,7 +32,7 @@ import {
 import { streams } from "./streams.ts";
 import { Summary } from "./summary.ts";
 import type { TraceRow } from "./trace.ts";
-import { leaveStage, mirrorContext, STAGES, type Stage, type Truck, TruckPool } from "./truck.ts";
+import { leaveStage, STAGES, type Stage, type Truck, TruckPool } from "./truck.ts";
 import { truckRecord } from "./truck-record.ts";
 
 const MS = 60_000;
@@ -98,13 +98,12 @@ export function runReplication(
 
   const ev = scratchEvents();
 
-  /** Asks the machine; mirrors into the context only the fields its rules read. */
+  /** Asks the machine, which also changes the truck's context as its assignments say. */
   function step(t: Truck, e: CrossingEvent): void {
     e.at = now * MS;
-    const next = decide(table, t.state, t.context, e);
+    const next = execute(table, t.state, t.context, e);
     if (next === undefined) throw new Error(`machine refused ${e.type} in ${t.state} (truck ${t.id})`);
     steps++;
-    mirrorContext(t, e);
     if (next !== t.state) {
       leaveStage(t, now);
       t.state = next;
@@ -113,7 +112,7 @@ export function runReplication(
   }
 
   function arrive(booked: boolean, row?: TraceRow): void {
-    const t = pool.take(nextId++);
+    const t = pool.take(nextId++, now);
     const c = t.context;
     // The channel and priority come from their own streams, drawn for every truck.
     const u = rand.channel();
