@@ -87,6 +87,7 @@ export const crossingMachine = setup({
   states: {
     declared: {
       entry: { type: "recordEntry", params: { state: "declared" } },
+      tags: ["beforeArrival", "open"],
       on: {
         BOOK: { target: "booked", guard: "slotNotPast", actions: "bookSlot" },
         CHECK_IN: { target: "waitingArea", guard: "walkInAllowed", actions: "checkIn" },
@@ -95,6 +96,7 @@ export const crossingMachine = setup({
     },
     booked: {
       entry: { type: "recordEntry", params: { state: "booked" } },
+      tags: ["beforeArrival", "open", "holdsPlace"],
       on: {
         CANCEL_BOOKING: { target: "declared", actions: "dropSlot" },
         CHECK_IN: { target: "waitingArea", guard: "bookedCheckInInTime", actions: "checkIn" },
@@ -104,15 +106,17 @@ export const crossingMachine = setup({
     },
     waitingArea: {
       entry: { type: "recordEntry", params: { state: "waitingArea" } },
+      tags: ["open", "holdsPlace", "inQueue"],
       on: {
         CALL: { target: "called", guard: "laneGiven", actions: "call" },
-        PRIORITISE: { guard: "supervisorWithReason", actions: "promote" },
+        PRIORITISE: { guard: "promotable", actions: "promote" },
         UNMANNED_RELEASE: { target: "released", guard: "unmannedEligible", actions: "releaseUnmanned" },
         CANCEL: { target: "cancelled", actions: "recordReason" },
       },
     },
     called: {
       entry: { type: "recordEntry", params: { state: "called" } },
+      tags: ["open", "holdsPlace", "inControlZone", "holdsLane", "notifiesDriver"],
       on: {
         ARRIVE_AT_LANE: { target: "documentCheck", actions: "clearCall" },
         MISS_CALL: [
@@ -123,6 +127,7 @@ export const crossingMachine = setup({
     },
     documentCheck: {
       entry: { type: "recordEntry", params: { state: "documentCheck" } },
+      tags: ["open", "holdsPlace", "inControlZone", "holdsLane"],
       on: {
         RECORD_DOCUMENT_CHECK: { actions: "recordDocumentCheck" },
         SEND_TO_SCAN: { target: "scan", guard: "documentsPassed" },
@@ -134,6 +139,7 @@ export const crossingMachine = setup({
     },
     scan: {
       entry: { type: "recordEntry", params: { state: "scan" } },
+      tags: ["open", "holdsPlace", "inControlZone"],
       on: {
         RECORD_SCAN: { actions: "recordScan" },
         SEND_TO_INSPECTION: { target: "physicalInspection" },
@@ -144,6 +150,7 @@ export const crossingMachine = setup({
     },
     physicalInspection: {
       entry: { type: "recordEntry", params: { state: "physicalInspection" } },
+      tags: ["open", "holdsPlace", "inControlZone"],
       on: {
         RECORD_INSPECTION: { actions: "recordInspection" },
         HOLD: { target: "onHold", guard: "documentsNamed", actions: "hold" },
@@ -153,6 +160,7 @@ export const crossingMachine = setup({
     },
     onHold: {
       entry: { type: "recordEntry", params: { state: "onHold" } },
+      tags: ["open", "holdsPlace", "inControlZone", "notifiesDriver"],
       on: {
         RESUME: [
           { target: "documentCheck", guard: "heldAtDocumentCheck", actions: "resume" },
@@ -162,10 +170,25 @@ export const crossingMachine = setup({
         REFUSE: { target: "refused", guard: "reasonCodeGiven", actions: "recordReason" },
       },
     },
-    released: { type: "final", entry: { type: "recordEntry", params: { state: "released" } } },
-    refused: { type: "final", entry: { type: "recordEntry", params: { state: "refused" } } },
-    cancelled: { type: "final", entry: { type: "recordEntry", params: { state: "cancelled" } } },
-    expired: { type: "final", entry: { type: "recordEntry", params: { state: "expired" } } },
+    released: {
+      type: "final",
+      entry: { type: "recordEntry", params: { state: "released" } },
+      tags: ["holdsPlace", "processed", "notifiesDriver"],
+    },
+    refused: {
+      type: "final",
+      entry: { type: "recordEntry", params: { state: "refused" } },
+      tags: ["holdsPlace", "processed", "notifiesDriver"],
+    },
+    cancelled: {
+      type: "final",
+      entry: { type: "recordEntry", params: { state: "cancelled" } },
+    },
+    expired: {
+      type: "final",
+      entry: { type: "recordEntry", params: { state: "expired" } },
+      tags: ["notifiesDriver"],
+    },
   },
 });
 

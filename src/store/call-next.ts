@@ -5,6 +5,7 @@
 import type { Actor, CrossingEvent } from "../../machines/types.ts";
 import { freeLanes, positionAfterCall } from "../domain/queue.ts";
 import type { CheckpointStore } from "./checkpoints.ts";
+import { stateIn } from "./crossing-states.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
 import { queueStore } from "./queue.ts";
@@ -15,7 +16,7 @@ export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: Che
   const queue = queueStore(db);
   // a lane is taken from the call until the truck leaves it after its document check
   const lanesInUse = db.prepare(
-    "SELECT lane FROM crossings WHERE checkpoint_id = ? AND state IN ('called', 'documentCheck') AND lane IS NOT NULL",
+    `SELECT lane FROM crossings WHERE checkpoint_id = ? AND ${stateIn("holdsLane")} AND lane IS NOT NULL`,
   );
 
   const lanesFree = (checkpointId: string, lanes: number): number[] =>

@@ -3,6 +3,8 @@
  * The cursor is the row's position in the table, which never changes; filters by checkpoint,
  * state and declaration time.
  */
+
+import { stateIn } from "./crossing-states.ts";
 import type { CrossingRow } from "./crossings.ts";
 import type { DB } from "./db.ts";
 
@@ -32,7 +34,7 @@ export function carrierCrossingStore(db: DB) {
   );
   const activeCode = db.prepare(
     `SELECT code FROM crossings WHERE checkpoint_id = ? AND plate = ?
-       AND state NOT IN ('released', 'refused', 'cancelled', 'expired')`,
+       AND ${stateIn("open")}`,
   );
   return {
     list(f: CarrierCrossingFilter): (CrossingRow & { cursor: number })[] {
