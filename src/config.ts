@@ -26,6 +26,8 @@ const envSchema = z.object({
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
   /** on: subscribers may be on private or loopback addresses (an intranet); off keeps key holders out of ours */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["on", "off"]).default("off"),
+  /** on: closing replays every crossing's log and fails if anything differs (the tests turn it on) */
+  VERIFY_LOG_ON_CLOSE: z.enum(["on", "off"]).default("off"),
 });
 export type Config = z.infer<typeof envSchema>;
 

@@ -15,6 +15,7 @@ import { openDatabase } from "./store/db.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
 import { simRunStore } from "./store/sim-runs.ts";
 import { userStore } from "./store/users.ts";
+import { describeReport, verifyLog } from "./store/verify-log.ts";
 import { startWebhookDelivery } from "./webhooks/delivery.ts";
 
 /** A job the shell runs beside the server (deadline timers, outbox senders); stopped on shutdown. */
@@ -70,9 +71,12 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
     deps,
     app,
     jobs,
+    /** Stops the jobs and closes the database; with VERIFY_LOG_ON_CLOSE, first checks the log. */
     async close() {
       for (const job of jobs) await job.stop();
+      const report = config.VERIFY_LOG_ON_CLOSE === "on" ? verifyLog(db) : null;
       db.close();
+      if (report && report.differences.length > 0) throw new Error(`verify-log: ${describeReport(report)}`);
     },
   };
 }

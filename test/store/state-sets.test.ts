@@ -59,7 +59,10 @@ describe("the state sets SQL needs, named once from the machine's tags", () => {
     const db = openDatabase(":memory:");
     const rows = STATES.map((s) => `SELECT '${s}' AS state`).join(" UNION ALL ");
     for (const tag of STATE_TAGS) {
-      const got = db.prepare(`SELECT state FROM (${rows}) WHERE ${stateIn(tag)}`).pluck().all();
+      const got = db
+        .prepare(`SELECT state FROM (${rows}) WHERE ${stateIn(tag)}`)
+        .pluck()
+        .all();
       expect(sorted(got as string[]), tag).toEqual(sorted(STATE_SETS[tag]));
     }
     db.close();
