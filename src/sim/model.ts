@@ -96,7 +96,8 @@ export function runReplication(
   let events = 0;
   let now = 0;
 
-  const ev = scratchEvents();
+  const ev = scratchEvents((scenario.graceHours ?? 24) * 60);
+  const callDeadline = scenario.callDeadlineMinutes ?? 15;
 
   /** Asks the machine, which also changes the truck's context as its assignments say. */
   function step(t: Truck, e: CrossingEvent): void {
@@ -160,12 +161,12 @@ export function runReplication(
       if (pick) cyclePlace = pick.nextPosition;
       const t = (waiting.get(cls) as Fifo<Truck>).shift();
       queue.set(now, --waitingCount);
-      ev.CALL.deadline = (now + 15) * MS;
+      ev.CALL.deadline = (now + callDeadline) * MS;
       step(t, ev.CALL);
       if (missRate > 0 && rand.hold() < missRate) {
         // The truck will not come: its lane waits for it until the deadline (MISS_END), as live.
         lanes.busy.set(now, lanes.busy.value + 1);
-        heap.push(now + 15, MISS_END, t.slot);
+        heap.push(now + callDeadline, MISS_END, t.slot);
         continue;
       }
       if (t.counted) {
