@@ -6,6 +6,7 @@ import type { AppDeps } from "./http/deps.ts";
 import { keyRateLimiter } from "./http/key-rate-limit.ts";
 import { startCallDeadlines } from "./jobs/call-deadlines.ts";
 import { startDemoTraffic } from "./jobs/demo-traffic.ts";
+import type { BackgroundJob } from "./jobs/job.ts";
 import { startNotify } from "./jobs/notify.ts";
 import { logSender } from "./notify/sender.ts";
 import { apiKeyStore } from "./store/api-keys.ts";
@@ -18,11 +19,7 @@ import { userStore } from "./store/users.ts";
 import { describeReport, verifyLog } from "./store/verify-log.ts";
 import { startWebhookDelivery } from "./webhooks/delivery.ts";
 
-/** A job the shell runs beside the server (deadline timers, outbox senders); stopped on shutdown. */
-export interface BackgroundJob {
-  name: string;
-  stop(): void | Promise<void>;
-}
+export type { BackgroundJob } from "./jobs/job.ts";
 
 export function createRuntime(config: Config, log: (line: string) => void = console.log) {
   const db = openDatabase(config.DATABASE_PATH);

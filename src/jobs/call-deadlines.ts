@@ -7,7 +7,7 @@
  */
 import type { Actor } from "../../machines/types.ts";
 import type { AppDeps } from "../http/deps.ts";
-import type { BackgroundJob } from "../runtime.ts";
+import type { BackgroundJob } from "./job.ts";
 
 const TIMER: Actor = { kind: "system", id: "timer" };
 

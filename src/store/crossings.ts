@@ -63,14 +63,6 @@ export interface StoredCrossing {
   declaration: Declaration;
 }
 
-/** Runs inside the transaction of an accepted event: outboxes (notifications, webhooks) hang here. */
-export type AppliedHook = (change: {
-  before: StoredCrossing;
-  after: CrossingRow;
-  event: CrossingEvent;
-  seq: number;
-}) => void;
-
 export type ApplyOutcome =
   | { ok: true; crossing: StoredCrossing; event: CrossingEvent; seq: number }
   | { ok: false; status: 404 | 409; reason: string; state?: CrossingState };
@@ -129,7 +121,6 @@ export function crossingStore(db: DB) {
        ${MACHINE_VERSION})`,
   );
   const eventsOf = db.prepare("SELECT * FROM crossing_events WHERE crossing_id = ? ORDER BY n");
-  const hooks: AppliedHook[] = [];
   const committed: ((change: { crossing: StoredCrossing; event: CrossingEvent; seq: number }) => void)[] = [];
 
   const load = (row: CrossingRow | undefined): StoredCrossing | null =>
@@ -230,7 +221,6 @@ export function crossingStore(db: DB) {
         declaration: before.declaration,
       };
       const seq = Number(lastInsertRowid);
-      for (const hook of hooks) hook({ before, after: after.row, event, seq });
       return { ok: true, crossing: after, event, seq };
     },
   );
@@ -251,8 +241,6 @@ export function crossingStore(db: DB) {
       return outcome;
     },
     events: (id: string) => eventsOf.all(id) as EventRow[],
-    /** Inside the transaction of every accepted event: write outbox rows here. */
-    onApplied: (hook: AppliedHook) => hooks.push(hook),
     /** After an accepted event is committed (outside a caller's transaction): wake live pages here. */
     onCommitted: (listener: (typeof committed)[number]) => committed.push(listener),
     /** For callers that applied events inside their own transaction, once it has committed. */
