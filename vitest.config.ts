@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser and process tests start real servers; keep them from fighting over 2 cores.
     maxWorkers: 2,
+    // every runtime a test builds, in process or as a server process, checks its log when it closes
+    env: { VERIFY_LOG_ON_CLOSE: "on" },
   },
 });

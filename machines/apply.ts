@@ -6,6 +6,7 @@ import { type ActorScope, createActor, type SnapshotFrom } from "xstate";
 import { crossingMachine } from "./crossing.ts";
 import { type RuleName, rules } from "./rules.ts";
 import type { CrossingContext, CrossingEvent, CrossingInput, CrossingState } from "./types.ts";
+import { MACHINE_VERSION, machineAt } from "./versions.ts";
 
 export type CrossingSnapshot = SnapshotFrom<typeof crossingMachine>;
 
@@ -53,21 +54,34 @@ function persist(snapshot: CrossingSnapshot): PersistedCrossing {
   return { state: snapshot.value as CrossingState, context: snapshot.context };
 }
 
-export function applyEvent(crossing: PersistedCrossing, event: CrossingEvent): ApplyResult {
-  const snapshot = restore(crossing);
+/** `version`: the machine whose rules decide; a replay passes the version that logged the event. */
+export function applyEvent(
+  crossing: PersistedCrossing,
+  event: CrossingEvent,
+  version = MACHINE_VERSION,
+): ApplyResult {
+  const machine = version === MACHINE_VERSION ? crossingMachine : machineAt(version);
+  const snapshot = machine.resolveState({ value: crossing.state, context: crossing.context });
   if (!snapshot.can(event)) {
     return { ok: false, state: crossing.state, reason: explainRejection(crossing, event) };
   }
-  const next = crossingMachine.transition(snapshot, event, inertScope);
+  const next = machine.transition(snapshot, event, inertScope);
   const persisted = persist(next);
   return { ok: true, from: crossing.state, to: persisted.state, crossing: persisted };
 }
 
-/** Replays a crossing's events from its declaration: the event log must reproduce the snapshot. */
-export function replay(input: CrossingInput, events: readonly CrossingEvent[]): PersistedCrossing {
+/**
+ * Replays a crossing's events from its declaration: the event log must reproduce the snapshot.
+ * `versions[i]`: the machine version that logged events[i] (today's when absent).
+ */
+export function replay(
+  input: CrossingInput,
+  events: readonly CrossingEvent[],
+  versions?: readonly number[],
+): PersistedCrossing {
   let crossing = declareCrossing(input);
-  for (const event of events) {
-    const result = applyEvent(crossing, event);
+  for (const [i, event] of events.entries()) {
+    const result = applyEvent(crossing, event, versions?.[i] ?? MACHINE_VERSION);
     if (!result.ok) throw new Error(`replay: ${event.type} rejected in ${crossing.state}: ${result.reason}`);
     crossing = result.crossing;
   }

@@ -4,6 +4,7 @@
  * I/O: the time and the actor come in on every event.
  */
 import { assign, setup } from "xstate";
+import { type Assignment, assignments, historyAfterEntry } from "./assignments.ts";
 import { type RuleName, rules } from "./rules.ts";
 import type { CrossingContext, CrossingEvent, CrossingInput, CrossingState } from "./types.ts";
 
@@ -17,6 +18,14 @@ const guards = Object.fromEntries(
   (Object.keys(rules) as RuleName[]).map((name) => [name, guard(name)]),
 ) as Record<RuleName, ReturnType<typeof guard>>;
 
+/** Runs a shared assignment into a fresh patch, which XState merges into a new context. */
+function patch(context: CrossingContext, event: CrossingEvent, write: Assignment): Partial<CrossingContext> {
+  // why the cast: the patch holds only the fields the assignment writes, as assign() expects
+  const into = {} as CrossingContext;
+  write(into, context, event);
+  return into;
+}
+
 export const crossingMachine = setup({
   types: {
     context: {} as CrossingContext,
@@ -26,59 +35,27 @@ export const crossingMachine = setup({
   guards,
   actions: {
     recordEntry: assign({
-      // The initial "declared" is recorded from the input; every later entry from its event.
       history: ({ context, event }, params: { state: CrossingState }) =>
-        "at" in event ? [...context.history, { state: params.state, at: event.at }] : context.history,
+        historyAfterEntry(context, event, params.state),
     }),
-    bookSlot: assign({ slot: ({ event }) => (event.type === "BOOK" ? event.slot : null) }),
-    voidCrossing: assign({
-      voided: true,
-      reasonCode: ({ event }) => (event.type === "VOID" ? event.reason : null),
-      lane: null,
-    }),
-    dropSlot: assign({ slot: null }),
-    checkIn: assign({
-      checkedInAt: ({ event }) => event.at,
-      walkIn: ({ context }) => context.slot === null,
-    }),
-    call: assign({
-      lane: ({ event }) => (event.type === "CALL" ? event.lane : null),
-      callDeadline: ({ event }) => (event.type === "CALL" ? event.deadline : null),
-    }),
-    missCall: assign({
-      missedCalls: ({ context }) => context.missedCalls + 1,
-      lane: null,
-      callDeadline: null,
-    }),
-    clearCall: assign({ callDeadline: null }),
-    promote: assign({
-      promotedAt: ({ event }) => event.at,
-      promotionReason: ({ event }) => (event.type === "PRIORITISE" ? event.reason : null),
-    }),
-    recordDocumentCheck: assign({
-      documentCheckPassed: ({ event }) => event.type === "RECORD_DOCUMENT_CHECK" && event.passed,
-    }),
-    recordScan: assign({ scanResult: ({ event }) => (event.type === "RECORD_SCAN" ? event.result : null) }),
-    recordInspection: assign({
-      inspectionResult: ({ event }) => (event.type === "RECORD_INSPECTION" ? event.result : null),
-    }),
-    hold: assign({
-      holdFrom: ({ context }) => {
-        const current = context.history.at(-1)?.state;
-        return current === "documentCheck" || current === "scan" || current === "physicalInspection"
-          ? current
-          : null;
-      },
-      holdDocuments: ({ event }) => (event.type === "HOLD" ? event.documents : null),
-    }),
-    resume: assign({ holdFrom: null, holdDocuments: null }),
-    releaseByOfficer: assign({ releasedBy: "officer", lane: null }),
-    releaseUnmanned: assign({ releasedBy: "unmanned" }),
-    recordReason: assign({
-      reasonCode: ({ event }) =>
-        event.type === "REFUSE" ? event.reasonCode : "reason" in event ? (event.reason ?? null) : null,
-      lane: null,
-    }),
+    bookSlot: assign(({ context, event }) => patch(context, event, assignments.bookSlot)),
+    voidCrossing: assign(({ context, event }) => patch(context, event, assignments.voidCrossing)),
+    dropSlot: assign(({ context, event }) => patch(context, event, assignments.dropSlot)),
+    checkIn: assign(({ context, event }) => patch(context, event, assignments.checkIn)),
+    call: assign(({ context, event }) => patch(context, event, assignments.call)),
+    missCall: assign(({ context, event }) => patch(context, event, assignments.missCall)),
+    clearCall: assign(({ context, event }) => patch(context, event, assignments.clearCall)),
+    promote: assign(({ context, event }) => patch(context, event, assignments.promote)),
+    recordDocumentCheck: assign(({ context, event }) =>
+      patch(context, event, assignments.recordDocumentCheck),
+    ),
+    recordScan: assign(({ context, event }) => patch(context, event, assignments.recordScan)),
+    recordInspection: assign(({ context, event }) => patch(context, event, assignments.recordInspection)),
+    hold: assign(({ context, event }) => patch(context, event, assignments.hold)),
+    resume: assign(({ context, event }) => patch(context, event, assignments.resume)),
+    releaseByOfficer: assign(({ context, event }) => patch(context, event, assignments.releaseByOfficer)),
+    releaseUnmanned: assign(({ context, event }) => patch(context, event, assignments.releaseUnmanned)),
+    recordReason: assign(({ context, event }) => patch(context, event, assignments.recordReason)),
   },
 }).createMachine({
   id: "crossing",
@@ -112,6 +89,7 @@ export const crossingMachine = setup({
   states: {
     declared: {
       entry: { type: "recordEntry", params: { state: "declared" } },
+      tags: ["beforeArrival", "open"],
       on: {
         BOOK: { target: "booked", guard: "slotNotPast", actions: "bookSlot" },
         CHECK_IN: { target: "waitingArea", guard: "walkInArrival", actions: "checkIn" },
@@ -122,6 +100,7 @@ export const crossingMachine = setup({
     },
     booked: {
       entry: { type: "recordEntry", params: { state: "booked" } },
+      tags: ["beforeArrival", "open", "holdsPlace"],
       on: {
         // a change of slot is one move: the old place is held until the new one is taken
         BOOK: { guard: "slotNotPast", actions: "bookSlot" },
@@ -134,9 +113,10 @@ export const crossingMachine = setup({
     },
     waitingArea: {
       entry: { type: "recordEntry", params: { state: "waitingArea" } },
+      tags: ["open", "holdsPlace", "inQueue"],
       on: {
         CALL: { target: "called", guard: "laneGiven", actions: "call" },
-        PRIORITISE: { guard: "supervisorWithReason", actions: "promote" },
+        PRIORITISE: { guard: "promotable", actions: "promote" },
         UNMANNED_RELEASE: { target: "released", guard: "unmannedEligible", actions: "releaseUnmanned" },
         CANCEL: { target: "cancelled", actions: "recordReason" },
         VOID: { target: "cancelled", guard: "supervisorVoidWithReason", actions: "voidCrossing" },
@@ -144,6 +124,7 @@ export const crossingMachine = setup({
     },
     called: {
       entry: { type: "recordEntry", params: { state: "called" } },
+      tags: ["open", "holdsPlace", "inControlZone", "holdsLane", "notifiesDriver"],
       on: {
         ARRIVE_AT_LANE: { target: "documentCheck", actions: "clearCall" },
         MISS_CALL: [
@@ -154,6 +135,7 @@ export const crossingMachine = setup({
     },
     documentCheck: {
       entry: { type: "recordEntry", params: { state: "documentCheck" } },
+      tags: ["open", "holdsPlace", "inControlZone", "holdsLane"],
       on: {
         RECORD_DOCUMENT_CHECK: { actions: "recordDocumentCheck" },
         SEND_TO_SCAN: { target: "scan", guard: "documentsPassed" },
@@ -165,6 +147,7 @@ export const crossingMachine = setup({
     },
     scan: {
       entry: { type: "recordEntry", params: { state: "scan" } },
+      tags: ["open", "holdsPlace", "inControlZone"],
       on: {
         RECORD_SCAN: { actions: "recordScan" },
         SEND_TO_INSPECTION: { target: "physicalInspection" },
@@ -175,6 +158,7 @@ export const crossingMachine = setup({
     },
     physicalInspection: {
       entry: { type: "recordEntry", params: { state: "physicalInspection" } },
+      tags: ["open", "holdsPlace", "inControlZone"],
       on: {
         RECORD_INSPECTION: { actions: "recordInspection" },
         HOLD: { target: "onHold", guard: "documentsNamed", actions: "hold" },
@@ -184,6 +168,7 @@ export const crossingMachine = setup({
     },
     onHold: {
       entry: { type: "recordEntry", params: { state: "onHold" } },
+      tags: ["open", "holdsPlace", "inControlZone", "notifiesDriver"],
       on: {
         RESUME: [
           { target: "documentCheck", guard: "heldAtDocumentCheck", actions: "resume" },
@@ -193,10 +178,25 @@ export const crossingMachine = setup({
         REFUSE: { target: "refused", guard: "reasonCodeGiven", actions: "recordReason" },
       },
     },
-    released: { type: "final", entry: { type: "recordEntry", params: { state: "released" } } },
-    refused: { type: "final", entry: { type: "recordEntry", params: { state: "refused" } } },
-    cancelled: { type: "final", entry: { type: "recordEntry", params: { state: "cancelled" } } },
-    expired: { type: "final", entry: { type: "recordEntry", params: { state: "expired" } } },
+    released: {
+      type: "final",
+      entry: { type: "recordEntry", params: { state: "released" } },
+      tags: ["holdsPlace", "processed", "notifiesDriver"],
+    },
+    refused: {
+      type: "final",
+      entry: { type: "recordEntry", params: { state: "refused" } },
+      tags: ["holdsPlace", "processed", "notifiesDriver"],
+    },
+    cancelled: {
+      type: "final",
+      entry: { type: "recordEntry", params: { state: "cancelled" } },
+    },
+    expired: {
+      type: "final",
+      entry: { type: "recordEntry", params: { state: "expired" } },
+      tags: ["notifiesDriver"],
+    },
   },
 });
 

@@ -15,6 +15,12 @@ const HOUR = 60 * MINUTE;
 const deadlinePassed: Rule = (c, e) =>
   c.callDeadline !== null && e.at < c.callDeadline ? "the truck still has time to reach its lane" : null;
 
+const supervisorWithReason: Rule = (_c, e) => {
+  if (e.type !== "PRIORITISE") return null;
+  if (e.actor.kind !== "supervisor") return "only a supervisor may move a truck forward";
+  return e.reason.trim() ? null : "moving a truck forward needs a reason";
+};
+
 export const rules = {
   slotNotPast: (_c, e) => {
     if (e.type !== "BOOK") return null;
@@ -50,18 +56,24 @@ export const rules = {
       : null,
   /** CHECK_IN without a booking: where walk-ins are taken, and the declared vehicle. */
   walkInArrival: (c, e): string | null => rules.walkInAllowed(c, e) ?? rules.vinMatches(c, e),
-  laneGiven: (_c, e) =>
-    e.type === "CALL" && (!Number.isInteger(e.lane) || e.lane < 1 || e.deadline <= e.at)
-      ? "a call needs a lane number and a deadline in the future"
-      : null,
+  laneGiven: (_c, e) => {
+    if (e.type !== "CALL") return null;
+    if (!Number.isInteger(e.lane) || e.lane < 1 || e.deadline <= e.at)
+      return "a call needs a lane number and a deadline in the future";
+    // what the checkpoint knows of its lanes comes in on the event; logs written before it did not say
+    if (e.lanesOpen !== undefined && e.lane > e.lanesOpen)
+      return `lane ${e.lane} is not open: ${e.lanesOpen} lanes are open`;
+    if (e.lanesBusy?.includes(e.lane)) return `lane ${e.lane} is not free`;
+    return null;
+  },
   deadlinePassed,
   firstMissAfterDeadline: (c, e) =>
     deadlinePassed(c, e) ?? (c.missedCalls === 0 ? null : "the truck has already missed one call"),
-  supervisorWithReason: (_c, e) => {
-    if (e.type !== "PRIORITISE") return null;
-    if (e.actor.kind !== "supervisor") return "only a supervisor may move a truck forward";
-    return e.reason.trim() ? null : "moving a truck forward needs a reason";
-  },
+  supervisorWithReason,
+
+  // a truck is moved forward once: a second move would put it ahead of trucks moved after it
+  promotable: (c, e) =>
+    supervisorWithReason(c, e) ?? (c.promotedAt !== null ? "the truck has already been moved forward" : null),
   documentsPassed: (c) => (c.documentCheckPassed ? null : "the document check has not been passed"),
   greenCleared: (c) => {
     if (!c.documentCheckPassed) return "cannot release: the document check is not complete";
@@ -91,6 +103,7 @@ export const rules = {
   heldAtInspection: (c) => heldAt(c, "physicalInspection"),
   unmannedEligible: (c, e) => {
     if (e.type !== "UNMANNED_RELEASE") return null;
+    if (e.laneInService === false) return "the unmanned green lane is not in service at this checkpoint";
     if (c.channel !== "green") return "the unmanned lane takes green-channel trucks only";
     if (!c.declarationComplete) return "the electronic pre-declaration is not complete";
     if (canonicalPlate(e.plateRead) !== canonicalPlate(c.plate))

@@ -129,7 +129,8 @@ export type CrossingEvent =
   | (Base & { type: "CANCEL_BOOKING"; reason?: string })
   // vin: the VIN read or typed at the gate, compared with the declared one where both are known
   | (Base & { type: "CHECK_IN"; policy: CheckInPolicy; vin?: string })
-  | (Base & { type: "CALL"; lane: number; deadline: number })
+  // lanesOpen and lanesBusy: the checkpoint's lanes at the call (absent in logs of machine version 1)
+  | (Base & { type: "CALL"; lane: number; deadline: number; lanesOpen?: number; lanesBusy?: number[] })
   | (Base & { type: "ARRIVE_AT_LANE" })
   | (Base & { type: "MISS_CALL" })
   | (Base & { type: "PRIORITISE"; reason: string })
@@ -141,7 +142,8 @@ export type CrossingEvent =
   | (Base & { type: "HOLD"; documents: string })
   | (Base & { type: "RESUME" })
   | (Base & { type: "RELEASE" })
-  | (Base & { type: "UNMANNED_RELEASE"; plateRead: string })
+  // laneInService: the checkpoint's unmanned green lane is switched on (absent in older logs)
+  | (Base & { type: "UNMANNED_RELEASE"; plateRead: string; laneInService?: boolean })
   | (Base & { type: "REFUSE"; reasonCode: string })
   | (Base & { type: "CANCEL"; reason?: string })
   // the grace window the check-in allows after the slot; absent in logs written before it was sent

@@ -30,6 +30,8 @@ const envSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["on", "off"]).default("off"),
   /** webhook subscriptions one API key may hold: each one multiplies every event's deliveries */
   WEBHOOK_SUBSCRIPTIONS_PER_KEY: z.coerce.number().int().min(1).default(20),
+  /** on: closing replays every crossing's log and fails if anything differs (the tests turn it on) */
+  VERIFY_LOG_ON_CLOSE: z.enum(["on", "off"]).default("off"),
 });
 export type Config = z.infer<typeof envSchema>;
 

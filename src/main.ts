@@ -31,15 +31,21 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: closing the server and the database`);
-  server.close(async () => {
-    await runtime.close();
-    process.exit(0);
-  });
+  server.close(async () => process.exit(await closeOnce()));
   // Live SSE streams keep connections open; do not wait on them for ever.
-  setTimeout(async () => {
-    await runtime.close();
-    process.exit(0);
-  }, 3000).unref();
+  setTimeout(async () => process.exit(await closeOnce()), 3000).unref();
+}
+/** The exit code: 1 when closing failed (VERIFY_LOG_ON_CLOSE found a difference). */
+let closing: Promise<number> | undefined;
+function closeOnce(): Promise<number> {
+  closing ??= runtime.close().then(
+    () => 0,
+    (error: Error) => {
+      console.error(error.message);
+      return 1;
+    },
+  );
+  return closing;
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

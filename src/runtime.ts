@@ -6,6 +6,7 @@ import type { AppDeps } from "./http/deps.ts";
 import { keyRateLimiter } from "./http/key-rate-limit.ts";
 import { startCallDeadlines } from "./jobs/call-deadlines.ts";
 import { startDemoTraffic } from "./jobs/demo-traffic.ts";
+import type { BackgroundJob } from "./jobs/job.ts";
 import { startNotify } from "./jobs/notify.ts";
 import { logSender, type Sender } from "./notify/sender.ts";
 import { apiKeyStore } from "./store/api-keys.ts";
@@ -16,13 +17,10 @@ import { plannerSweepStore } from "./store/planner-sweeps.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
 import { simRunStore } from "./store/sim-runs.ts";
 import { userStore } from "./store/users.ts";
+import { describeReport, verifyLog } from "./store/verify-log.ts";
 import { startWebhookDelivery } from "./webhooks/delivery.ts";
 
-/** A job the shell runs beside the server (deadline timers, outbox senders); stopped on shutdown. */
-export interface BackgroundJob {
-  name: string;
-  stop(): void | Promise<void>;
-}
+export type { BackgroundJob } from "./jobs/job.ts";
 
 export function createRuntime(
   config: Config,
@@ -80,9 +78,12 @@ export function createRuntime(
     deps,
     app,
     jobs,
+    /** Stops the jobs and closes the database; with VERIFY_LOG_ON_CLOSE, first checks the log. */
     async close() {
       for (const job of jobs) await job.stop();
+      const report = config.VERIFY_LOG_ON_CLOSE === "on" ? verifyLog(db) : null;
       db.close();
+      if (report && report.differences.length > 0) throw new Error(`verify-log: ${describeReport(report)}`);
     },
   };
 }

@@ -9,7 +9,6 @@ const ownFile = (name: string) => fileURLToPath(new URL(`../../views/static/${na
 
 const ASSETS: Record<string, { path: string; type: string }> = {
   "htmx.min.js": { path: require.resolve("htmx.org/dist/htmx.min.js"), type: "text/javascript" },
-  "sse.min.js": { path: require.resolve("htmx-ext-sse/dist/sse.min.js"), type: "text/javascript" },
   "app.css": {
     path: fileURLToPath(new URL("../../views/static/app.css", import.meta.url)),
     type: "text/css",

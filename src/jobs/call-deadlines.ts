@@ -9,16 +9,14 @@
 import type { Actor } from "../../machines/types.ts";
 import { lapsePolicy } from "../domain/checkpoint.ts";
 import type { AppDeps } from "../http/deps.ts";
-import type { BackgroundJob } from "../runtime.ts";
+import { timerQueries } from "../store/timers.ts";
+import type { BackgroundJob } from "./job.ts";
 
 const TIMER: Actor = { kind: "system", id: "timer" };
 
 /** Applies MISS_CALL to every called truck whose deadline is before `at`; returns how many. */
 export function missDueCalls(deps: Pick<AppDeps, "db" | "crossings">, at: number): number {
-  const due = deps.db
-    .prepare("SELECT id FROM crossings WHERE state = 'called' AND call_deadline < ? ORDER BY call_deadline")
-    .pluck()
-    .all(at) as string[];
+  const due = timerQueries(deps.db).callsDueBefore(at);
   let missed = 0;
   for (const id of due) {
     if (deps.crossings.apply(id, { type: "MISS_CALL", at, actor: TIMER }).ok) missed++;
@@ -34,13 +32,11 @@ export function expireLapsedBookings(
   deps: Pick<AppDeps, "db" | "crossings" | "checkpoints">,
   at: number,
 ): number {
-  const lapsed = deps.db
-    .prepare("SELECT id FROM crossings WHERE checkpoint_id = ? AND state = 'booked' AND slot_end < ?")
-    .pluck();
+  const timers = timerQueries(deps.db);
   let expired = 0;
   for (const cp of deps.checkpoints.list()) {
     const policy = lapsePolicy(cp.config);
-    for (const id of lapsed.all(cp.id, at - policy.graceMinutes * 60_000) as string[])
+    for (const id of timers.bookingsEndedBefore(cp.id, at - policy.graceMinutes * 60_000))
       if (deps.crossings.apply(id, { type: "EXPIRE", policy, at, actor: TIMER }).ok) expired++;
   }
   return expired;

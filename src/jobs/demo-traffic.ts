@@ -10,10 +10,10 @@ import { SEED_RISK_POLICY } from "../../seed/risk-rules.ts";
 import { nextShiftEvent } from "../domain/demo-shift.ts";
 import { type Random, seededRandom } from "../domain/random.ts";
 import type { AppDeps } from "../http/deps.ts";
-import type { BackgroundJob } from "../runtime.ts";
 import { callNextStore } from "../store/call-next.ts";
 import type { StoredCheckpoint } from "../store/checkpoints.ts";
 import { declareTruck } from "../store/declare.ts";
+import type { BackgroundJob } from "./job.ts";
 
 const MINUTE = 60_000;
 const officer: Actor = { kind: "officer", id: "demo-shift" };

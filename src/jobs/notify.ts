@@ -6,8 +6,8 @@
 import { slotWarningWindow } from "../domain/notifications.ts";
 import type { AppDeps } from "../http/deps.ts";
 import type { Sender } from "../notify/sender.ts";
-import type { BackgroundJob } from "../runtime.ts";
 import { notificationStore } from "../store/notifications.ts";
+import type { BackgroundJob } from "./job.ts";
 
 /** One pass: the warnings, then every due notification through the sender. Returns how many were sent. */
 export async function notifyOnce(deps: Pick<AppDeps, "db" | "checkpoints">, send: Sender, now: number) {

@@ -16,7 +16,7 @@ import { pickClass, queueClass } from "../domain/queue.ts";
 import { dayOf, dayPlan } from "./day-plan.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
-import { compileMachine, decide, type TransitionTable } from "./machine-table.ts";
+import { compileMachine, execute, type TransitionTable } from "./machine-table.ts";
 import { Pacer } from "./pacer.ts";
 import { Fifo, Level, resource, utilisation } from "./queues.ts";
 import { resourcesAt } from "./resources.ts";
@@ -60,7 +60,7 @@ const {
   UNMANNED_END,
   WARMUP_END,
 } = simEvents;
-const { leaveStage, mirrorContext, STAGES, TruckPool } = truck;
+const { leaveStage, STAGES, TruckPool } = truck;
 
 const MS = 60_000;
 /** eCherha's cycle (../shared/domain.md): priority trucks go ahead without starving the rest. */
@@ -162,15 +162,15 @@ export function runReplication(
   let events = 0;
   let now = 0;
 
-  const ev = scratchEvents();
+  const ev = scratchEvents((scenario.graceHours ?? 24) * 60);
+  const callDeadline = scenario.callDeadlineMinutes ?? 15;
 
-  /** Asks the machine; mirrors into the context only the fields its rules read. */
+  /** Asks the machine, which also changes the truck's context as its assignments say. */
   function step(t: Truck, e: CrossingEvent): void {
     e.at = now * MS;
-    const next = decide(table, t.state, t.context, e);
+    const next = execute(table, t.state, t.context, e);
     if (next === undefined) throw new Error(`machine refused ${e.type} in ${t.state} (truck ${t.id})`);
     steps++;
-    mirrorContext(t, e);
     if (next !== t.state) {
       leaveStage(t, now);
       t.state = next;
@@ -184,7 +184,7 @@ export function runReplication(
 
   /** A truck asks to cross: from the arrival process, a trace row, or the backlog at the start. */
   function arrive(booked: boolean, row?: TraceRow, backlog?: "gateQueue" | "virtualQueue"): void {
-    const t = pool.take(nextId++);
+    const t = pool.take(nextId++, now);
     marks.reset(t.slot);
     marks.booked[t.slot] = booked ? 1 : 0;
     const c = t.context;
@@ -303,12 +303,12 @@ export function runReplication(
     while (lanes.busy.value < lanes.cap.value && waitingCount > 0) {
       const t = (waiting.get(nextClass()) as Fifo<Truck>).shift();
       queue.set(now, --waitingCount);
-      ev.CALL.deadline = (now + 15) * MS;
+      ev.CALL.deadline = (now + callDeadline) * MS;
       step(t, ev.CALL);
       if (missRate > 0 && rand.hold() < missRate) {
         // The truck will not come: its lane waits for it until the deadline (MISS_END), as live.
         lanes.busy.set(now, lanes.busy.value + 1);
-        heap.push(now + 15, MISS_END, t.slot);
+        heap.push(now + callDeadline, MISS_END, t.slot);
         continue;
       }
       if (t.counted) {

@@ -128,6 +128,10 @@ export const scenarioSchema = z
       .strictObject({ documentCheck: share.optional(), physicalInspection: share.optional() })
       .optional(),
     missedCallRate: share.optional(),
+    // how long a called truck has to reach its lane, and how late after its slot a booked truck may
+    // still check in (the checkpoint settings of the same names); 15 min and 24 h when absent
+    callDeadlineMinutes: z.number().positive().max(1440).optional(),
+    graceHours: z.number().nonnegative().max(720).optional(),
     greenAutoRelease: z.strictObject({ enabled: z.boolean(), share, minutes: distributionSchema }).optional(),
   })
   .refine((s) => s.warmupHours < s.hours, {

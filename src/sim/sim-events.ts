@@ -22,14 +22,21 @@ export const HOLD_END = 12;
 /** the warm-up is over: the trucks there now are the measured period's start */
 export const WARMUP_END = 13;
 
-const POLICY: CheckInPolicy = { walkInsAllowed: true, graceMinutes: 24 * 60 };
 const SIM = { kind: "system", id: "sim" } as const;
 
-/** One scratch event per type, re-stamped each step: the machine reads only the fields set here. */
-export const scratchEvents = () =>
+/**
+ * One scratch event per type, re-stamped each step: the machine reads only the fields set here.
+ * `graceMinutes`: how late after its slot a booked truck may check in (the scenario's graceHours).
+ */
+export const scratchEvents = (graceMinutes: number) =>
   ({
     BOOK: { type: "BOOK", at: 0, actor: SIM, slot: { start: 0, end: 0 } },
-    CHECK_IN: { type: "CHECK_IN", at: 0, actor: SIM, policy: POLICY },
+    CHECK_IN: {
+      type: "CHECK_IN",
+      at: 0,
+      actor: SIM,
+      policy: { walkInsAllowed: true, graceMinutes } satisfies CheckInPolicy,
+    },
     CALL: { type: "CALL", at: 0, actor: SIM, lane: 1, deadline: 0 },
     ARRIVE_AT_LANE: { type: "ARRIVE_AT_LANE", at: 0, actor: SIM },
     MISS_CALL: { type: "MISS_CALL", at: 0, actor: SIM },

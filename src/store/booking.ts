@@ -6,6 +6,7 @@ import type { Actor } from "../../machines/index.ts";
 import { canonicalPlate } from "../domain/identity.ts";
 import { checkSlotStart, localDayStart, upcomingSlotStarts } from "../domain/slots.ts";
 import type { StoredCheckpoint } from "./checkpoints.ts";
+import { stateIn } from "./crossing-states.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
 import { groupCommit } from "./group-commit.ts";
@@ -13,7 +14,7 @@ import { groupCommit } from "./group-commit.ts";
 const SIXTY_DAYS_MS = 60 * 86_400_000;
 // A crossing holds its place from booking until it ends; a cancelled or expired one gives it back.
 // Migration 073's triggers keep slot_places by the same rule.
-export const HOLDS_PLACE = "state NOT IN ('declared', 'cancelled', 'expired')";
+export const HOLDS_PLACE = stateIn("holdsPlace");
 
 export interface SlotView {
   start: number;

@@ -5,6 +5,7 @@
 import type { Actor, CrossingEvent } from "../../machines/types.ts";
 import { freeLanes, positionAfterCall } from "../domain/queue.ts";
 import type { CheckpointStore } from "./checkpoints.ts";
+import { stateIn } from "./crossing-states.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
 import { queueStore } from "./queue.ts";
@@ -15,14 +16,8 @@ export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: Che
   const queue = queueStore(db);
   // a lane is taken from the call until the truck leaves it after its document check
   const lanesInUse = db.prepare(
-    "SELECT lane FROM crossings WHERE checkpoint_id = ? AND state IN ('called', 'documentCheck') AND lane IS NOT NULL",
+    `SELECT lane FROM crossings WHERE checkpoint_id = ? AND ${stateIn("holdsLane")} AND lane IS NOT NULL`,
   );
-
-  const lanesFree = (checkpointId: string, lanes: number): number[] =>
-    freeLanes(
-      lanes,
-      (lanesInUse.all(checkpointId) as { lane: number }[]).map((r) => r.lane),
-    );
 
   const call = db.transaction(
     (
@@ -36,14 +31,15 @@ export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: Che
       });
       const checkpoint = checkpoints.get(checkpointId);
       if (!checkpoint) return refuse(404, "no such checkpoint");
-      const free = lanesFree(checkpointId, checkpoint.config.documentLanes);
-      const chosen = lane ?? free[0];
+      const lanesOpen = checkpoint.config.documentLanes;
+      const lanesBusy = (lanesInUse.all(checkpointId) as { lane: number }[]).map((r) => r.lane);
+      const chosen = lane ?? freeLanes(lanesOpen, lanesBusy)[0];
       if (chosen === undefined) return refuse(409, "every lane is busy");
-      if (!free.includes(chosen)) return refuse(409, `lane ${chosen} is not free`);
       const [next] = queue.ordered(checkpoint);
       if (!next) return refuse(409, "nobody is waiting in the waiting area");
       const deadline = at + checkpoint.config.callDeadlineMinutes * MINUTE;
-      const event: CrossingEvent = { type: "CALL", lane: chosen, deadline, at, actor };
+      // whether the lane is open and free is the machine's rule: what it needs comes in on the event
+      const event: CrossingEvent = { type: "CALL", lane: chosen, deadline, lanesOpen, lanesBusy, at, actor };
       const outcome = crossings.apply(next.id, event);
       if (outcome.ok) {
         const cycle = checkpoint.config.queueCycle;

@@ -3,6 +3,8 @@
  * The cursor is the row's position in the table, which never changes; filters by checkpoint,
  * state and declaration time.
  */
+
+import { stateIn } from "./crossing-states.ts";
 import type { CrossingRow } from "./crossings.ts";
 import type { DB } from "./db.ts";
 

@@ -9,6 +9,8 @@ import {
   type CrossingInput,
   type CrossingState,
   declareCrossing,
+  MACHINE_VERSION,
+  migrateSnapshot,
   type PersistedCrossing,
 } from "../../machines/index.ts";
 import type { Declaration } from "../domain/declaration.ts";
@@ -36,6 +38,8 @@ export interface CrossingRow {
   lane: number | null;
   promoted_at: number | null;
   declaration: string;
+  /** the machine version that wrote the snapshot (machines/versions.ts) */
+  machine_version: number;
   snapshot: string;
   event_count: number;
   owner: string | null;
@@ -55,6 +59,8 @@ export interface EventRow {
   actor_kind: string;
   actor_id: string;
   reason: string | null;
+  /** the machine version that accepted the event */
+  machine_version: number;
 }
 
 export interface StoredCrossing {
@@ -62,14 +68,6 @@ export interface StoredCrossing {
   crossing: PersistedCrossing;
   declaration: Declaration;
 }
-
-/** Runs inside the transaction of an accepted event: outboxes (notifications, webhooks) hang here. */
-export type AppliedHook = (change: {
-  before: StoredCrossing;
-  after: CrossingRow;
-  event: CrossingEvent;
-  seq: number;
-}) => void;
 
 /** A declaration is written only for a truck without an active crossing anywhere in the installation. */
 export type DeclaredOutcome =
@@ -100,51 +98,57 @@ const reasonOf = (e: CrossingEvent): string | null => {
   }
 };
 
+/** Columns derived from the snapshot, so the queue and slot queries need no JSON (verify-log checks them). */
+export const derivedColumns = (c: PersistedCrossing) => ({
+  state: c.state,
+  slot_start: c.context.slot?.start ?? null,
+  slot_end: c.context.slot?.end ?? null,
+  checked_in_at: c.context.checkedInAt,
+  call_deadline: c.state === "called" ? c.context.callDeadline : null,
+  lane: c.context.lane,
+  promoted_at: c.context.promotedAt,
+  snapshot: JSON.stringify(c.context),
+});
+
 export function crossingStore(db: DB) {
   const byId = db.prepare("SELECT * FROM crossings WHERE id = ?");
   const byCode = db.prepare("SELECT * FROM crossings WHERE code = ?");
   const insertCrossing = db.prepare(
     `INSERT INTO crossings (id, code, checkpoint_id, plate, plate_key, vin, direction, state, channel, priority,
-       declaration, snapshot, event_count, owner, created_at, updated_at)
+       declaration, snapshot, event_count, owner, created_at, updated_at, machine_version)
      VALUES (@id, @code, @checkpoint_id, @plate, @plate_key, @vin, @direction, @state, @channel, @priority,
-       @declaration, @snapshot, 1, @owner, @at, @at)`,
+       @declaration, @snapshot, 1, @owner, @at, @at, ${MACHINE_VERSION})`,
   );
   const updateCrossing = db.prepare(
     `UPDATE crossings SET state = @state, slot_start = @slot_start, slot_end = @slot_end,
        checked_in_at = @checked_in_at, call_deadline = @call_deadline, lane = @lane, promoted_at = @promoted_at,
-       snapshot = @snapshot, event_count = event_count + 1, updated_at = @at
+       snapshot = @snapshot, event_count = event_count + 1, updated_at = @at,
+       machine_version = ${MACHINE_VERSION}
      WHERE id = @id AND event_count = @event_count`,
   );
   const insertEvent = db.prepare(
-    `INSERT INTO crossing_events (crossing_id, n, type, payload, from_state, to_state, at, actor_kind, actor_id, reason)
-     VALUES (@crossing_id, @n, @type, @payload, @from_state, @to_state, @at, @actor_kind, @actor_id, @reason)`,
+    `INSERT INTO crossing_events (crossing_id, n, type, payload, from_state, to_state, at, actor_kind, actor_id, reason,
+       machine_version)
+     VALUES (@crossing_id, @n, @type, @payload, @from_state, @to_state, @at, @actor_kind, @actor_id, @reason,
+       ${MACHINE_VERSION})`,
   );
   const eventsOf = db.prepare("SELECT * FROM crossing_events WHERE crossing_id = ? ORDER BY n");
-  const hooks: AppliedHook[] = [];
   const committed: ((change: { crossing: StoredCrossing; event: CrossingEvent; seq: number }) => void)[] = [];
 
   const load = (row: CrossingRow | undefined): StoredCrossing | null =>
     row
       ? {
           row,
-          crossing: { state: row.state, context: JSON.parse(row.snapshot) },
+          // a snapshot of an older machine is brought to today's context first
+          crossing: migrateSnapshot(
+            { state: row.state, context: JSON.parse(row.snapshot) },
+            row.machine_version,
+          ),
           declaration: JSON.parse(row.declaration),
         }
       : null;
 
   const get = (id: string) => load(byId.get(id) as CrossingRow | undefined);
-
-  /** Columns derived from the snapshot, so the queue and slot queries need no JSON. */
-  const derived = (c: PersistedCrossing) => ({
-    state: c.state,
-    slot_start: c.context.slot?.start ?? null,
-    slot_end: c.context.slot?.end ?? null,
-    checked_in_at: c.context.checkedInAt,
-    call_deadline: c.state === "called" ? c.context.callDeadline : null,
-    lane: c.context.lane,
-    promoted_at: c.context.promotedAt,
-    snapshot: JSON.stringify(c.context),
-  });
 
   const oneActive = oneActiveCrossingStore(db);
   type DeclareArgs = {
@@ -205,7 +209,7 @@ export function crossingStore(db: DB) {
       if (!result.ok) return { ok: false, status: 409, reason: result.reason, state: result.state };
       const refusal = precondition?.(before);
       if (refusal) return { ok: false, status: 409, reason: refusal, state: before.row.state };
-      const columns = derived(result.crossing);
+      const columns = derivedColumns(result.crossing);
       const changed = updateCrossing.run({
         id,
         at: event.at,
@@ -227,12 +231,17 @@ export function crossingStore(db: DB) {
       });
       // the row as the UPDATE above left it, without reading it back
       const after: StoredCrossing = {
-        row: { ...before.row, ...columns, event_count: before.row.event_count + 1, updated_at: event.at },
+        row: {
+          ...before.row,
+          ...columns,
+          event_count: before.row.event_count + 1,
+          updated_at: event.at,
+          machine_version: MACHINE_VERSION,
+        },
         crossing: { state: result.crossing.state, context: JSON.parse(columns.snapshot) },
         declaration: before.declaration,
       };
       const seq = Number(lastInsertRowid);
-      for (const hook of hooks) hook({ before, after: after.row, event, seq });
       return { ok: true, crossing: after, event, seq };
     },
   );
@@ -253,8 +262,6 @@ export function crossingStore(db: DB) {
       return outcome;
     },
     events: (id: string) => eventsOf.all(id) as EventRow[],
-    /** Inside the transaction of every accepted event: write outbox rows here. */
-    onApplied: (hook: AppliedHook) => hooks.push(hook),
     /** After an accepted event is committed (outside a caller's transaction): wake live pages here. */
     onCommitted: (listener: (typeof committed)[number]) => committed.push(listener),
     /** For callers that applied events inside their own transaction, once it has committed. */

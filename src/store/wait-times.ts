@@ -1,4 +1,6 @@
 /** The counts behind the public wait times: two grouped queries for all checkpoints at once. */
+
+import { stateIn } from "./crossing-states.ts";
 import type { DB } from "./db.ts";
 import { memoUntilWrite } from "./memo.ts";
 
@@ -14,7 +16,7 @@ export function waitTimeStore(db: DB) {
   );
   const cleared = db.prepare(
     `SELECT c.checkpoint_id AS id, count(*) AS n FROM crossing_events e JOIN crossings c ON c.id = e.crossing_id
-     WHERE e.at >= ? AND e.to_state IN ('released', 'refused') GROUP BY c.checkpoint_id`,
+     WHERE e.at >= ? AND ${stateIn("processed", "e.to_state")} GROUP BY c.checkpoint_id`,
   );
   const memo = memoUntilWrite(db);
   return {

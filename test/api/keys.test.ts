@@ -72,10 +72,15 @@ describe("API keys", () => {
     const res = await post("/api/v1/device/unmanned-releases", gate.secret, { plate: "603AAA02" });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ crossingId: id, state: "released" });
+    // Nur Zholy runs no unmanned lane: the machine refuses, with its reason
     const elsewhere = newKey(rt, { kind: "device", label: "No unmanned lane", checkpointId: "nur-zholy" });
-    expect(
-      (await post("/api/v1/device/unmanned-releases", elsewhere.secret, { plate: "603AAA02" })).status,
-    ).toBe(409);
+    declareAndBook(rt, "604AAA02", { complete: true });
+    expect((await post("/api/v1/device/check-ins", elsewhere.secret, { plate: "604AAA02" })).status).toBe(
+      200,
+    );
+    const refused = await post("/api/v1/device/unmanned-releases", elsewhere.secret, { plate: "604AAA02" });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("the unmanned green lane is not in service at this checkpoint");
   });
 
   it("audits every write made with a key, with its outcome", async () => {

@@ -13,6 +13,7 @@ export const DRIVER_PHONE = "+77011234567";
 export function testRuntime(env: Record<string, string> = {}) {
   return createRuntime(
     readConfig({
+      VERIFY_LOG_ON_CLOSE: "on",
       DATABASE_PATH: ":memory:",
       SEED_DEMO_TRAFFIC: "off",
       SHEKARA_DEMO_PASSWORD: "test-password-1",

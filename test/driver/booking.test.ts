@@ -15,7 +15,12 @@ import { goodForm } from "./support/forms.ts";
 const path = join(mkdtempSync(join(tmpdir(), "shekara-booking-")), "db.sqlite");
 const open = () =>
   createRuntime(
-    readConfig({ DATABASE_PATH: path, SEED_DEMO_TRAFFIC: "off", SHEKARA_DEMO_PASSWORD: "test-password-1" }),
+    readConfig({
+      VERIFY_LOG_ON_CLOSE: "on",
+      DATABASE_PATH: path,
+      SEED_DEMO_TRAFFIC: "off",
+      SHEKARA_DEMO_PASSWORD: "test-password-1",
+    }),
     () => {},
   );
 const a = open();

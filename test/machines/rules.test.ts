@@ -122,6 +122,31 @@ describe("the rules of a crossing", () => {
     expect(step(waiting, "PRIORITISE").context.promotionReason).toMatch(/cooling/);
   });
 
+  it("moves a truck forward once: a second move is refused, and version 1's logs still replay theirs", () => {
+    const promoted = step(crossingIn("waitingArea"), "PRIORITISE");
+    const again = { ...goodEvent("PRIORITISE", promoted), reason: "again" } as CrossingEvent;
+    expect(reasonOf(attempt(promoted, again))).toBe("the truck has already been moved forward");
+    const underVersion1 = applyEvent(promoted, again, 1);
+    expect(underVersion1.ok && underVersion1.crossing.context.promotionReason).toBe("again");
+  });
+
+  it("calls a truck only to a lane that is open and not busy, as the checkpoint says on the event", () => {
+    const waiting = crossingIn("waitingArea");
+    const call = (lane: number, lanesBusy: number[]) =>
+      ({ ...goodEvent("CALL", waiting), lane, lanesOpen: 3, lanesBusy }) as CrossingEvent;
+    expect(reasonOf(attempt(waiting, call(4, [])))).toBe("lane 4 is not open: 3 lanes are open");
+    expect(reasonOf(attempt(waiting, call(2, [1, 2])))).toBe("lane 2 is not free");
+    expect(attempt(waiting, call(3, [1, 2])).ok).toBe(true);
+  });
+
+  it("the unmanned lane releases nobody while it is out of service", () => {
+    const green = crossingIn("waitingArea", "green");
+    const event = { ...goodEvent("UNMANNED_RELEASE", green), laneInService: false } as CrossingEvent;
+    expect(reasonOf(attempt(green, event))).toBe(
+      "the unmanned green lane is not in service at this checkpoint",
+    );
+  });
+
   it("the unmanned lane takes complete green declarations whose plate the camera reads", () => {
     const yellow = crossingIn("waitingArea", "yellow");
     expect(reasonOf(attempt(yellow, goodEvent("UNMANNED_RELEASE", yellow)))).toMatch(/green-channel/);

@@ -7,6 +7,7 @@ import { bookedTruck, type Fetch, signIn } from "./support.ts";
 
 const rt = createRuntime(
   readConfig({
+    VERIFY_LOG_ON_CLOSE: "on",
     DATABASE_PATH: ":memory:",
     SEED_DEMO_TRAFFIC: "off",
     SHEKARA_DEMO_PASSWORD: "test-password-1",

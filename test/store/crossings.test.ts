@@ -62,14 +62,15 @@ describe("the crossing store", () => {
     expect(counts(db)).toEqual(before);
   });
 
-  it("a hook that fails rolls the whole change back", () => {
+  it("a precondition that fails rolls the whole change back", () => {
     const db = seededDb();
     const { crossings, crossing } = declareOne(db);
     const before = counts(db);
-    crossings.onApplied(() => {
-      throw new Error("outbox is broken");
-    });
-    expect(() => crossings.apply(crossing.row.id, book)).toThrow("outbox is broken");
+    expect(() =>
+      crossings.apply(crossing.row.id, book, () => {
+        throw new Error("the disk is full");
+      }),
+    ).toThrow("the disk is full");
     expect(counts(db)).toEqual(before);
   });
 

@@ -4,6 +4,7 @@ import type { Child } from "hono/jsx";
 import { describeState } from "../../machines/apply.ts";
 import type { CheckpointConfig } from "../../src/domain/checkpoint.ts";
 import { dateFormat } from "../../src/domain/date-format.ts";
+import type { Action } from "../../src/http/officer/actions.ts";
 import type { Board, BoardTruck } from "../../src/http/officer/board.ts";
 import { Layout } from "../layout.tsx";
 import { SignOut } from "./sign-in.tsx";
@@ -149,67 +150,48 @@ function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string })
       </Act>
     </Fold>
   );
-  switch (t.state) {
-    case "called":
-      return <Act {...p} action="arrive" label="Start document check" />;
-    case "documentCheck":
-      return (
-        <>
-          <StageResults
-            {...p}
-            action="document-check"
-            field="passed"
-            good={["yes", "Documents in order"]}
-            bad={["no", "Documents not in order"]}
-          />
-          <Act {...p} action="send-to-scan" label="Send to scan" />
-          <Act {...p} action="send-to-inspection" label="Send to inspection" />
-          <Act {...p} action="release" label="Release" />
-          {hold}
-          {refuse}
-        </>
-      );
-    case "scan":
-      return (
-        <>
-          <StageResults
-            {...p}
-            action="scan-result"
-            field="result"
-            good={["clear", "Scan clear"]}
-            bad={["suspicious", "Scan suspicious"]}
-          />
-          <Act {...p} action="send-to-inspection" label="Send to inspection" />
-          <Act {...p} action="release" label="Release" />
-          {hold}
-          {refuse}
-        </>
-      );
-    case "physicalInspection":
-      return (
-        <>
-          <StageResults
-            {...p}
-            action="inspection-result"
-            field="result"
-            good={["passed", "Inspection passed"]}
-            bad={["failed", "Inspection failed"]}
-          />
-          <Act {...p} action="release" label="Release" />
-          {hold}
-          {refuse}
-        </>
-      );
-    case "onHold":
-      return (
-        <>
-          <Act {...p} action="resume" label="Resume" />
-          {refuse}
-        </>
-      );
-    default:
-      return null;
-  }
+  // the machine draws the buttons: each shows when the machine accepts its event now
+  const can = (action: Action) => t.offers.includes(action);
+  return (
+    <>
+      {can("arrive") ? <Act {...p} action="arrive" label="Start document check" /> : null}
+      {can("document-check") ? (
+        <StageResults
+          {...p}
+          action="document-check"
+          field="passed"
+          good={["yes", "Documents in order"]}
+          bad={["no", "Documents not in order"]}
+        />
+      ) : null}
+      {can("scan-result") ? (
+        <StageResults
+          {...p}
+          action="scan-result"
+          field="result"
+          good={["clear", "Scan clear"]}
+          bad={["suspicious", "Scan suspicious"]}
+        />
+      ) : null}
+      {can("inspection-result") ? (
+        <StageResults
+          {...p}
+          action="inspection-result"
+          field="result"
+          good={["passed", "Inspection passed"]}
+          bad={["failed", "Inspection failed"]}
+        />
+      ) : null}
+      {can("send-to-scan") ? <Act {...p} action="send-to-scan" label="Send to scan" /> : null}
+      {can("send-to-inspection") ? (
+        <Act {...p} action="send-to-inspection" label="Send to inspection" />
+      ) : null}
+      {can("release") ? <Act {...p} action="release" label="Release" /> : null}
+      {can("resume") ? <Act {...p} action="resume" label="Resume" /> : null}
+      {can("hold") ? hold : null}
+      {can("refuse") ? refuse : null}
+    </>
+  );
 }
 
 function Results(props: { truck: BoardTruck }) {
@@ -268,7 +250,7 @@ export function BoardView(props: DashboardProps) {
               , waiting {minutesSince(t.since, now)} <Channel truck={t} />{" "}
               <DeclarationLink base={base} truck={t} />
               {t.promotionReason ? <span class="muted"> moved forward: {t.promotionReason}</span> : null}
-              {props.supervisor && !t.promotionReason ? (
+              {props.supervisor && t.offers.includes("prioritise") ? (
                 <Fold id={`prioritise-${t.id}`} summary="Move forward">
                   <Act
                     base={base}

@@ -116,15 +116,14 @@ export function devicesApi(deps: AppDeps) {
     const caller = callerOf(c);
     const cp = caller?.checkpointId ? deps.checkpoints.get(caller.checkpointId) : null;
     if (!caller || !cp) return problem(c, 403, "Device keys only", "Use a checkpoint device's key.");
-    if (!cp.config.unmannedGreenLane) {
-      return problem(c, 409, "No unmanned lane", `${cp.name} does not run an unmanned green lane.`);
-    }
     const plate = c.req.valid("json").plate;
+    // whether the lane is in service is the machine's rule too: it comes in on the event
     return run(c, cp.id, plate, (at) => ({
       type: "UNMANNED_RELEASE",
       at,
       actor: actorOf(caller),
       plateRead: plate,
+      laneInService: cp.config.unmannedGreenLane,
     }));
   });
   return api;

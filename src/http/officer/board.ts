@@ -2,13 +2,15 @@
  * What the checkpoint dashboard shows, read from the crossings table: the waiting area in call
  * order, the trucks at each stage with how long they have been there, recent outcomes, today's figures.
  */
-import type { CrossingContext, CrossingState } from "../../../machines/types.ts";
+import { restore } from "../../../machines/apply.ts";
+import type { Actor, CrossingContext, CrossingState } from "../../../machines/types.ts";
 import { localDayStart } from "../../domain/slots.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { CrossingRow } from "../../store/crossings.ts";
 import type { DB } from "../../store/db.ts";
 import { memoUntilWrite } from "../../store/memo.ts";
 import { queueStore } from "../../store/queue.ts";
+import { ACTIONS, type Action, eventFor } from "./actions.ts";
 
 export interface BoardTruck {
   id: string;
@@ -32,6 +34,8 @@ export interface BoardTruck {
   promotionReason: string | null;
   /** released by the unmanned green lane's camera, without an officer */
   unmanned: boolean;
+  /** the officer's actions the machine accepts now ("prioritise" as a supervisor): the buttons drawn */
+  offers: Action[];
 }
 
 export interface StageFigure {
@@ -68,6 +72,22 @@ const STAGES: [CrossingState, string][] = [
   ["onHold", "On hold"],
 ];
 
+const OFFICER: Actor = { kind: "officer", id: "board" };
+const SUPERVISOR: Actor = { kind: "supervisor", id: "board" };
+/** What a filled-in form sends, so each button is asked of the machine as it would be posted. */
+const FILLED = { passed: "yes", result: "clear", documents: "documents", reason: "reason" };
+const INSPECTION_FILLED = { ...FILLED, result: "passed" };
+
+/** The actions whose event the machine accepts for this crossing now: the machine draws the buttons. */
+export function offeredActions(state: CrossingState, context: CrossingContext, at: number): Action[] {
+  const snapshot = restore({ state, context });
+  return ACTIONS.filter((action) => {
+    const form = action === "inspection-result" ? INSPECTION_FILLED : FILLED;
+    const built = eventFor(action, form, at, action === "prioritise" ? SUPERVISOR : OFFICER);
+    return built.ok && snapshot.can(built.event);
+  });
+}
+
 const toTruck = (r: CrossingRow): BoardTruck => {
   const c = JSON.parse(r.snapshot) as CrossingContext;
   return {
@@ -89,6 +109,7 @@ const toTruck = (r: CrossingRow): BoardTruck => {
     slot: c.slot,
     promotionReason: c.promotionReason,
     unmanned: c.releasedBy === "unmanned",
+    offers: offeredActions(r.state, c, r.updated_at),
   };
 };
 
