@@ -100,7 +100,7 @@ export const crossingMachine = setup({
     },
     booked: {
       entry: { type: "recordEntry", params: { state: "booked" } },
-      tags: ["beforeArrival", "open", "holdsPlace"],
+      tags: ["beforeArrival", "open", "holdsPlace", "activeBooking"],
       on: {
         // a change of slot is one move: the old place is held until the new one is taken
         BOOK: { guard: "slotNotPast", actions: "bookSlot" },
@@ -113,7 +113,7 @@ export const crossingMachine = setup({
     },
     waitingArea: {
       entry: { type: "recordEntry", params: { state: "waitingArea" } },
-      tags: ["open", "holdsPlace", "inQueue"],
+      tags: ["open", "holdsPlace", "inQueue", "activeBooking"],
       on: {
         CALL: { target: "called", guard: "laneGiven", actions: "call" },
         PRIORITISE: { guard: "promotable", actions: "promote" },
@@ -124,7 +124,7 @@ export const crossingMachine = setup({
     },
     called: {
       entry: { type: "recordEntry", params: { state: "called" } },
-      tags: ["open", "holdsPlace", "inControlZone", "holdsLane", "notifiesDriver"],
+      tags: ["open", "holdsPlace", "inControlZone", "holdsLane", "notifiesDriver", "activeBooking"],
       on: {
         ARRIVE_AT_LANE: { target: "documentCheck", actions: "clearCall" },
         MISS_CALL: [
@@ -135,7 +135,7 @@ export const crossingMachine = setup({
     },
     documentCheck: {
       entry: { type: "recordEntry", params: { state: "documentCheck" } },
-      tags: ["open", "holdsPlace", "inControlZone", "holdsLane"],
+      tags: ["open", "holdsPlace", "inControlZone", "holdsLane", "activeBooking"],
       on: {
         RECORD_DOCUMENT_CHECK: { actions: "recordDocumentCheck" },
         SEND_TO_SCAN: { target: "scan", guard: "documentsPassed" },
@@ -147,7 +147,7 @@ export const crossingMachine = setup({
     },
     scan: {
       entry: { type: "recordEntry", params: { state: "scan" } },
-      tags: ["open", "holdsPlace", "inControlZone"],
+      tags: ["open", "holdsPlace", "inControlZone", "activeBooking"],
       on: {
         RECORD_SCAN: { actions: "recordScan" },
         SEND_TO_INSPECTION: { target: "physicalInspection" },
@@ -158,7 +158,7 @@ export const crossingMachine = setup({
     },
     physicalInspection: {
       entry: { type: "recordEntry", params: { state: "physicalInspection" } },
-      tags: ["open", "holdsPlace", "inControlZone"],
+      tags: ["open", "holdsPlace", "inControlZone", "activeBooking"],
       on: {
         RECORD_INSPECTION: { actions: "recordInspection" },
         HOLD: { target: "onHold", guard: "documentsNamed", actions: "hold" },
@@ -168,7 +168,7 @@ export const crossingMachine = setup({
     },
     onHold: {
       entry: { type: "recordEntry", params: { state: "onHold" } },
-      tags: ["open", "holdsPlace", "inControlZone", "notifiesDriver"],
+      tags: ["open", "holdsPlace", "inControlZone", "notifiesDriver", "activeBooking"],
       on: {
         RESUME: [
           { target: "documentCheck", guard: "heldAtDocumentCheck", actions: "resume" },

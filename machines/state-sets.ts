@@ -11,6 +11,8 @@ export const STATE_TAGS = [
   "beforeArrival",
   /** not final: the crossing may still change (one open crossing per plate) */
   "open",
+  /** booked or further along and not final: what a confirmed phone holds (issue 13's cap) */
+  "activeBooking",
   /** counts against its slot's and its day's places, when it has a slot */
   "holdsPlace",
   /** in the waiting area, in the queue to be called */

@@ -4,13 +4,14 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { CODE_MINUTES, type StoredCode } from "../domain/phone-check.ts";
+import { stateIn } from "./crossing-states.ts";
 import type { DB } from "./db.ts";
 
 const hashOf = (crossingId: string, code: string) =>
   createHash("sha256").update(`${crossingId}:${code}`).digest("hex");
 
 // a booking a driver still holds: booked or on its way through the checkpoint
-const ACTIVE_BOOKING = "c.state NOT IN ('declared', 'released', 'refused', 'cancelled', 'expired')";
+const ACTIVE_BOOKING = stateIn("activeBooking", "c.state");
 
 export function phoneCodeStore(db: DB) {
   const get = db.prepare(

@@ -45,7 +45,18 @@ function eventOf(type: CrossingEventType, at: number, variant: number): Crossing
     case "CANCEL_BOOKING":
       return v ? { type, at, actor, reason: "plans changed" } : { type, at, actor };
     case "EXPIRE":
-      return v ? { type, at, actor, policy: { graceMinutes: variant * 30 } } : { type, at, actor };
+      // a lapse of 0 hours lets a declaration lapse at once, so EXPIRE from declared is walked too
+      return v
+        ? {
+            type,
+            at,
+            actor,
+            policy: { graceMinutes: variant * 30, declarationLapseHours: variant === 0 ? 0 : 48 },
+          }
+        : { type, at, actor };
+    case "VOID":
+      // refused but once in four, so the sequences still reach the last stages
+      return { type, at, actor, reason: variant === 0 ? "plate squatted" : " " };
     default:
       return { type, at, actor } as CrossingEvent;
   }
@@ -79,7 +90,8 @@ describe("the crossing machine compiled to a table", () => {
       let state: CrossingState = live.state;
       const context = copy(live.context);
       let at = T0;
-      const length = 1 + draw(30);
+      // long enough to reach the last stages past the events that end a crossing early (VOID, EXPIRE)
+      const length = 1 + draw(60);
       for (let i = 0; i < length; i++) {
         at += draw(4) * 900_000;
         // mostly an event the state has a transition for, so the sequences go deep; sometimes any
