@@ -13,6 +13,7 @@ import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
+import { parseServedCheckpoints, servedCheckpoints } from "./store/served-checkpoints.ts";
 import { simRunStore } from "./store/sim-runs.ts";
 import { userStore } from "./store/users.ts";
 import { startWebhookDelivery } from "./webhooks/delivery.ts";
@@ -26,11 +27,13 @@ export interface BackgroundJob {
 export function createRuntime(config: Config, log: (line: string) => void = console.log) {
   const db = openDatabase(config.DATABASE_PATH);
   const now = () => Date.now();
+  const served = parseServedCheckpoints(config.CHECKPOINTS);
   if (!isSeeded(db)) {
     seedDatabase(db, {
       now: now(),
       demoPassword: config.SHEKARA_DEMO_PASSWORD,
       demoTraffic: config.SEED_DEMO_TRAFFIC === "on",
+      servedCheckpoints: served,
       log,
     });
   }
@@ -39,7 +42,7 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
     log(`${interrupted} simulation run(s) did not finish before the last stop; marked interrupted.`);
   const deps: AppDeps = {
     db,
-    checkpoints: checkpointStore(db),
+    checkpoints: servedCheckpoints(checkpointStore(db), served),
     crossings: crossingStore(db),
     users: userStore(db),
     now,
