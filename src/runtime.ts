@@ -8,6 +8,7 @@ import { startCallDeadlines } from "./jobs/call-deadlines.ts";
 import { startDemoTraffic } from "./jobs/demo-traffic.ts";
 import { startNotify } from "./jobs/notify.ts";
 import { logSender } from "./notify/sender.ts";
+import { startPostLink } from "./post-link/index.ts";
 import { apiKeyStore } from "./store/api-keys.ts";
 import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
@@ -52,8 +53,14 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
     keyLimiter: keyRateLimiter(now),
     allowPrivateWebhookUrls: config.WEBHOOK_ALLOW_PRIVATE_URLS === "on",
   };
-  const app = createApp(deps);
   const jobs: BackgroundJob[] = [];
+  // issue 17: with HUB_URL and HUB_POST_KEY, push the event log to the national hub and ask it about vehicles
+  const link = startPostLink(deps, config, log);
+  if (link) {
+    deps.national = link.national;
+    jobs.push(link.job);
+  }
+  const app = createApp(deps);
   const webhooks = startWebhookDelivery({
     db,
     now,

@@ -1,4 +1,6 @@
 /** What every route module receives: the stores and the clock, never globals. */
+
+import type { NationalVehicleCheck } from "../post-link/national-check.ts";
 import type { ApiKeyStore } from "../store/api-keys.ts";
 import type { CheckpointStore } from "../store/checkpoints.ts";
 import type { CrossingStore } from "../store/crossings.ts";
@@ -22,4 +24,6 @@ export interface AppDeps {
   keyLimiter: KeyRateLimiter;
   /** whether webhook subscriptions may point at private and loopback addresses */
   allowPrivateWebhookUrls: boolean;
+  /** issue 17: the national hub's vehicle claim before a declaration; absent without a hub */
+  national?: NationalVehicleCheck;
 }

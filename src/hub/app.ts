@@ -30,7 +30,10 @@ export function createHubApp(deps: HubDeps) {
   app.get("/api/openapi.json", (c) => c.json(hubOpenApiDocument));
 
   const signed = new Hono<SignedEnv>();
-  signed.use("*", signedByPost(deps.posts, deps.now));
+  // only the posts' own routes: the national reads under /api/v1/national are public
+  const bySignature = signedByPost(deps.posts, deps.now);
+  for (const path of ["/ingest", "/heartbeat", "/claims", "/commands", "/commands/*"])
+    signed.use(path, bySignature);
   const json = <S extends z.ZodType>(c: { var: { body: Uint8Array } }, schema: S, gzipped = false) => {
     try {
       const bytes = gzipped ? gunzipSync(c.var.body, { maxOutputLength: MAX_UNZIPPED }) : c.var.body;
@@ -121,6 +124,7 @@ export function createHubApp(deps: HubDeps) {
   });
   app.notFound((c) => problem(c, 404, "Not found", "See /api/openapi.json for the hub's routes."));
   app.onError((err, c) => {
+    if (process.env.HUB_DEBUG) console.error(err);
     deps.log?.(`hub error: ${err.stack ?? err}`);
     // the database gone (restarting, link down): the post retries; never a 500 for that
     return problem(c, 503, "Hub database unavailable", "Try again shortly.", {}) as Response;

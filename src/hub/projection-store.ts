@@ -38,7 +38,7 @@ export async function writeDelta(db: Queryable, postId: number, d: ProjectionDel
     for (const [id, c] of d.crossings) {
       ids.push(id);
       const values = [c.checkpointId, c.direction, c.channel, c.state, c.enteredAt, c.declaredAt, c.events];
-      values.forEach((v, i) => cols[i]?.push(v));
+      for (const [i, v] of values.entries()) cols[i]?.push(v);
     }
     await db.query(
       `INSERT INTO crossing_states (post_id, crossing_id, checkpoint_id, direction, channel, state, entered_at, declared_at, events)

@@ -24,6 +24,8 @@ export function declareTruck(
     actor: Actor;
     owner?: string | null;
     activeCodeFor: (checkpointId: string, plate: string) => string | null;
+    /** the crossing's id when the caller chose it (the hub's vehicle claim names it first, issue 17) */
+    id?: string;
   },
 ): DeclareOutcome {
   const d = args.declaration;
@@ -39,7 +41,7 @@ export function declareTruck(
   const risk = assessRisk(d, args.risk, args.sample);
   const crossing = crossings.declare({
     input: {
-      id: nanoid(),
+      id: args.id ?? nanoid(),
       checkpointId: d.checkpointId,
       plate: d.vehicle.plate,
       channel: risk.channel,

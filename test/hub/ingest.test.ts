@@ -92,6 +92,16 @@ describe("hub ingest on a real PostgreSQL", () => {
     expect(other.post).toBe("impostor");
   });
 
+  it("lists every post with its events ingested, cursor, last contact and lag", async () => {
+    const res = await hub.app.request("/api/v1/national/posts");
+    expect(res.status).toBe(200);
+    const posts = (await res.json()) as { name: string; eventsIngested: number; lastSeq: number }[];
+    const once = posts.find((p) => p.name === "once");
+    const events = madeUpEvents({ trucks: 300, checkpointId: "korday" }).length;
+    expect(once).toMatchObject({ eventsIngested: events, lastSeq: events, lag: null });
+    expect(posts.find((p) => p.name === "restored")).toMatchObject({ quarantined: 1 });
+  });
+
   it("builds projections that equal a rebuild from the events", async () => {
     const rebuilt = rowsOfFold(await foldAllEvents(hub.pool));
     const stored = await storedProjectionRows(hub.pool);

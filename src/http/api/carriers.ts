@@ -8,9 +8,9 @@ import { z } from "zod";
 import { STATES } from "../../../machines/types.ts";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { declarationSchema } from "../../domain/declaration.ts";
+import { declareNationally } from "../../post-link/declare-nationally.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import type { CrossingRow, StoredCrossing } from "../../store/crossings.ts";
-import { declareTruck } from "../../store/declare.ts";
 import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
@@ -137,14 +137,14 @@ export function carriersApi(deps: AppDeps) {
   });
 
   const api = new OpenAPIHono<ApiKeyEnv>({ defaultHook: validationHook });
-  api.openapi(declare, (c) => {
+  api.openapi(declare, async (c) => {
     const caller = callerOf(c);
     if (!caller) return problem(c, 401, "API key required", "Send your API key.");
     const declaration = c.req.valid("json");
     if (!deps.checkpoints.get(declaration.checkpointId)) {
       return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id.");
     }
-    const outcome = declareTruck(deps.crossings, {
+    const outcome = await declareNationally(deps.national, deps.crossings, {
       declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
@@ -159,7 +159,9 @@ export function carriersApi(deps: AppDeps) {
         c,
         409,
         "Already on the way",
-        "This truck already has an active crossing at this checkpoint.",
+        "heldAtPost" in outcome
+          ? "This truck already has an active crossing at another border post."
+          : "This truck already has an active crossing at this checkpoint.",
       );
     }
     return c.json(view(outcome.crossing.row), 201);

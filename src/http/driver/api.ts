@@ -9,9 +9,9 @@ import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { declarationSchema } from "../../domain/declaration.ts";
 import { dayStartOfDate } from "../../domain/slots.ts";
 import { fromAcceptLanguage, isLang, translator } from "../../i18n/index.ts";
+import { declareNationally } from "../../post-link/declare-nationally.ts";
 import { type BookingOutcome, bookingStore } from "../../store/booking.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
-import { declareTruck } from "../../store/declare.ts";
 import { problems } from "../api/responses.ts";
 import { setValidationDescriber, validationHook } from "../api/validation.ts";
 import { bodyLimit } from "../body-limit.ts";
@@ -181,12 +181,12 @@ export function driverApi(deps: AppDeps) {
   const load = (id: string) => crossingAndCheckpoint(deps, id);
   const notFound = "No crossing has that id; check the link you were given.";
 
-  api.openapi(declareRoute, (c) => {
+  api.openapi(declareRoute, async (c) => {
     const declaration = c.req.valid("json");
     if (!deps.checkpoints.get(declaration.checkpointId)) {
       return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id; nothing was saved.");
     }
-    const outcome = declareTruck(deps.crossings, {
+    const outcome = await declareNationally(deps.national, deps.crossings, {
       declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
@@ -199,7 +199,9 @@ export function driverApi(deps: AppDeps) {
         c,
         409,
         "Already on the way",
-        `${en("drive.active", { code: outcome.activeCrossingCode ?? "" })}`,
+        "heldAtPost" in outcome
+          ? en("hub.heldElsewhere", { post: outcome.heldAtPost })
+          : `${en("drive.active", { code: outcome.activeCrossingCode ?? "" })}`,
       );
     }
     const row = outcome.crossing.row;

@@ -3,9 +3,9 @@ import { Hono } from "hono";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
 import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/driver/declare.tsx";
+import { declareNationally } from "../../post-link/declare-nationally.ts";
 import { bookingStore } from "../../store/booking.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
-import { declareTruck } from "../../store/declare.ts";
 import { notificationStore } from "../../store/notifications.ts";
 import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
@@ -74,7 +74,7 @@ export function driverRoutes(deps: AppDeps) {
     if (!deps.checkpoints.get(parsed.declaration.checkpointId)) {
       return refuse({ ...props, errors: { checkpointId: "drive.unknownCheckpoint" } });
     }
-    const outcome = declareTruck(deps.crossings, {
+    const outcome = await declareNationally(deps.national, deps.crossings, {
       declaration: parsed.declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
@@ -83,7 +83,11 @@ export function driverRoutes(deps: AppDeps) {
       activeCodeFor: active.activeCodeFor,
     });
     if (!outcome.ok) {
-      return refuse({ ...props, notice: t("drive.active", { code: outcome.activeCrossingCode ?? "" }) });
+      const notice =
+        "heldAtPost" in outcome
+          ? t("hub.heldElsewhere", { post: outcome.heldAtPost })
+          : t("drive.active", { code: outcome.activeCrossingCode ?? "" });
+      return refuse({ ...props, notice });
     }
     const to = `/c/${outcome.crossing.row.id}?lang=${lang}`;
     if (htmx) {
