@@ -18,6 +18,12 @@ const declare = (post: RunningServer, plate: string, checkpointId: string) =>
     body: JSON.stringify(declaration(plate, checkpointId)),
   });
 
+interface WaitRow {
+  post: string;
+  checkpointId: string;
+  stale: boolean;
+}
+
 describe("two posts and a hub on loopback", () => {
   let cluster: ThrowawayPostgres;
   let dbUrl: string;
@@ -77,11 +83,11 @@ describe("two posts and a hub on loopback", () => {
       async () =>
         (await heldExactlyOnce(nur, "nur-zholy-post")) && (await heldExactlyOnce(korday, "korday-post")),
     );
-    const posts = await (await fetch(`${hub.url}/api/v1/national/posts`)).json();
+    const posts = (await (await fetch(`${hub.url}/api/v1/national/posts`)).json()) as { name: string }[];
     const byName = new Map(posts.map((p: { name: string }) => [p.name, p]));
     expect(byName.get("nur-zholy-post")).toMatchObject({ eventsIngested: postLog(nur.dbPath).seqs.length });
     const waits = await until("heartbeats of both posts", async () => {
-      const rows = await (await fetch(`${hub.url}/api/v1/national/wait-times`)).json();
+      const rows = (await (await fetch(`${hub.url}/api/v1/national/wait-times`)).json()) as WaitRow[];
       return rows.length >= 2 && rows.every((r: { stale: boolean }) => !r.stale) ? rows : null;
     });
     expect(
@@ -95,7 +101,7 @@ describe("two posts and a hub on loopback", () => {
     expect((await declare(nur, "777AAA02", "nur-zholy")).status).toBe(201);
     const second = await declare(korday, "777 aaa 02", "korday");
     expect(second.status).toBe(409);
-    expect((await second.json()).detail).toContain("nur-zholy-post");
+    expect(((await second.json()) as { detail: string }).detail).toContain("nur-zholy-post");
   }, 60_000);
 
   it("cancels at reconciliation the later of two declarations taken while the hub was down, and tells its driver", async () => {
@@ -133,7 +139,7 @@ describe("two posts and a hub on loopback", () => {
     });
     expect(commands[0].outcome).toBe("cancelled");
     const firstId = ((await first.json()) as { id: string }).id;
-    const state = await (await fetch(`${nur.url}/api/v1/crossings/${firstId}`)).json();
+    const state = (await (await fetch(`${nur.url}/api/v1/crossings/${firstId}`)).json()) as { state: string };
     expect(state.state).toBe("declared");
     await until(
       "both logs on the hub again",
