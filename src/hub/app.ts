@@ -1,6 +1,6 @@
 /** The hub's HTTP app: the posts' signed ingest, heartbeat, claims and commands, and the national reads. */
 import { gunzipSync } from "node:zlib";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type pg from "pg";
 import { z } from "zod";
 import { problem } from "../http/problem.ts";
@@ -8,9 +8,10 @@ import { reserveVehicle } from "./claims.ts";
 import { ingestBatch } from "./ingest.ts";
 import { nationalPosts, nationalWaitTimes, stageTimes } from "./national.ts";
 import { hubOpenApiDocument } from "./openapi.ts";
+import { nationalPages } from "./pages.tsx";
 import type { PostStore } from "./posts.ts";
 import { type SignedEnv, signedByPost } from "./signed.ts";
-import { batchSchema, claimSchema, heartbeatSchema } from "./wire.ts";
+import { batchSchema, claimSchema, heartbeatSchema, postNameSchema } from "./wire.ts";
 
 export interface HubDeps {
   pool: pg.Pool;
@@ -113,15 +114,34 @@ export function createHubApp(deps: HubDeps) {
 
   app.route("/api/v1", signed);
 
-  app.get("/api/v1/national/wait-times", async (c) =>
-    c.json(await nationalWaitTimes(deps.pool, deps.now()), 200, { "Cache-Control": "public, max-age=5" }),
-  );
-  app.get("/api/v1/national/posts", async (c) => c.json(await nationalPosts(deps.pool)));
+  /** ?post=<name>: only that post's rows; anything else there is a 400 */
+  const postFilter = (c: Context) => {
+    const post = c.req.query("post");
+    if (post === undefined) return { ok: true as const, keep: () => true };
+    const parsed = postNameSchema.safeParse(post);
+    return parsed.success
+      ? { ok: true as const, keep: (name: string) => name === parsed.data }
+      : { ok: false as const };
+  };
+  app.get("/api/v1/national/wait-times", async (c) => {
+    const filter = postFilter(c);
+    if (!filter.ok)
+      return problem(c, 400, "Not a post name", "post is lower-case letters, digits and dashes.");
+    const rows = (await nationalWaitTimes(deps.pool, deps.now())).filter((r) => filter.keep(r.post));
+    return c.json(rows, 200, { "Cache-Control": "public, max-age=5" });
+  });
+  app.get("/api/v1/national/posts", async (c) => {
+    const filter = postFilter(c);
+    if (!filter.ok)
+      return problem(c, 400, "Not a post name", "post is lower-case letters, digits and dashes.");
+    return c.json((await nationalPosts(deps.pool)).filter((p) => filter.keep(p.name)));
+  });
   app.get("/api/v1/national/posts/:post/checkpoints/:checkpointId/stage-times", async (c) => {
     const rows = await stageTimes(deps.pool, c.req.param("post"), c.req.param("checkpointId"), deps.now());
     if (!rows) return problem(c, 404, "Unknown post", "No post is registered under that name.");
     return c.json(rows);
   });
+  app.route("/", nationalPages(deps));
   app.notFound((c) => problem(c, 404, "Not found", "See /api/openapi.json for the hub's routes."));
   app.onError((err, c) => {
     if (process.env.HUB_DEBUG) console.error(err);

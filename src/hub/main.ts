@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { z } from "zod";
+import { withSecurityHeaders } from "../http/security-headers.ts";
 import { createHubApp } from "./app.ts";
 import { migrateHub, openHubPool } from "./db.ts";
 import { postStore } from "./posts.ts";
@@ -64,7 +65,8 @@ if (command === "add-post") {
   process.exit(2);
 } else {
   const app = createHubApp({ pool, posts, now: () => Date.now(), log: console.log });
-  const server = createServer(getRequestListener(app.fetch, { hostname: config.HOST }));
+  // the same security headers as a post's server (strict CSP: the national page loads only our own files)
+  const server = createServer(withSecurityHeaders(getRequestListener(app.fetch, { hostname: config.HOST })));
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;

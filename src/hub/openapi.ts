@@ -140,11 +140,21 @@ export const hubOpenApiDocument = {
         summary: "Wait times at every checkpoint of every post",
         tags: ["national"],
         security: isPublic,
+        parameters: [
+          {
+            name: "post",
+            in: "query",
+            required: false,
+            description: "Only this post's rows",
+            schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,39}$" },
+          },
+        ],
         responses: {
           "200": jsonResponse("One row per checkpoint of every post", {
             type: "array",
             items: ref("NationalWaitTime"),
           }),
+          "400": problemResponse("The post filter is not a post name"),
           "503": signedErrors["503"],
         },
       },
@@ -155,8 +165,18 @@ export const hubOpenApiDocument = {
         summary: "Each post's ingest figures",
         tags: ["national"],
         security: isPublic,
+        parameters: [
+          {
+            name: "post",
+            in: "query",
+            required: false,
+            description: "Only this post's rows",
+            schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,39}$" },
+          },
+        ],
         responses: {
           "200": jsonResponse("One row per registered post", { type: "array", items: ref("NationalPost") }),
+          "400": problemResponse("The post filter is not a post name"),
           "503": signedErrors["503"],
         },
       },
