@@ -72,6 +72,18 @@ function postTraffic(post: number, epoch: string) {
   };
 }
 
+/** As the pusher does: a lost answer (a connection reset) is sent again; ingest is idempotent. */
+async function pushWithRetry(push: () => Promise<unknown>) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await push();
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] as number;
@@ -97,7 +109,7 @@ async function round(r: number, cluster: Awaited<ReturnType<typeof startThrowawa
     const t0 = performance.now();
     await Promise.all(
       posts.map(async (p, i) => {
-        for (const body of batches[i] as Uint8Array[]) await p.client.pushBatch(body);
+        for (const body of batches[i] as Uint8Array[]) await pushWithRetry(() => p.client.pushBatch(body));
       }),
     );
     const backlogRate = (POSTS * BACKLOG) / ((performance.now() - t0) / 1000);
@@ -120,7 +132,7 @@ async function round(r: number, cluster: Awaited<ReturnType<typeof startThrowawa
           }
           while (pending.length > 0) {
             const batch = pending.splice(0, 1000);
-            await p.client.pushBatch({ epoch: epochOf(i), events: batch });
+            await pushWithRetry(() => p.client.pushBatch({ epoch: epochOf(i), events: batch }));
             const now = Date.now();
             for (const e of batch) lags.push(now - e.at);
             events += batch.length;

@@ -58,6 +58,7 @@ export function createRuntime(config: Config, log: (line: string) => void = cons
   const link = startPostLink(deps, config, log);
   if (link) {
     deps.national = link.national;
+    deps.nationalFigures = link.nationalFigures;
     jobs.push(link.job);
   }
   const app = createApp(deps);

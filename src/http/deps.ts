@@ -1,5 +1,6 @@
 /** What every route module receives: the stores and the clock, never globals. */
 
+import type { CrossingFigures } from "../domain/rerouting.ts";
 import type { NationalVehicleCheck } from "../post-link/national-check.ts";
 import type { ApiKeyStore } from "../store/api-keys.ts";
 import type { CheckpointStore } from "../store/checkpoints.ts";
@@ -26,4 +27,6 @@ export interface AppDeps {
   allowPrivateWebhookUrls: boolean;
   /** issue 17: the national hub's vehicle claim before a declaration; absent without a hub */
   national?: NationalVehicleCheck;
+  /** issue 17: the hub's latest national figures (for re-routing advice); absent without a hub */
+  nationalFigures?: () => readonly CrossingFigures[];
 }

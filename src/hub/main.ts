@@ -67,6 +67,8 @@ if (command === "add-post") {
   const app = createHubApp({ pool, posts, now: () => Date.now(), log: console.log });
   // the same security headers as a post's server (strict CSP: the national page loads only our own files)
   const server = createServer(withSecurityHeaders(getRequestListener(app.fetch, { hostname: config.HOST })));
+  // posts keep their connection between pushes a second apart; outlive their idle gaps on slow links
+  server.keepAliveTimeout = 65_000;
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;

@@ -1,5 +1,6 @@
 /** The post's side of the wire: signed requests to the hub (fetch is injectable for tests). */
 import { gzipSync } from "node:zlib";
+import type { CrossingFigures } from "../domain/rerouting.ts";
 import {
   type Batch,
   type Claim,
@@ -67,6 +68,15 @@ export function hubClient(opts: {
     async commands(): Promise<HubCommand[]> {
       const r = await send("GET", "/api/v1/commands", new Uint8Array());
       return r as unknown as HubCommand[];
+    },
+    /** The public national figures (for re-routing advice); no signature needed. */
+    async nationalWaitTimes(): Promise<CrossingFigures[]> {
+      const res = await doFetch(`${base}/api/v1/national/wait-times`, {
+        method: "GET",
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+      });
+      if (!res.ok) throw new HubRefusal(res.status, {});
+      return (await res.json()) as CrossingFigures[];
     },
     commandDone: (id: string, outcome: string) =>
       send("POST", `/api/v1/commands/${id}/done`, json({ outcome }), { "Content-Type": "application/json" }),

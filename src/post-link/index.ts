@@ -1,5 +1,6 @@
 /** The post's link to a national hub, started only when HUB_URL and HUB_POST_KEY are set. */
 import type { Config } from "../config.ts";
+import type { CrossingFigures } from "../domain/rerouting.ts";
 import type { AppDeps } from "../http/deps.ts";
 import { commandApplier } from "./commands.ts";
 import { hubClient } from "./hub-client.ts";
@@ -12,14 +13,22 @@ export function startPostLink(
   deps: AppDeps,
   config: Config,
   log: (line: string) => void,
-): { national: NationalVehicleCheck; job: ReturnType<typeof startPusher> } | null {
+): {
+  national: NationalVehicleCheck;
+  nationalFigures: () => readonly CrossingFigures[];
+  job: ReturnType<typeof startPusher>;
+} | null {
   if (!config.HUB_URL && !config.HUB_POST_KEY) return null;
   if (!config.HUB_URL || !config.HUB_POST_KEY)
     throw new Error("Set both HUB_URL and HUB_POST_KEY, or neither.");
   const hub = hubClient({ url: config.HUB_URL, key: config.HUB_POST_KEY, timeoutMs: 30_000 });
   const outbox = postOutbox(deps.db);
   log(`pushing to the hub at ${config.HUB_URL} as post ${hub.post} (database epoch ${outbox.epoch})`);
+  let figures: readonly CrossingFigures[] = [];
   const job = startPusher({
+    onNationalFigures: (rows) => {
+      figures = rows;
+    },
     outbox,
     hub,
     status: postStatus(deps, outbox),
@@ -30,5 +39,5 @@ export function startPostLink(
     heartbeatMs: config.HUB_HEARTBEAT_MS,
     log,
   });
-  return { national: hubVehicleCheck(hub, config.HUB_CLAIM_TIMEOUT_MS), job };
+  return { national: hubVehicleCheck(hub, config.HUB_CLAIM_TIMEOUT_MS), nationalFigures: () => figures, job };
 }

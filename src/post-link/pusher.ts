@@ -5,6 +5,7 @@
  * A heartbeat with the checkpoints' status goes every HUB_HEARTBEAT_MS. The post's own event log is
  * the buffer: nothing is lost while the link is down for days, and nothing waits on the hub.
  */
+import type { CrossingFigures } from "../domain/rerouting.ts";
 import type { Heartbeat, HubCommand } from "../hub/wire.ts";
 import { type HubClient, HubRefusal } from "./hub-client.ts";
 import type { PostOutbox } from "./outbox.ts";
@@ -19,6 +20,8 @@ export interface PusherOptions {
   backoffMaxMs: number;
   heartbeatMs: number;
   log: (line: string) => void;
+  /** the hub's national figures, fetched with each heartbeat (re-routing advice on the booking page) */
+  onNationalFigures?: (rows: CrossingFigures[]) => void;
 }
 
 export function startPusher(o: PusherOptions) {
@@ -62,6 +65,7 @@ export function startPusher(o: PusherOptions) {
       if (at - lastBeat >= o.heartbeatMs) {
         await o.hub.heartbeat(o.status(at));
         lastBeat = at;
+        if (o.onNationalFigures) o.onNationalFigures(await o.hub.nationalWaitTimes());
       }
       for (const command of await o.hub.commands()) {
         const outcome = o.applyCommand(command, o.now());

@@ -4,6 +4,7 @@
  */
 
 import { FINAL_STATES } from "../../machines/types.ts";
+import type { ReroutingAdvice } from "../../src/domain/rerouting.ts";
 import { bookingChangeable, type DriverCrossing } from "../../src/http/driver/crossing-view.ts";
 import type { Lang, Translate } from "../../src/i18n/index.ts";
 import type { SlotView } from "../../src/store/booking.ts";
@@ -27,6 +28,8 @@ export interface CrossingPageProps {
   message?: string;
   /** what the checkpoint told the driver, newest first */
   notices: readonly Notification[];
+  /** issue 17: another crossing on the same border with places when this one has none for 24 hours */
+  reroute?: ReroutingAdvice | null;
 }
 
 /** The part that changes on its own: state, queue, call. Small, so polling is cheap on a weak signal. */
@@ -127,6 +130,7 @@ function SlotPicker(p: CrossingPageProps) {
     <section>
       <h2>{t("slots.title")}</h2>
       {p.slots.length === 0 && <p>{t("slots.none")}</p>}
+      {p.reroute && <p class="notice">{t("hub.reroute", { ...p.reroute })}</p>}
       {p.checkpoint.config.walkInsAllowed && <p class="muted">{t("slots.liveQueue")}</p>}
       {p.slots.some((s) => s.available > 0) && (
         <form method="post" action={`/c/${c.id}/book?lang=${p.lang}`} class="row">

@@ -3,9 +3,11 @@ import { Hono } from "hono";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
 import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/driver/declare.tsx";
+import { reroutingAdvice } from "../../domain/rerouting.ts";
 import { declareNationally } from "../../post-link/declare-nationally.ts";
 import { bookingStore } from "../../store/booking.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
+import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import { notificationStore } from "../../store/notifications.ts";
 import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
@@ -118,6 +120,18 @@ export function driverRoutes(deps: AppDeps) {
     return { cp: found.cp, common };
   };
 
+  /** issue 17: only with a hub's figures; the free places of the next 24 hours are counted here */
+  const reroute = (cp: StoredCheckpoint, now: number) => {
+    const national = deps.nationalFigures?.();
+    if (!national || national.length === 0) return null;
+    const day = booking.slots(cp, now, Math.ceil((24 * 60) / cp.config.slotMinutes), now);
+    const free = day.reduce((sum, s) => sum + s.available, 0);
+    return reroutingAdvice(
+      { checkpointId: cp.id, neighbour: cp.neighbour, freePlacesNext24h: free },
+      national,
+    );
+  };
+
   app.get("/c/:id", async (c) => {
     const language = langOf(c);
     const { lang } = language;
@@ -135,6 +149,7 @@ export function driverRoutes(deps: AppDeps) {
           qrDataUrl={await qrDataUrl(crossing.code)}
           slots={crossing.state === "declared" ? booking.slots(found.cp, now, SLOTS_SHOWN, now) : []}
           message={message}
+          reroute={crossing.state === "declared" ? reroute(found.cp, now) : null}
         />
       );
     });
