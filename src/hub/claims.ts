@@ -5,6 +5,7 @@
  * one's post gets a command to cancel it. The unique indexes on active claims are the final word.
  */
 import type pg from "pg";
+import { inTransaction } from "./db.ts";
 import type { Claim } from "./wire.ts";
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -30,9 +31,7 @@ export async function reserveVehicle(
   postId: number,
   claim: Claim,
 ): Promise<{ ok: true } | { ok: false; holder: Holder }> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
     await client.query(
       `UPDATE vehicle_claims SET status = 'lost' WHERE status = 'reserved'
          AND claimed_at < now() - ${RESERVATION_LAPSES} AND (plate = $1 OR vin = $2)`,
@@ -43,21 +42,13 @@ export async function reserveVehicle(
        VALUES ($1, $2, $3, $4, $5, 'reserved') ON CONFLICT DO NOTHING RETURNING 1`,
       [postId, claim.crossingId, claim.plate, claim.vin, claim.at],
     );
-    let outcome: { ok: true } | { ok: false; holder: Holder } = { ok: true };
-    if (inserted.rowCount === 0) {
-      const holder = await activeHolder(client, claim.plate, claim.vin);
-      // the same crossing asking again (a retried request) holds its own claim
-      if (holder && !(holder.postId === postId && holder.crossingId === claim.crossingId))
-        outcome = { ok: false, holder: { post: holder.post, crossingId: holder.crossingId } };
-    }
-    await client.query("COMMIT");
-    return outcome;
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+    if (inserted.rowCount !== 0) return { ok: true as const };
+    const holder = await activeHolder(client, claim.plate, claim.vin);
+    // the same crossing asking again (a retried request) holds its own claim
+    if (holder && !(holder.postId === postId && holder.crossingId === claim.crossingId))
+      return { ok: false as const, holder: { post: holder.post, crossingId: holder.crossingId } };
+    return { ok: true as const };
+  });
 }
 
 async function activeHolder(db: Queryable, plate: string, vin: string | null) {

@@ -49,15 +49,18 @@ export async function migrateHub(pool: pg.Pool): Promise<string[]> {
 /** Runs fn in one transaction on one client. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken = false;
   try {
     await client.query("BEGIN");
     const result = await fn(client);
     await client.query("COMMIT");
     return result;
   } catch (e) {
+    broken = true;
     await client.query("ROLLBACK").catch(() => {});
     throw e;
   } finally {
-    client.release();
+    // a client whose transaction failed may have lost its connection: do not hand it out again
+    client.release(broken);
   }
 }

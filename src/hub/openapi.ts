@@ -15,6 +15,13 @@ const jsonResponse = (description: string, s: unknown) => ({
   description,
   content: { "application/json": { schema: s } },
 });
+const postFilter = {
+  name: "post",
+  in: "query",
+  required: false,
+  description: "Only this post's rows",
+  schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,39}$" },
+};
 const postSigned = [{ postSignature: [] as string[] }];
 const isPublic: Record<string, string[]>[] = [];
 const signedErrors = {
@@ -140,15 +147,7 @@ export const hubOpenApiDocument = {
         summary: "Wait times at every checkpoint of every post",
         tags: ["national"],
         security: isPublic,
-        parameters: [
-          {
-            name: "post",
-            in: "query",
-            required: false,
-            description: "Only this post's rows",
-            schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,39}$" },
-          },
-        ],
+        parameters: [postFilter],
         responses: {
           "200": jsonResponse("One row per checkpoint of every post", {
             type: "array",
@@ -165,15 +164,7 @@ export const hubOpenApiDocument = {
         summary: "Each post's ingest figures",
         tags: ["national"],
         security: isPublic,
-        parameters: [
-          {
-            name: "post",
-            in: "query",
-            required: false,
-            description: "Only this post's rows",
-            schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,39}$" },
-          },
-        ],
+        parameters: [postFilter],
         responses: {
           "200": jsonResponse("One row per registered post", { type: "array", items: ref("NationalPost") }),
           "400": problemResponse("The post filter is not a post name"),

@@ -63,9 +63,9 @@ function postDigests(dbPath: string) {
 }
 
 /**
- * Slots where the places booked through the booking path exceed the capacity. The demo shift books
- * its made-up trucks into the current slot without the capacity check (a demo generator), so its
- * bookings are left out of the count.
+ * Slots where the places booked through the booking path exceed the capacity. The seed and the demo
+ * shift book their made-up trucks into the current slot without the capacity check (generators of demo
+ * data), so their bookings are left out of the count.
  */
 function overbookedSlots(dbPath: string): number {
   const db = new Database(dbPath, { readonly: true });
@@ -77,7 +77,7 @@ function overbookedSlots(dbPath: string): number {
          FROM crossings c JOIN checkpoints k ON k.id = c.checkpoint_id
          WHERE c.slot_start IS NOT NULL AND c.state NOT IN ('declared', 'cancelled', 'expired')
            AND NOT EXISTS (SELECT 1 FROM crossing_events e WHERE e.crossing_id = c.id AND e.type = 'BOOK'
-             AND e.actor_id = 'demo-shift')
+             AND e.actor_id IN ('demo-shift', 'seed'))
          GROUP BY c.checkpoint_id, c.slot_start) WHERE held > capacity`,
       )
       .pluck()
