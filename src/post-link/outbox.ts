@@ -1,23 +1,14 @@
 /** The post's event log read as the hub's batches: crossing_events after the cursor, in seq order. */
 import { gzipSync } from "node:zlib";
 import { type Batch, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type WireEvent } from "../hub/wire.ts";
+import type { EventRow } from "../store/crossings.ts";
 import type { DB } from "../store/db.ts";
 import { nationalVehicle } from "./vehicle-identity.ts";
 
-interface Row {
-  seq: number;
-  crossing_id: string;
+/** An event row with its crossing's fixed facts beside it. */
+interface Row extends EventRow {
   checkpoint_id: string;
   direction: string;
-  n: number;
-  type: string;
-  payload: string;
-  from_state: string | null;
-  to_state: string;
-  at: number;
-  actor_kind: string;
-  actor_id: string;
-  reason: string | null;
   plate: string;
   declaration: string | null;
 }
