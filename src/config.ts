@@ -32,6 +32,23 @@ const envSchema = z.object({
   WEBHOOK_SUBSCRIPTIONS_PER_KEY: z.coerce.number().int().min(1).default(20),
   /** on: closing replays every crossing's log and fails if anything differs (the tests turn it on) */
   VERIFY_LOG_ON_CLOSE: z.enum(["on", "off"]).default("off"),
+  // issue 17: the national hub (all optional; without HUB_URL the post works alone, as before)
+  /** the seeded checkpoints this post serves, comma-separated; absent: all of them */
+  CHECKPOINTS: z.string().optional(),
+  /** the national hub this post pushes its event log to, e.g. https://hub.example.kz */
+  HUB_URL: z.string().url().optional(),
+  /** the key `npm run hub -- add-post <name>` printed for this post */
+  HUB_POST_KEY: z.string().min(10).optional(),
+  /** how often the pusher sends while the link is up; it backs off to HUB_BACKOFF_MAX_MS while down */
+  HUB_PUSH_MS: z.coerce.number().int().min(10).default(1000),
+  HUB_BACKOFF_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(5 * 60_000),
+  HUB_HEARTBEAT_MS: z.coerce.number().int().min(10).default(60_000),
+  /** how long a declaration waits for the hub's answer on a vehicle before it is taken as provisional */
+  HUB_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(10).default(3000),
 });
 export type Config = z.infer<typeof envSchema>;
 

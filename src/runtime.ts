@@ -9,12 +9,14 @@ import { startDemoTraffic } from "./jobs/demo-traffic.ts";
 import type { BackgroundJob } from "./jobs/job.ts";
 import { startNotify } from "./jobs/notify.ts";
 import { logSender, type Sender } from "./notify/sender.ts";
+import { startPostLink } from "./post-link/index.ts";
 import { apiKeyStore } from "./store/api-keys.ts";
 import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
 import { plannerSweepStore } from "./store/planner-sweeps.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
+import { parseServedCheckpoints, servedCheckpoints } from "./store/served-checkpoints.ts";
 import { simRunStore } from "./store/sim-runs.ts";
 import { userStore } from "./store/users.ts";
 import { describeReport, verifyLog } from "./store/verify-log.ts";
@@ -30,11 +32,13 @@ export function createRuntime(
 ) {
   const db = openDatabase(config.DATABASE_PATH);
   const now = () => Date.now();
+  const served = parseServedCheckpoints(config.CHECKPOINTS);
   if (!isSeeded(db)) {
     seedDatabase(db, {
       now: now(),
       demoPassword: config.SHEKARA_DEMO_PASSWORD,
       demoTraffic: config.SEED_DEMO_TRAFFIC === "on",
+      servedCheckpoints: served,
       log,
     });
   }
@@ -45,7 +49,7 @@ export function createRuntime(
   if (sweepsCut > 0) log(`${sweepsCut} sweep(s) did not finish before the last stop; marked interrupted.`);
   const deps: AppDeps = {
     db,
-    checkpoints: checkpointStore(db),
+    checkpoints: servedCheckpoints(checkpointStore(db), served),
     crossings: crossingStore(db),
     users: userStore(db),
     now,
@@ -58,8 +62,15 @@ export function createRuntime(
     bookingsPerAddressPerDay: config.BOOKINGS_PER_ADDRESS_PER_DAY,
     sender,
   };
-  const app = createApp(deps);
   const jobs: BackgroundJob[] = [];
+  // issue 17: with HUB_URL and HUB_POST_KEY, push the event log to the national hub and ask it about vehicles
+  const link = startPostLink(deps, config, log);
+  if (link) {
+    deps.national = link.national;
+    deps.nationalFigures = link.nationalFigures;
+    jobs.push(link.job);
+  }
+  const app = createApp(deps);
   const webhooks = startWebhookDelivery({
     db,
     now,

@@ -1,6 +1,8 @@
 /** What every route module receives: the stores and the clock, never globals. */
 
+import type { CrossingFigures } from "../domain/rerouting.ts";
 import type { Sender } from "../notify/sender.ts";
+import type { NationalVehicleCheck } from "../post-link/national-check.ts";
 import type { ApiKeyStore } from "../store/api-keys.ts";
 import type { CheckpointStore } from "../store/checkpoints.ts";
 import type { CrossingStore } from "../store/crossings.ts";
@@ -30,4 +32,8 @@ export interface AppDeps {
   bookingsPerAddressPerDay: number;
   /** how a message reaches a driver's phone now (the one-time code); the outbox's job uses the same */
   sender: Sender;
+  /** issue 17: the national hub's vehicle claim before a declaration; absent without a hub */
+  national?: NationalVehicleCheck;
+  /** issue 17: the hub's latest national figures (for re-routing advice); absent without a hub */
+  nationalFigures?: () => readonly CrossingFigures[];
 }

@@ -196,5 +196,34 @@ export const en = {
   "h.board": "queue board",
   "h.figures": "{lanes} lanes · {scanners} scanners · {limit} trucks a day",
   "e.rateLimitedTitle": "Too many requests",
+  // issue 17: the national hub (national page, a vehicle held at another post, re-routing advice)
+  "hub.heldElsewhere":
+    "This truck already has an active crossing at another border post ({post}). Finish or cancel it there first.",
+  "hub.title": "Border crossings of Kazakhstan",
+  "hub.intro": "Every crossing's queue, wait and throughput today, as the posts last reported.",
+  "hub.checkpoint": "Checkpoint",
+  "hub.post": "Post",
+  "hub.waiting": "Waiting",
+  "hub.wait": "Estimated wait",
+  "hub.throughput": "Released today",
+  "hub.limit": "Daily limit",
+  "hub.trend": "Trend",
+  "hub.trend.up": "growing",
+  "hub.trend.down": "shrinking",
+  "hub.trend.flat": "steady",
+  "hub.stale": "no news for over 5 minutes",
+  "hub.asOf": "as of {time}",
+  "hub.minutes": "{n} min",
+  "hub.closed": "closed",
+  "hub.stages": "Time per stage",
+  "hub.stagesIntro":
+    "Average time a truck spent in each stage at {checkpoint} over the last 7 days (Time Release Study).",
+  "hub.stage": "Stage",
+  "hub.crossings": "Trucks",
+  "hub.average": "Average",
+  "hub.back": "All crossings",
+  "hub.none": "No post has reported yet.",
+  "hub.reroute":
+    "No free place at this crossing in the next 24 hours. {checkpoint} on the same border has {places} free places.",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -199,4 +199,33 @@ export const kk: Record<MessageKey, string> = {
   "h.board": "кезек таблосы",
   "h.figures": "жолақ: {lanes} · сканер: {scanners} · күніне жүк көлігі: {limit}",
   "e.rateLimitedTitle": "Сұраныстар тым көп",
+  // issue 17: the national hub (national page, a vehicle held at another post, re-routing advice)
+  "hub.heldElsewhere":
+    "Бұл көліктің басқа өткізу пунктінде ({post}) белсенді өтуі бар. Алдымен оны сол жерде аяқтаңыз немесе болдырмаңыз.",
+  "hub.title": "Қазақстанның өткізу пункттері",
+  "hub.intro": "Әр пункттегі кезек, күту уақыты және бүгінгі өткізу, посттардың соңғы деректері бойынша.",
+  "hub.checkpoint": "Өткізу пункті",
+  "hub.post": "Пост",
+  "hub.waiting": "Кезекте",
+  "hub.wait": "Күту уақыты",
+  "hub.throughput": "Бүгін өткізілді",
+  "hub.limit": "Тәуліктік лимит",
+  "hub.trend": "Үрдіс",
+  "hub.trend.up": "өсіп жатыр",
+  "hub.trend.down": "азайып жатыр",
+  "hub.trend.flat": "өзгеріссіз",
+  "hub.stale": "5 минуттан астам байланыс жоқ",
+  "hub.asOf": "{time} кезіндегі деректер",
+  "hub.minutes": "{n} мин",
+  "hub.closed": "жабық",
+  "hub.stages": "Кезеңдер бойынша уақыт",
+  "hub.stagesIntro":
+    "{checkpoint} пунктінде соңғы 7 күнде жүк көлігінің әр кезеңде болған орташа уақыты (шығару уақытын зерттеу).",
+  "hub.stage": "Кезең",
+  "hub.crossings": "Жүк көліктері",
+  "hub.average": "Орташа",
+  "hub.back": "Барлық өткізу пункттері",
+  "hub.none": "Әзірге бірде-бір пост дерек жібермеді.",
+  "hub.reroute":
+    "Бұл өткізу пунктінде алдағы 24 сағатта бос орын жоқ. Сол шекарадағы {checkpoint} пунктінде {places} бос орын бар.",
 };

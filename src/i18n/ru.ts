@@ -197,4 +197,33 @@ export const ru: Record<MessageKey, string> = {
   "h.board": "табло очереди",
   "h.figures": "полос: {lanes} · сканеров: {scanners} · грузовиков в день: {limit}",
   "e.rateLimitedTitle": "Слишком много запросов",
+  // issue 17: the national hub (national page, a vehicle held at another post, re-routing advice)
+  "hub.heldElsewhere":
+    "У этой машины уже есть активный проезд на другом пункте пропуска ({post}). Сначала завершите или отмените его там.",
+  "hub.title": "Пункты пропуска Казахстана",
+  "hub.intro": "Очередь, ожидание и пропуск за сегодня на каждом пункте, по последним данным постов.",
+  "hub.checkpoint": "Пункт пропуска",
+  "hub.post": "Пост",
+  "hub.waiting": "В очереди",
+  "hub.wait": "Ожидание",
+  "hub.throughput": "Пропущено сегодня",
+  "hub.limit": "Суточный лимит",
+  "hub.trend": "Динамика",
+  "hub.trend.up": "растёт",
+  "hub.trend.down": "сокращается",
+  "hub.trend.flat": "без изменений",
+  "hub.stale": "нет связи более 5 минут",
+  "hub.asOf": "данные на {time}",
+  "hub.minutes": "{n} мин",
+  "hub.closed": "закрыт",
+  "hub.stages": "Время по этапам",
+  "hub.stagesIntro":
+    "Среднее время грузовика на каждом этапе в пункте {checkpoint} за последние 7 дней (исследование времени выпуска).",
+  "hub.stage": "Этап",
+  "hub.crossings": "Грузовиков",
+  "hub.average": "В среднем",
+  "hub.back": "Все пункты пропуска",
+  "hub.none": "Ни один пост ещё не передал данные.",
+  "hub.reroute":
+    "На этом пункте пропуска нет свободных мест в ближайшие 24 часа. На пункте {checkpoint} на той же границе свободно мест: {places}.",
 };

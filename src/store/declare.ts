@@ -32,6 +32,8 @@ export function declareTruck(
     owner?: string | null;
     /** the checkpoint's policy: whether a declaration must give the vehicle's VIN */
     policy: Pick<CheckpointConfig, "requireVin">;
+    /** the crossing's id when the caller chose it (the hub's vehicle claim names it first, issue 17) */
+    id?: string;
   },
 ): DeclareOutcome {
   const d = args.declaration;
@@ -41,7 +43,7 @@ export function declareTruck(
   const risk = assessRisk(d, args.risk, args.sample);
   const declared = crossings.declare({
     input: {
-      id: nanoid(),
+      id: args.id ?? nanoid(),
       checkpointId: d.checkpointId,
       plate: d.vehicle.plate,
       channel: risk.channel,

@@ -17,6 +17,8 @@ export interface SeedOptions {
   /** demo trucks in every state; off for tests that want an empty checkpoint */
   demoTraffic?: boolean;
   log?: (line: string) => void;
+  /** CHECKPOINTS (issue 17): demo trucks only at the checkpoints this post serves; absent: all */
+  servedCheckpoints?: readonly string[] | null;
 }
 
 export function isSeeded(db: DB): boolean {
@@ -37,6 +39,7 @@ export function seedDatabase(db: DB, opts: SeedOptions): void {
     if (opts.demoTraffic !== false) {
       const rnd = seededRandom(2025_11_13);
       for (const id of ["nur-zholy", "bakhty", "korday"]) {
+        if (opts.servedCheckpoints && !opts.servedCheckpoints.includes(id)) continue;
         const cp = checkpoints.get(id);
         if (cp) seedDemoTraffic(crossings, cp, rnd, opts.now);
       }

@@ -35,7 +35,14 @@ export interface RunningServer {
 }
 
 export async function startServer(
-  opts: { dbPath?: string; env?: Record<string, string>; port?: number; nodeArgs?: string[] } = {},
+  opts: {
+    dbPath?: string;
+    env?: Record<string, string>;
+    port?: number;
+    nodeArgs?: string[];
+    /** how long to wait for /healthz (tests that start several processes on a loaded machine give more) */
+    startTimeoutMs?: number;
+  } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), "shekara-")), "test.db");
@@ -62,7 +69,8 @@ export async function startServer(
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + 30_000;
+  const startTimeoutMs = opts.startTimeoutMs ?? 30_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
@@ -73,7 +81,7 @@ export async function startServer(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`server did not start in 30 s:\n${out}`);
+      throw new Error(`server did not start in ${startTimeoutMs / 1000} s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

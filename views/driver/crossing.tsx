@@ -4,6 +4,7 @@
  */
 
 import { FINAL_STATES } from "../../machines/types.ts";
+import type { ReroutingAdvice } from "../../src/domain/rerouting.ts";
 import type { DriverCrossing } from "../../src/http/driver/crossing-view.ts";
 import type { Lang, Translate } from "../../src/i18n/index.ts";
 import type { DayView, SlotView } from "../../src/store/booking.ts";
@@ -37,6 +38,8 @@ export interface CrossingPageProps {
   asOf: number;
   /** calls already missed: what the driver is told once a call's deadline passes */
   missedCalls: number;
+  /** issue 17: another crossing on the same border with places when this one has none for 24 hours */
+  reroute?: ReroutingAdvice | null;
 }
 
 /** What the driver may still do, as the machine accepts it; in the live part, so it follows the state. */
@@ -181,6 +184,7 @@ function SlotPicker(p: CrossingPageProps) {
         ))}
       </nav>
       {p.slots.length === 0 && <p>{t("slots.none")}</p>}
+      {p.reroute && <p class="notice">{t("hub.reroute", { ...p.reroute })}</p>}
       <ul class="grid">
         {p.slots.map((s) => (
           <li>

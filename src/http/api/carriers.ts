@@ -9,9 +9,9 @@ import { STATES } from "../../../machines/types.ts";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { declarationSchema } from "../../domain/declaration.ts";
 import { translator } from "../../i18n/index.ts";
+import { declareNationally } from "../../post-link/declare-nationally.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import type { CrossingRow, StoredCrossing } from "../../store/crossings.ts";
-import { declareTruck } from "../../store/declare.ts";
 import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
@@ -141,13 +141,13 @@ export function carriersApi(deps: AppDeps) {
 
   const api = new OpenAPIHono<ApiKeyEnv>({ defaultHook: validationHook });
   const en = translator("en");
-  api.openapi(declare, (c) => {
+  api.openapi(declare, async (c) => {
     const caller = callerOf(c);
     if (!caller) return problem(c, 401, "API key required", "Send your API key.");
     const declaration = c.req.valid("json");
     const cp = deps.checkpoints.get(declaration.checkpointId);
     if (!cp) return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id.");
-    const outcome = declareTruck(deps.crossings, {
+    const outcome = await declareNationally(deps.national, deps.crossings, {
       declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
@@ -156,6 +156,13 @@ export function carriersApi(deps: AppDeps) {
       owner: caller.keyId,
       policy: cp.config,
     });
+    if (!outcome.ok && "heldAtPost" in outcome)
+      return problem(
+        c,
+        409,
+        "Already on the way",
+        "This truck already has an active crossing at another border post.",
+      );
     if (!outcome.ok) return declareRefusal(c, outcome, en);
     return c.json(view(outcome.crossing.row), 201);
   });

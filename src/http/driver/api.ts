@@ -9,8 +9,8 @@ import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { declarationSchema } from "../../domain/declaration.ts";
 import { dayStartOfDate } from "../../domain/slots.ts";
 import { fromAcceptLanguage, isLang, translator } from "../../i18n/index.ts";
+import { declareNationally } from "../../post-link/declare-nationally.ts";
 import { type BookingOutcome, bookingStore } from "../../store/booking.ts";
-import { declareTruck } from "../../store/declare.ts";
 import { declareRefusal } from "../api/declare-refusal.ts";
 import { bodyProblems, problems } from "../api/responses.ts";
 import { publicSecurity } from "../api/security.ts";
@@ -209,11 +209,11 @@ export function driverApi(deps: AppDeps) {
   const gate = phoneGate(deps);
   const notFound = "No crossing has that id; check the link you were given.";
 
-  api.openapi(declareRoute, (c) => {
+  api.openapi(declareRoute, async (c) => {
     const declaration = c.req.valid("json");
     const cp = deps.checkpoints.get(declaration.checkpointId);
     if (!cp) return problem(c, 404, "Unknown checkpoint", "No checkpoint has that id; nothing was saved.");
-    const outcome = declareTruck(deps.crossings, {
+    const outcome = await declareNationally(deps.national, deps.crossings, {
       declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
@@ -221,6 +221,8 @@ export function driverApi(deps: AppDeps) {
       actor: { kind: "driver", id: "api" },
       policy: cp.config,
     });
+    if (!outcome.ok && "heldAtPost" in outcome)
+      return problem(c, 409, "Already on the way", en("hub.heldElsewhere", { post: outcome.heldAtPost }));
     if (!outcome.ok) return declareRefusal(c, outcome, en);
     const row = outcome.crossing.row;
     return c.json({ id: row.id, code: row.code, state: "declared" as const, statusUrl: `/c/${row.id}` }, 201);

@@ -3,8 +3,10 @@ import { Hono } from "hono";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { CancelConfirmPage, CrossingLive, CrossingPage } from "../../../views/driver/crossing.tsx";
 import { DeclareForm, type DeclareFormProps, DeclarePage } from "../../../views/driver/declare.tsx";
+import { reroutingAdvice } from "../../domain/rerouting.ts";
+import { declareNationally } from "../../post-link/declare-nationally.ts";
 import { bookingStore } from "../../store/booking.ts";
-import { declareTruck } from "../../store/declare.ts";
+import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import { notificationStore } from "../../store/notifications.ts";
 import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
@@ -69,7 +71,7 @@ export function driverRoutes(deps: AppDeps) {
     if (!parsed.ok) return refuse({ ...props, errors: parsed.errors });
     const cp = deps.checkpoints.get(parsed.declaration.checkpointId);
     if (!cp) return refuse({ ...props, errors: { checkpointId: "drive.unknownCheckpoint" } });
-    const outcome = declareTruck(deps.crossings, {
+    const outcome = await declareNationally(deps.national, deps.crossings, {
       declaration: parsed.declaration,
       risk: SEED_RISK_POLICY,
       sample: deps.random(),
@@ -77,6 +79,8 @@ export function driverRoutes(deps: AppDeps) {
       actor: { kind: "driver", id: "drive-form" },
       policy: cp.config,
     });
+    if (!outcome.ok && "heldAtPost" in outcome)
+      return refuse({ ...props, notice: t("hub.heldElsewhere", { post: outcome.heldAtPost }) }, 409);
     if (!outcome.ok && outcome.status === 422)
       return refuse({ ...props, errors: { [outcome.field]: outcome.reason } });
     if (!outcome.ok) return refuse({ ...props, notice: t(outcome.reason) }, outcome.status);
@@ -109,6 +113,18 @@ export function driverRoutes(deps: AppDeps) {
       missedCalls: found.stored.crossing.context.missedCalls,
     };
     return { cp: found.cp, common };
+  };
+
+  /** issue 17: only with a hub's figures; the free places of the next 24 hours are counted here */
+  const reroute = (cp: StoredCheckpoint, now: number) => {
+    const national = deps.nationalFigures?.();
+    if (!national || national.length === 0) return null;
+    const day = booking.slots(cp, now, Math.ceil((24 * 60) / cp.config.slotMinutes), now);
+    const free = day.reduce((sum, s) => sum + s.available, 0);
+    return reroutingAdvice(
+      { checkpointId: cp.id, neighbour: cp.neighbour, freePlacesNext24h: free },
+      national,
+    );
   };
 
   app.get("/c/:id", async (c) => {
@@ -145,6 +161,7 @@ export function driverRoutes(deps: AppDeps) {
           chosenDay={chosenDay}
           slots={slots}
           message={message}
+          reroute={crossing.state === "declared" ? reroute(found.cp, now) : null}
         />
       );
     });

@@ -1,0 +1,32 @@
+/**
+ * Re-routing advice (issue 17): when the driver's crossing has no free place in the next 24 hours and
+ * another crossing on the same border has, say so. Advice only: nothing is ever moved automatically.
+ * Pure: the hub's figures and the free places here come in from the caller.
+ */
+export interface CrossingFigures {
+  checkpointId: string;
+  name: string;
+  neighbour: string | null;
+  stale: boolean;
+  freePlacesNext24h: number | null;
+}
+
+export interface ReroutingAdvice {
+  checkpoint: string;
+  places: number;
+}
+
+export function reroutingAdvice(
+  here: { checkpointId: string; neighbour: string; freePlacesNext24h: number },
+  national: readonly CrossingFigures[],
+): ReroutingAdvice | null {
+  if (here.freePlacesNext24h > 0) return null;
+  let best: ReroutingAdvice | null = null;
+  for (const r of national) {
+    // a stale post's places may be long gone
+    if (r.checkpointId === here.checkpointId || r.neighbour !== here.neighbour || r.stale) continue;
+    const places = r.freePlacesNext24h ?? 0;
+    if (places > 0 && (!best || places > best.places)) best = { checkpoint: r.name, places };
+  }
+  return best;
+}

@@ -1,0 +1,99 @@
+/** The hub as a real process (npm run hub), and its add-post command, for tests with real posts. */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import Database from "better-sqlite3";
+import { freePort } from "../support/server.ts";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+export interface HubProcess {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  output: () => string;
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHubProcess(databaseUrl: string, port?: number): Promise<HubProcess> {
+  const p = port ?? (await freePort());
+  const child = spawn(process.execPath, ["--import", "tsx", "src/hub/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, HUB_DATABASE_URL: databaseUrl, PORT: String(p), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    out += d;
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${p}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`hub exited early:\n${out}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`hub did not start in 60 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port: p,
+    process: child,
+    output: () => out,
+    async kill() {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** `npm run hub -- add-post <name>`: the key is the last line of its output. */
+export function addPost(databaseUrl: string, name: string): string {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/hub/main.ts", "add-post", name], {
+    cwd: ROOT,
+    env: { ...process.env, HUB_DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`add-post failed: ${r.stderr}${r.stdout}`);
+  return r.stdout.trim().split("\n").at(-1) ?? "";
+}
+
+/** A post's event log as the hub should hold it, read from its SQLite file. */
+export function postLog(dbPath: string) {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return {
+      epoch: db.prepare("SELECT epoch FROM post_epoch").pluck().get() as string,
+      seqs: db.prepare("SELECT seq FROM crossing_events ORDER BY seq").pluck().all() as number[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  ms = 90_000,
+) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe().catch(() => null);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
