@@ -7,6 +7,7 @@ import { checkSlotStart, localDayStart, upcomingSlotStarts } from "../domain/slo
 import type { StoredCheckpoint } from "./checkpoints.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
+import { demandStore } from "./demand.ts";
 import { groupCommit } from "./group-commit.ts";
 
 const SIXTY_DAYS_MS = 60 * 86_400_000;
@@ -53,6 +54,7 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
   );
 
   const together = groupCommit(db);
+  const demand = demandStore(db); // issue 18: refused attempts are demand too
   const count = (stmt: typeof inSlot, ...args: unknown[]) => Number(stmt.pluck().get(...args));
 
   const remaining = (cp: StoredCheckpoint, plate: string, now: number) => ({
@@ -114,6 +116,7 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
         else if (count(inDay, cp.id, ...dayLength(cp, start)) >= cp.config.dailyLimit) why = "book.daily";
         return why;
       });
+      if (why) demand.refused(cp.id, crossingId, start, why, now);
       if (!outcome.ok && why) return { ok: false, status: 409, reason: why };
       return outcome;
     },
