@@ -11,23 +11,44 @@ import type { DB } from "./db.ts";
 
 const DAY_MS = 86_400_000;
 
-export const localDate = (at: number, timezone: string): IsoDate =>
-  isoOf(Math.floor((at + zoneOffsetMs(at, timezone)) / DAY_MS));
+// a zone's offset looked up once per hour of time, not once per truck (Intl is slow)
+const offsets = new Map<string, number>();
+const isoDays = new Map<number, IsoDate>();
+export function localDate(at: number, timezone: string): IsoDate {
+  const key = `${timezone}|${Math.floor(at / 3_600_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = zoneOffsetMs(at, timezone);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  const day = Math.floor((at + offset) / DAY_MS);
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    iso = isoOf(day);
+    isoDays.set(day, iso);
+  }
+  return iso;
+}
 
 export function demandStore(db: DB) {
   const insertRefusal = db.prepare(
     "INSERT INTO demand_refusals (checkpoint_id, crossing_id, slot_start, reason, at) VALUES (?, ?, ?, ?, ?)",
   );
-  const wanted = db.prepare(
-    `SELECT c.direction AS direction, coalesce(
-       min(
-         coalesce((SELECT min(r.slot_start) FROM demand_refusals r WHERE r.crossing_id = c.id), 9e15),
-         coalesce((SELECT min(json_extract(e.payload, '$.slot.start')) FROM crossing_events e
-                   WHERE e.crossing_id = c.id AND e.type = 'BOOK'), 9e15),
-         coalesce((SELECT min(e.at) FROM crossing_events e
-                   WHERE e.crossing_id = c.id AND e.type = 'CHECK_IN' AND e.from_state = 'declared'), 9e15)
-       ), 9e15) AS wantedAt, c.created_at AS declaredAt
-     FROM crossings c WHERE c.checkpoint_id = ?`,
+  // one pass each over the checkpoint's crossings, refusals and events, merged below: correlated
+  // subqueries per crossing took seconds at Nur Zholy's volume
+  const crossingsOf = db.prepare(
+    "SELECT id, direction, created_at AS declaredAt FROM crossings WHERE checkpoint_id = ?",
+  );
+  const refusalsOf = db.prepare(
+    "SELECT crossing_id AS id, min(slot_start) AS at FROM demand_refusals WHERE checkpoint_id = ? GROUP BY crossing_id",
+  );
+  const wantedOf = db.prepare(
+    `SELECT e.crossing_id AS id,
+       min(CASE WHEN e.type = 'BOOK' THEN json_extract(e.payload, '$.slot.start') ELSE e.at END) AS at
+     FROM crossing_events e JOIN crossings c ON c.id = e.crossing_id
+     WHERE c.checkpoint_id = ? AND (e.type = 'BOOK' OR (e.type = 'CHECK_IN' AND e.from_state = 'declared'))
+     GROUP BY e.crossing_id`,
   );
   const released = db.prepare(
     `SELECT e.at AS at FROM crossing_events e JOIN crossings c ON c.id = e.crossing_id
@@ -60,10 +81,14 @@ export function demandStore(db: DB) {
       closed: (d: IsoDate) => boolean,
       direction?: string,
     ): DemandDay[] {
-      const rows = wanted.all(cp.id) as { direction: string; wantedAt: number; declaredAt: number }[];
-      const dates = rows
-        .filter((r) => !direction || r.direction === direction)
-        .map((r) => localDate(r.wantedAt < 9e15 ? r.wantedAt : r.declaredAt, cp.timezone));
+      const first = new Map<string, number>();
+      for (const stmt of [refusalsOf, wantedOf])
+        for (const r of stmt.all(cp.id) as { id: string; at: number }[])
+          first.set(r.id, Math.min(first.get(r.id) ?? Number.POSITIVE_INFINITY, r.at));
+      const dates: IsoDate[] = [];
+      for (const r of crossingsOf.all(cp.id) as { id: string; direction: string; declaredAt: number }[])
+        if (!direction || r.direction === direction)
+          dates.push(localDate(first.get(r.id) ?? r.declaredAt, cp.timezone));
       return daily(dates, until, closed);
     },
     /** Trucks released per local day: what the neighbour's side took. */
