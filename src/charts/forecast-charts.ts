@@ -44,6 +44,7 @@ export function forecastChart(history: readonly DemandDay[], forecast: readonly 
         stack: "band",
         symbol: "none",
         lineStyle: { opacity: 0 },
+        itemStyle: { color: "#9bbcf5" },
         areaStyle: { color: "#1f6feb", opacity: 0.2 },
         data: [...pad(history.length), ...forecast.map((d) => Math.max(0, d.hi80 - d.lo80))],
       },

@@ -25,6 +25,8 @@ export interface RecommendationBody {
   checkpointId: string;
   /** the last 28 days of recorded demand, for the chart */
   history: DemandDay[];
+  /** days of recorded demand the forecast was fitted on */
+  historyDays: number;
   forecast: DemandForecast;
   recommendation: Recommendation;
   /** no record of releases: the configured daily limit stood in for the neighbour's acceptance */
@@ -99,6 +101,7 @@ export function recommendationStore(db: DB) {
         body: {
           checkpointId: cp.id,
           history: series.slice(-28),
+          historyDays: series.length,
           forecast,
           recommendation,
           acceptanceFromConfig,

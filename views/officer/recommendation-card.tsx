@@ -78,8 +78,8 @@ export function RecommendationCard(props: RecommendationCardProps) {
     <section class="card" id="recommendation" aria-labelledby="recommendation-title">
       <h2 id="recommendation-title">Recommendation {r.id}</h2>
       <p class="muted">
-        Computed {localDateTime(r.at, props.timezone)} from {r.history.length} days of recorded demand
-        (booking attempts including refusals, walk-ins, declarations). Nothing changes until you accept it.
+        Computed {localDateTime(r.at, props.timezone)} from {r.historyDays} days of recorded demand (booking
+        attempts including refusals, walk-ins, declarations). Nothing changes until you accept it.
       </p>
       {props.refused ? (
         <p class="notice bad" role="alert">
@@ -112,7 +112,7 @@ export function RecommendationCard(props: RecommendationCardProps) {
             <td>Trucks per slot</td>
             <td>{n(r.current.slotCapacity)}</td>
             <td>
-              {n(rec.slotCapacity)} (up to {n(Math.max(...rec.slotsPerHour))} slots' places an hour)
+              {n(rec.slotCapacity)} ({n(Math.max(...rec.slotsPerHour))} places an hour at the busiest hour)
             </td>
           </tr>
           <tr>

@@ -39,7 +39,7 @@ export function recommendationRoutes(
     await readForm(c);
     const computed = recs.compute(cp, deps.now(), mstlEngine());
     if (!computed.ok) return render(c, cp, { recommendationRefused: computed.reason }, 422);
-    const id = recs.save(computed.body, sessionOf(c).user.id, deps.now());
+    recs.save(computed.body, sessionOf(c).user.id, deps.now());
     return c.redirect(`/officer/${cp.id}/settings#recommendation`, 303);
   });
 
