@@ -4,6 +4,7 @@
  */
 import { SEED_CALENDAR } from "../../seed/forecast-calendar.ts";
 import type { CalendarDay, CalendarKind } from "../forecast/calendar.ts";
+import { addDays } from "../forecast/dates.ts";
 import type { DB } from "./db.ts";
 
 export interface CalendarEntry extends CalendarDay {
@@ -62,6 +63,13 @@ export function forecastCalendarStore(db: DB) {
         else live.delete(key(entry));
       }
       return [...live.values()].filter((e) => e.neighbour === null || e.neighbour === neighbour);
+    },
+    /** The days in force from `from` for `days` days, in date order. */
+    upcoming(neighbour: string, from: string, days: number): CalendarEntry[] {
+      const until = addDays(from, days);
+      return this.inForce(neighbour)
+        .filter((e) => e.date >= from && e.date < until)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : 1));
     },
   };
 }

@@ -72,3 +72,52 @@ describe("the recommendation card", () => {
     expect((await sup.get(`${REC}/99/forecast.svg`)).status).toBe(404);
   });
 });
+
+describe("the holiday and closure calendar on Shift settings", () => {
+  it("lists the days ahead, adds a closure with who and why, and refuses a bad date writing nothing", async () => {
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    const rows = () => Number(rt.deps.db.prepare("SELECT count(*) FROM forecast_calendar").pluck().get());
+    await sup.get(PAGE);
+    const before = rows();
+    const bad = await sup.post(`${PAGE}/calendar`, {
+      action: "add",
+      date: "2026-02-30",
+      kind: "closure",
+      name: "x",
+      source: "SRC",
+      reason: "",
+    });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('id="calendar-date-error"');
+    expect(html).toContain('id="calendar-reason-error"');
+    expect(rows()).toBe(before);
+
+    const tomorrow = new Date(rt.deps.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const added = await sup.post(`${PAGE}/calendar`, {
+      action: "add",
+      date: tomorrow,
+      kind: "closure",
+      name: "Khorgos road crossing closed for repairs",
+      source: "SRC notice",
+      reason: "announced this morning",
+    });
+    expect(added.status).toBe(303);
+    expect(rows()).toBe(before + 1);
+    const last = rt.deps.db
+      .prepare("SELECT * FROM forecast_calendar ORDER BY seq DESC LIMIT 1")
+      .get() as Record<string, string>;
+    expect(last).toMatchObject({
+      action: "add",
+      date: tomorrow,
+      kind: "closure",
+      neighbour: "CN",
+      reason: "announced this morning",
+    });
+    expect(await (await sup.get(PAGE)).text()).toContain("Khorgos road crossing closed for repairs");
+
+    const officer = await signIn(fetch, "officer.nurzholy", "nur-zholy");
+    expect((await officer.post(`${PAGE}/calendar`, { action: "add", date: tomorrow })).status).toBe(403);
+    expect(rows()).toBe(before + 1);
+  });
+});

@@ -9,10 +9,12 @@ import { type Context, Hono } from "hono";
 import { settingsValues } from "../../../views/officer/settings.tsx";
 import { readForm, sessionOf } from "../../auth/guard.ts";
 import { forecastChart } from "../../charts/forecast-charts.ts";
+import { calendarChangeSchema } from "../../domain/calendar-change.ts";
 import { changeSchema, type SupervisorSettings, settingsSchema } from "../../domain/supervisor-settings.ts";
 import { mstlEngine } from "../../forecast-engine.ts";
 import type { CheckpointSettingsStore } from "../../store/checkpoint-settings.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
+import { forecastCalendarStore } from "../../store/forecast-calendar.ts";
 import { recommendationStore } from "../../store/recommendations.ts";
 import type { AppDeps } from "../deps.ts";
 import type { SettingsPageExtras } from "./settings.tsx";
@@ -28,6 +30,7 @@ export function recommendationRoutes(
   ) => Response | Promise<Response>,
 ) {
   const recs = recommendationStore(deps.db);
+  const calendar = forecastCalendarStore(deps.db);
   const app = new Hono();
   const base = "/officer/:checkpointId/settings/recommendation";
   const checkpointOf = (c: Context) => deps.checkpoints.get(c.req.param("checkpointId") ?? "");
@@ -84,6 +87,27 @@ export function recommendationRoutes(
     const outcome = settings.save(cp, parsed.data, { kind: "supervisor", id: user.id }, deps.now());
     if (!outcome.ok) return render(c, cp, { values, overLimit: outcome.overLimit }, 409);
     return c.redirect(`/officer/${cp.id}/settings?saved=1`, 303);
+  });
+
+  // the holiday and closure calendar: an addition or a withdrawal, each logged with who and why
+  app.post("/officer/:checkpointId/settings/calendar", async (c) => {
+    const cp = checkpointOf(c);
+    if (!cp) return c.text("No such checkpoint.", 404);
+    const form = await readForm(c);
+    const values: Record<string, string> = {};
+    for (const k of ["action", "date", "kind", "name", "source", "reason"])
+      values[k] = typeof form[k] === "string" ? (form[k] as string).slice(0, 500) : "";
+    const parsed = calendarChangeSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      return render(c, cp, { calendar: { errors, values } }, 422);
+    }
+    const change = parsed.data;
+    // a closure is the neighbour's: it applies to every checkpoint on that border
+    const neighbour = change.kind === "closure" ? cp.neighbour : null;
+    calendar.change({ ...change, neighbour }, sessionOf(c).user.id, deps.now());
+    return c.redirect(`/officer/${cp.id}/settings#calendar`, 303);
   });
 
   return app;

@@ -1,0 +1,109 @@
+/** The holidays and closures ahead that the forecast knows, and the form to add or withdraw one. */
+import type { CalendarEntry } from "../../src/store/forecast-calendar.ts";
+
+export interface CalendarSectionProps {
+  checkpointId: string;
+  csrf: string;
+  upcoming: CalendarEntry[];
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+const KIND_NAMES: Record<string, string> = {
+  holidayKz: "Kazakh public holiday",
+  holidayCn: "Chinese public holiday",
+  closure: "closure (announced)",
+};
+
+export function CalendarSection(props: CalendarSectionProps) {
+  const action = `/officer/${props.checkpointId}/settings/calendar`;
+  const v = props.values ?? {};
+  const error = (name: string) =>
+    props.errors?.[name] ? (
+      <span class="error" id={`calendar-${name}-error`}>
+        {props.errors[name]}
+      </span>
+    ) : null;
+  return (
+    <section class="card" id="calendar" aria-labelledby="calendar-title">
+      <h2 id="calendar-title">Holidays and closures the forecast knows</h2>
+      <p class="muted">
+        The next 60 days. Changes are kept in an append-only log with who made them and why; a closure applies
+        to every checkpoint on the same border.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Date</th>
+            <th>Kind</th>
+            <th>Name</th>
+            <th>Source</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {props.upcoming.map((d) => (
+            <tr>
+              <td>{d.date}</td>
+              <td>{KIND_NAMES[d.kind] ?? d.kind}</td>
+              <td>{d.name}</td>
+              <td>{d.source}</td>
+              <td>
+                <form method="post" action={action}>
+                  <input type="hidden" name="_csrf" value={props.csrf} />
+                  <input type="hidden" name="action" value="withdraw" />
+                  <input type="hidden" name="date" value={d.date} />
+                  <input type="hidden" name="kind" value={d.kind} />
+                  <input type="hidden" name="name" value={d.name} />
+                  <input type="hidden" name="source" value={d.source} />
+                  <input type="hidden" name="reason" value="withdrawn by the supervisor" />
+                  <button type="submit" class="secondary">
+                    Withdraw
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="post" action={action}>
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <input type="hidden" name="action" value="add" />
+        <div class="grid">
+          <label>
+            Date
+            <input name="date" type="date" value={v.date ?? ""} />
+            {error("date")}
+          </label>
+          <label>
+            Kind
+            <select name="kind">
+              {Object.entries(KIND_NAMES).map(([k, label]) => (
+                <option value={k} selected={v.kind === k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            {error("kind")}
+          </label>
+          <label>
+            Name
+            <input name="name" maxlength={200} value={v.name ?? ""} />
+            {error("name")}
+          </label>
+          <label>
+            Source (who announced it)
+            <input name="source" maxlength={500} value={v.source ?? ""} />
+            {error("source")}
+          </label>
+          <label>
+            Reason (kept in the log)
+            <input name="reason" maxlength={500} value={v.reason ?? ""} />
+            {error("reason")}
+          </label>
+        </div>
+        <button type="submit">Add to the calendar</button>
+      </form>
+    </section>
+  );
+}
