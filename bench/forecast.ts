@@ -6,8 +6,8 @@
  * shared 2-core machine. A benchmark, not a test; prints the load average beside the time.
  */
 import { loadavg } from "node:os";
-import { SEED_CALENDAR } from "../seed/forecast-calendar.ts";
 import { SEED_CHECKPOINTS } from "../seed/checkpoints.ts";
+import { SEED_CALENDAR } from "../seed/forecast-calendar.ts";
 import { calendarOf } from "../src/forecast/calendar.ts";
 import { forecastDemand } from "../src/forecast/forecast.ts";
 import { recommend } from "../src/forecast/recommend.ts";
@@ -61,4 +61,8 @@ console.log(
 );
 console.log(`CPU time of this process: ${cpuSeconds.toFixed(1)} s (what the run costs on an idle core)`);
 console.log(`Chosen methods: ${[...chosen].map(([m, k]) => `${m} ${k}`).join(", ")}`);
-console.log(`Load average when done (2 cores, shared): ${loadavg().map((l) => l.toFixed(1)).join(", ")}`);
+console.log(
+  `Load average when done (2 cores, shared): ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(", ")}`,
+);
