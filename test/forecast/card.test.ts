@@ -80,12 +80,12 @@ describe("the holiday and closure calendar on Shift settings", () => {
     await sup.get(PAGE);
     const before = rows();
     const bad = await sup.post(`${PAGE}/calendar`, {
-      action: "add",
-      date: "2026-02-30",
-      kind: "closure",
-      name: "x",
-      source: "SRC",
-      reason: "",
+      calendarAction: "add",
+      calendarDate: "2026-02-30",
+      calendarKind: "closure",
+      calendarName: "x",
+      calendarSource: "SRC",
+      calendarReason: "",
     });
     expect(bad.status).toBe(422);
     const html = await bad.text();
@@ -95,12 +95,12 @@ describe("the holiday and closure calendar on Shift settings", () => {
 
     const tomorrow = new Date(rt.deps.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     const added = await sup.post(`${PAGE}/calendar`, {
-      action: "add",
-      date: tomorrow,
-      kind: "closure",
-      name: "Khorgos road crossing closed for repairs",
-      source: "SRC notice",
-      reason: "announced this morning",
+      calendarAction: "add",
+      calendarDate: tomorrow,
+      calendarKind: "closure",
+      calendarName: "Khorgos road crossing closed for repairs",
+      calendarSource: "SRC notice",
+      calendarReason: "announced this morning",
     });
     expect(added.status).toBe(303);
     expect(rows()).toBe(before + 1);
@@ -117,7 +117,9 @@ describe("the holiday and closure calendar on Shift settings", () => {
     expect(await (await sup.get(PAGE)).text()).toContain("Khorgos road crossing closed for repairs");
 
     const officer = await signIn(fetch, "officer.nurzholy", "nur-zholy");
-    expect((await officer.post(`${PAGE}/calendar`, { action: "add", date: tomorrow })).status).toBe(403);
+    expect(
+      (await officer.post(`${PAGE}/calendar`, { calendarAction: "add", calendarDate: tomorrow })).status,
+    ).toBe(403);
     expect(rows()).toBe(before + 1);
   });
 });

@@ -51,12 +51,12 @@ export function CalendarSection(props: CalendarSectionProps) {
               <td>
                 <form method="post" action={action}>
                   <input type="hidden" name="_csrf" value={props.csrf} />
-                  <input type="hidden" name="action" value="withdraw" />
-                  <input type="hidden" name="date" value={d.date} />
-                  <input type="hidden" name="kind" value={d.kind} />
-                  <input type="hidden" name="name" value={d.name} />
-                  <input type="hidden" name="source" value={d.source} />
-                  <input type="hidden" name="reason" value="withdrawn by the supervisor" />
+                  <input type="hidden" name="calendarAction" value="withdraw" />
+                  <input type="hidden" name="calendarDate" value={d.date} />
+                  <input type="hidden" name="calendarKind" value={d.kind} />
+                  <input type="hidden" name="calendarName" value={d.name} />
+                  <input type="hidden" name="calendarSource" value={d.source} />
+                  <input type="hidden" name="calendarReason" value="withdrawn by the supervisor" />
                   <button type="submit" class="secondary">
                     Withdraw
                   </button>
@@ -68,16 +68,16 @@ export function CalendarSection(props: CalendarSectionProps) {
       </table>
       <form method="post" action={action}>
         <input type="hidden" name="_csrf" value={props.csrf} />
-        <input type="hidden" name="action" value="add" />
+        <input type="hidden" name="calendarAction" value="add" />
         <div class="grid">
           <label>
             Date
-            <input name="date" type="date" value={v.date ?? ""} />
+            <input name="calendarDate" type="date" value={v.date ?? ""} />
             {error("date")}
           </label>
           <label>
             Kind
-            <select name="kind">
+            <select name="calendarKind">
               {Object.entries(KIND_NAMES).map(([k, label]) => (
                 <option value={k} selected={v.kind === k}>
                   {label}
@@ -88,17 +88,17 @@ export function CalendarSection(props: CalendarSectionProps) {
           </label>
           <label>
             Name
-            <input name="name" maxlength={200} value={v.name ?? ""} />
+            <input name="calendarName" maxlength={200} value={v.name ?? ""} />
             {error("name")}
           </label>
           <label>
             Source (who announced it)
-            <input name="source" maxlength={500} value={v.source ?? ""} />
+            <input name="calendarSource" maxlength={500} value={v.source ?? ""} />
             {error("source")}
           </label>
           <label>
             Reason (kept in the log)
-            <input name="reason" maxlength={500} value={v.reason ?? ""} />
+            <input name="calendarReason" maxlength={500} value={v.reason ?? ""} />
             {error("reason")}
           </label>
         </div>

@@ -95,8 +95,11 @@ export function recommendationRoutes(
     if (!cp) return c.text("No such checkpoint.", 404);
     const form = await readForm(c);
     const values: Record<string, string> = {};
-    for (const k of ["action", "date", "kind", "name", "source", "reason"])
-      values[k] = typeof form[k] === "string" ? (form[k] as string).slice(0, 500) : "";
+    // the fields are named calendarDate, calendarReason...: the settings form on the same page has its own reason
+    for (const k of ["action", "date", "kind", "name", "source", "reason"]) {
+      const v = form[`calendar${k[0]?.toUpperCase()}${k.slice(1)}`];
+      values[k] = typeof v === "string" ? v.slice(0, 500) : "";
+    }
     const parsed = calendarChangeSchema.safeParse(values);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
