@@ -31,41 +31,27 @@ export function CalendarSection(props: CalendarSectionProps) {
         The next 60 days. Changes are kept in an append-only log with who made them and why; a closure applies
         to every checkpoint on the same border.
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Date</th>
-            <th>Kind</th>
-            <th>Name</th>
-            <th>Source</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {props.upcoming.map((d) => (
-            <tr>
-              <td>{d.date}</td>
-              <td>{KIND_NAMES[d.kind] ?? d.kind}</td>
-              <td>{d.name}</td>
-              <td>{d.source}</td>
-              <td>
-                <form method="post" action={action}>
-                  <input type="hidden" name="_csrf" value={props.csrf} />
-                  <input type="hidden" name="calendarAction" value="withdraw" />
-                  <input type="hidden" name="calendarDate" value={d.date} />
-                  <input type="hidden" name="calendarKind" value={d.kind} />
-                  <input type="hidden" name="calendarName" value={d.name} />
-                  <input type="hidden" name="calendarSource" value={d.source} />
-                  <input type="hidden" name="calendarReason" value="withdrawn by the supervisor" />
-                  <button type="submit" class="secondary">
-                    Withdraw
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* a list, not a table: the settings page's one table is the change log */}
+      <ul class="calendar-days">
+        {props.upcoming.map((d) => (
+          <li>
+            <strong>{d.date}</strong> {KIND_NAMES[d.kind] ?? d.kind}: {d.name}{" "}
+            <span class="muted">({d.source})</span>{" "}
+            <form method="post" action={action} class="inline">
+              <input type="hidden" name="_csrf" value={props.csrf} />
+              <input type="hidden" name="calendarAction" value="withdraw" />
+              <input type="hidden" name="calendarDate" value={d.date} />
+              <input type="hidden" name="calendarKind" value={d.kind} />
+              <input type="hidden" name="calendarName" value={d.name} />
+              <input type="hidden" name="calendarSource" value={d.source} />
+              <input type="hidden" name="calendarReason" value="withdrawn by the supervisor" />
+              <button type="submit" class="secondary">
+                Withdraw
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
       <form method="post" action={action}>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <input type="hidden" name="calendarAction" value="add" />
