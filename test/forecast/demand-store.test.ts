@@ -1,24 +1,16 @@
 /** Recorded demand: refused booking attempts count, each truck once, on the day it first wanted. */
 import { afterAll, describe, expect, it } from "vitest";
 import { SEED_RISK_POLICY } from "../../seed/risk-rules.ts";
-import { readConfig } from "../../src/config.ts";
 import { declarationSchema } from "../../src/domain/declaration.ts";
 import { parseDeclarationForm } from "../../src/http/driver/form.ts";
-import { createRuntime } from "../../src/runtime.ts";
 import { bookingStore } from "../../src/store/booking.ts";
 import { declareTruck } from "../../src/store/declare.ts";
 import { demandStore, localDate } from "../../src/store/demand.ts";
 import { forecastCalendarStore } from "../../src/store/forecast-calendar.ts";
+import { testRuntime } from "../api/support.ts";
 import { goodForm } from "../driver/support/forms.ts";
 
-const rt = createRuntime(
-  readConfig({
-    DATABASE_PATH: ":memory:",
-    SEED_DEMO_TRAFFIC: "off",
-    SHEKARA_DEMO_PASSWORD: "test-password-1",
-  }),
-  () => {},
-);
+const rt = testRuntime();
 afterAll(() => rt.close());
 
 const declare = (plate: string, at: number) => {
