@@ -9,6 +9,7 @@ import type { StoredCheckpoint } from "./checkpoints.ts";
 import { stateIn } from "./crossing-states.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
+import { demandStore } from "./demand.ts";
 import { groupCommit } from "./group-commit.ts";
 
 const SIXTY_DAYS_MS = 60 * 86_400_000;
@@ -63,6 +64,7 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
   );
 
   const together = groupCommit(db);
+  const demand = demandStore(db); // issue 18: refused attempts are demand too
   const count = (stmt: typeof inSlot, ...args: unknown[]) => Number(stmt.pluck().get(...args));
 
   const used = (cp: StoredCheckpoint, plate: string, type: string, now: number) =>
@@ -144,6 +146,7 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
         else if (count(inDay, cp.id, day, next) - ownPlaceToday >= cp.config.dailyLimit) why = "book.daily";
         return why;
       });
+      if (why) demand.refused(cp.id, crossingId, start, why, now);
       if (!outcome.ok && why) return { ok: false, status: 409, reason: why };
       return outcome;
     },

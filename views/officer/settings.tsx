@@ -1,4 +1,5 @@
 /** The supervisor's shift settings: the form, the warning a lowered daily limit needs, and the change log. */
+import type { Child } from "hono/jsx";
 import { dateFormat } from "../../src/domain/date-format.ts";
 import type { DayOverLimit, SupervisorSettings } from "../../src/domain/supervisor-settings.ts";
 import { formatCycle } from "../../src/domain/supervisor-settings.ts";
@@ -20,6 +21,8 @@ export interface SettingsProps {
   saved?: string;
   history: ChangeRecord[];
   names: (id: string) => string;
+  /** issue 18: the recommendation card (views/officer/recommendation-card.tsx) */
+  recommendation?: Child;
 }
 
 export const settingsValues = (s: SupervisorSettings): Record<string, string | boolean> => ({
@@ -112,6 +115,7 @@ export function SettingsPage(props: SettingsProps) {
           Not saved: correct the fields marked below. Nothing was changed.
         </p>
       ) : null}
+      {props.recommendation}
       <form method="post" action={`${base}/settings`}>
         <input type="hidden" name="_csrf" value={props.csrf} />
         {props.overLimit?.length ? (

@@ -3,22 +3,41 @@
  * router, so sign-in, the own-checkpoint rule and CSRF are already checked; this adds the role.
  */
 import { type Context, Hono } from "hono";
+import { CalendarSection } from "../../../views/officer/forecast-calendar.tsx";
+import { RecommendationCard } from "../../../views/officer/recommendation-card.tsx";
 import { SettingsPage, type SettingsProps, settingsValues } from "../../../views/officer/settings.tsx";
 import type { AuthGuard } from "../../auth/guard.ts";
 import { readForm, sessionOf } from "../../auth/guard.ts";
 import { changeFromForm, changeSchema, type SupervisorSettings } from "../../domain/supervisor-settings.ts";
 import { checkpointSettingsStore } from "../../store/checkpoint-settings.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
+import { localDate } from "../../store/demand.ts";
+import { forecastCalendarStore } from "../../store/forecast-calendar.ts";
+import { recommendationStore } from "../../store/recommendations.ts";
 import type { AppDeps } from "../deps.ts";
+import { recommendationRoutes } from "./recommendation.tsx";
+
+export type SettingsPageExtras = Partial<SettingsProps> & {
+  recommendationRefused?: string;
+  calendar?: { errors: Record<string, string>; values: Record<string, string> };
+};
 
 export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
   const store = checkpointSettingsStore(deps.db, deps.checkpoints, deps.crossings);
   const app = new Hono();
   const path = "/officer/:checkpointId/settings";
   app.use(path, guard.requireRole("supervisor"));
+  app.use(`${path}/*`, guard.requireRole("supervisor"));
 
-  const page = (c: Context, cp: StoredCheckpoint, extra: Partial<SettingsProps>) => {
+  const recs = recommendationStore(deps.db);
+  const calendar = forecastCalendarStore(deps.db);
+  const page = (
+    c: Context,
+    cp: StoredCheckpoint,
+    { recommendationRefused, calendar: cal, ...extra }: SettingsPageExtras,
+  ) => {
     const { user, csrf } = sessionOf(c);
+    calendar.seedIfEmpty(deps.now());
     return (
       <SettingsPage
         checkpoint={{ id: cp.id, name: cp.name, timezone: cp.config.timezone }}
@@ -27,6 +46,23 @@ export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
         username={user.username}
         history={store.history(cp.id)}
         names={(id) => deps.users.get(id)?.username ?? id}
+        recommendation={
+          <>
+            <RecommendationCard
+              checkpointId={cp.id}
+              timezone={cp.config.timezone}
+              csrf={csrf}
+              recommendation={recs.latest(cp.id)}
+              refused={recommendationRefused}
+            />
+            <CalendarSection
+              checkpointId={cp.id}
+              csrf={csrf}
+              upcoming={calendar.upcoming(cp.neighbour, localDate(deps.now(), cp.config.timezone), 60)}
+              {...cal}
+            />
+          </>
+        }
         {...extra}
       />
     );
@@ -68,5 +104,10 @@ export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
     return c.redirect(`/officer/${cp.id}/settings${outcome.changes.length ? "?saved=1" : ""}`, 303);
   });
 
+  // issue 18: the recommendation card's actions, rendering this page when they refuse
+  app.route(
+    "/",
+    recommendationRoutes(deps, store, (c, cp, extra, status) => c.html(page(c, cp, extra), status)),
+  );
   return app;
 }
