@@ -4,7 +4,6 @@
  * state and declaration time.
  */
 
-import { stateIn } from "./crossing-states.ts";
 import type { CrossingRow } from "./crossings.ts";
 import type { DB } from "./db.ts";
 

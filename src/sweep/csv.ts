@@ -1,4 +1,5 @@
 /** A sweep's report as CSV: one row per combination, the varied fields first. Pure. */
+import { csvLine } from "../domain/csv.ts";
 import type { SweepReport } from "./report.ts";
 
 const FIGURES = [
@@ -18,7 +19,7 @@ export function sweepCsv(r: SweepReport): string {
   // the varied fields are paths the scenario has (letters and dots), so no cell needs quoting
   const header = [...r.vary.map((v) => v.field), ...FIGURES].join(",");
   const lines = r.combinations.map((c, i) =>
-    [
+    csvLine([
       ...r.vary.map((v) => c.values[v.field]),
       c.waitMinutes.mean,
       c.waitMinutes.ci95?.[0] ?? "",
@@ -30,7 +31,7 @@ export function sweepCsv(r: SweepReport): string {
       c.utilisation.inspectionBays,
       c.trucksCompleted,
       r.meetsTarget === undefined ? "" : r.meetsTarget?.index === i ? "yes" : "no",
-    ].join(","),
+    ]),
   );
   return `${[header, ...lines].join("\n")}\n`;
 }

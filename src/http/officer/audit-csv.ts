@@ -1,18 +1,14 @@
 /**
  * The checkpoint's audit trail as CSV, all of it (the filters applied), read a page at a time so a
- * long trail never sits in memory whole. A small local row writer (RFC 4180 quoting).
- * For the lead at merge: route each field through issue 13's CSV formula neutraliser
- * (src/domain/csv.ts) here, since reasons and plates are typed by people.
+ * long trail never sits in memory whole. Reasons and plates are typed by people, so every cell goes
+ * through the one formula neutraliser (src/domain/csv.ts), lines ended as RFC 4180 says.
  */
+import { csvLine } from "../../domain/csv.ts";
 import type { AuditEntry, AuditFilter, auditLog } from "./audit-log.ts";
 
 const HEADER = ["seq", "at", "plate", "code", "action", "from", "to", "actor_kind", "actor", "reason"];
 
-const field = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-export const csvRow = (values: (string | number | null)[]) => `${values.map(field).join(",")}\r\n`;
+export const csvRow = (values: (string | number | null)[]) => `${csvLine(values)}\r\n`;
 
 export function* auditCsv(
   log: ReturnType<typeof auditLog>,
