@@ -7,6 +7,8 @@ import type { RunResult } from "../sim/run-result.ts";
 export interface ReplicationOutcome {
   trucksArrived: number;
   trucksCompleted: number;
+  /** trucks that left for the neighbour in the measured period: the throughput, as the simulator's report counts it */
+  trucksExited: number;
   minutes: number;
   /** the replication's wait (arrival to the call to a lane), as the simulator's Summary holds it */
   wait: { count: number; sum: number; max: number; bins: [number, number][] };
@@ -22,6 +24,7 @@ export function outcomeOf(r: RunResult): ReplicationOutcome {
   return {
     trucksArrived: r.trucksArrived,
     trucksCompleted: r.trucksCompleted,
+    trucksExited: r.trucksExited,
     minutes: r.minutes,
     wait: { count: r.wait.count, sum: r.wait.sum, max: r.wait.max, bins },
     utilisation: { documentLanes: u.documentLanes, scanners: u.scanners, inspectionBays: u.inspectionBays },

@@ -64,7 +64,8 @@ export function combinationRow(
       }),
       p90: wait.p90,
     },
-    throughputPerHour: round(minutes > 0 ? (completed / minutes) * 60 : 0),
+    // the exit rate of the measured period, as src/sim/report.ts reports it
+    throughputPerHour: round(minutes > 0 ? (runs.reduce((a, r) => a + r.trucksExited, 0) / minutes) * 60 : 0),
     utilisation: {
       documentLanes: round(avg(runs, (r) => r.utilisation.documentLanes)),
       scanners: round(avg(runs, (r) => r.utilisation.scanners)),

@@ -157,6 +157,7 @@ describe("a sweep on sim-workers through PostgreSQL", () => {
     const outcome = {
       trucksArrived: 1,
       trucksCompleted: 1,
+      trucksExited: 1,
       minutes: 60,
       wait: { count: 1, sum: 2, max: 2, bins: [] },
       utilisation: { documentLanes: 0.5, scanners: 0, inspectionBays: 0 },
