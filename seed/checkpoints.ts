@@ -40,7 +40,7 @@ export const SEED_CHECKPOINTS: Checkpoint[] = [
       // estimate: "8-12 truck lanes, 1-2 X-ray scanners, a few bays" (domain.md)
       documentLanes: 10,
       scanners: 2,
-      inspectionBays: 4,
+      inspectionBays: 8, // as the re-calibrated baseline (seed/scenarios/nur-zholy-baseline.json) that meets the 2024 TRS
       slotMinutes: 60,
       // 1,200 vehicles a day by November 2025 (Zhetysu governor via menafn.com, 2025-11-25): 50 an hour
       slotCapacity: 50,

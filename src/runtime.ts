@@ -14,6 +14,7 @@ import { apiKeyStore } from "./store/api-keys.ts";
 import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
+import { forecastCalendarStore } from "./store/forecast-calendar.ts";
 import { plannerSweepStore } from "./store/planner-sweeps.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
 import { parseServedCheckpoints, servedCheckpoints } from "./store/served-checkpoints.ts";
@@ -42,6 +43,8 @@ export function createRuntime(
       log,
     });
   }
+  // the published holidays and closures, once: at start, so no page request writes them (issue 18)
+  forecastCalendarStore(db).seedIfEmpty(now());
   const interrupted = simRunStore(db).markInterrupted(now());
   if (interrupted > 0)
     log(`${interrupted} simulation run(s) did not finish before the last stop; marked interrupted.`);

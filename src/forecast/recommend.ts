@@ -108,11 +108,12 @@ function cautiousAcceptance(accepted: readonly DemandDay[], weekday: number): nu
 export function ownCapacity(config: CheckpointConfig, scenario: Scenario): Recommendation["ownCapacity"] {
   const minutes = (config.openToHour - config.openFromHour) * 60 * MAX_UTILISATION;
   const s = scenario.serviceMinutes;
-  const hold = scenario.hold ? scenario.hold.probability * meanOf(scenario.hold.minutes) : 0;
   const per = (servers: number, mean: number, share: number) =>
     share <= 0 ? Number.POSITIVE_INFINITY : Math.floor((servers * minutes) / mean / share);
+  // a truck on hold parks and its lane takes the next one (the simulator's model, issue 16): holds
+  // take no lane time
   return {
-    documentLanes: per(config.documentLanes, meanOf(s.documentCheck) + hold, 1),
+    documentLanes: per(config.documentLanes, meanOf(s.documentCheck), 1),
     scanners: per(config.scanners, meanOf(s.scan), scenario.channels.yellow),
     inspectionBays: per(config.inspectionBays, meanOf(s.physicalInspection), scenario.channels.red),
   };
@@ -162,8 +163,7 @@ export function recommend(input: RecommendInput): Recommendation {
   const shares = hourlyShares(config, input.hourlyAcceptance);
   const slotsPerHour = shares.map((s) => Math.round(s * dailyLimit));
   const slotCapacity = Math.max(1, Math.ceil((Math.max(...shares) * dailyLimit * config.slotMinutes) / 60));
-  const hold = scenario.hold ? scenario.hold.probability * meanOf(scenario.hold.minutes) : 0;
-  const laneMinutes = meanOf(scenario.serviceMinutes.documentCheck) + hold;
+  const laneMinutes = meanOf(scenario.serviceMinutes.documentCheck);
   const staffingRate = Math.min(demand.p90, dailyLimit);
   const lanes: ShiftLanes[] = SHIFTS.map((s) => {
     const peak = Math.max(...shares.slice(s.fromHour, s.toHour)) * staffingRate;

@@ -5,7 +5,9 @@ import { testRuntime } from "../api/support.ts";
 import { type Fetch, signIn } from "../officer/support.ts";
 import { seedHistory } from "./support.ts";
 
-const rt = testRuntime();
+// the demand history (120 days of about 1,100 trucks) is written straight in SQL to be quick, not
+// through the machine, so the replay of the log that tests run on closing would not match it
+const rt = testRuntime({ VERIFY_LOG_ON_CLOSE: "off" });
 afterAll(() => rt.close());
 const fetch: Fetch = async (path, init) => rt.app.request(path, init);
 const nurZholy = () => rt.deps.checkpoints.get("nur-zholy") as StoredCheckpoint;

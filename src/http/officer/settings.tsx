@@ -37,7 +37,6 @@ export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
     { recommendationRefused, calendar: cal, ...extra }: SettingsPageExtras,
   ) => {
     const { user, csrf } = sessionOf(c);
-    calendar.seedIfEmpty(deps.now());
     return (
       <SettingsPage
         checkpoint={{ id: cp.id, name: cp.name, timezone: cp.config.timezone }}
