@@ -291,12 +291,13 @@ export const SCENARIOS: Record<string, Scenario[]> = {
       }),
     },
     {
+      // a truck of the checkpoint: whether its lane is in service is the machine's rule (issue 15)
       name: "checkpoint without one",
       expect: 409,
       call: (f) => ({
         path: "/v1/device/unmanned-releases",
         headers: auth(f.keys.device),
-        body: { plate: "ZZZZ999" },
+        body: { plate: f.bookedPlate },
       }),
     },
   ],

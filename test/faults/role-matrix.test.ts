@@ -44,7 +44,8 @@ const RULES: [RegExp, "door" | "everyone" | readonly Caller[]][] = [
   [/ \/api\/v1\/device\//, ["deviceKey"]],
   [/ \/api\/v1\/carrier\//, ["carrierKey"]],
   [/ \/api\/v1\/officer\//, ["officerHere", "supervisor"]],
-  [/ \/officer\/:checkpointId\/(settings|audit)$/, ["supervisor"]],
+  // the settings (with issue 18's recommendation and calendar) and the audit trail (and its CSV)
+  [/ \/officer\/:checkpointId\/(settings|audit)(\/|\.csv$|$)/, ["supervisor"]],
   [/ \/officer\/:checkpointId/, ["officerHere", "supervisor"]],
   [/ \/admin\//, ["admin"]],
   [/ \/planner/, ["planner", "admin"]],

@@ -8,7 +8,8 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { CODE_MINUTES, MAX_TRIES, RESEND_SECONDS, typedCode } from "../../domain/phone-check.ts";
 import { translator } from "../../i18n/index.ts";
-import { problems } from "../api/responses.ts";
+import { bodyProblems, problems } from "../api/responses.ts";
+import { publicSecurity } from "../api/security.ts";
 import { validationHook } from "../api/validation.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
@@ -35,7 +36,9 @@ const phoneStatus = z
 const sendRoute = createRoute({
   method: "post",
   path: "/crossings/{id}/phone-code",
-  tags: ["Drivers"],
+  tags: ["drivers"],
+  security: publicSecurity,
+  operationId: "sendPhoneCode",
   summary: "Send a one-time code to the driver's phone",
   description: PHONE_DOC,
   request: { params: idParam },
@@ -43,6 +46,7 @@ const sendRoute = createRoute({
     202: { description: "Sent", ...json(phoneStatus) },
     200: { description: "The phone is confirmed already; nothing was sent", ...json(phoneStatus) },
     404: problems[404],
+    422: problems[422],
     429: problems[429],
     503: { ...problems[503], description: "The code could not be sent just now" },
   },
@@ -50,7 +54,9 @@ const sendRoute = createRoute({
 const checkRoute = createRoute({
   method: "post",
   path: "/crossings/{id}/phone-verification",
-  tags: ["Drivers"],
+  tags: ["drivers"],
+  security: publicSecurity,
+  operationId: "verifyPhone",
   summary: "Confirm the driver's phone with the code it was sent",
   description: PHONE_DOC,
   request: {
@@ -59,8 +65,9 @@ const checkRoute = createRoute({
   },
   responses: {
     200: { description: "Confirmed: the crossing may be booked", ...json(phoneStatus) },
+    ...bodyProblems,
     404: problems[404],
-    422: problems[422],
+    413: problems[413],
   },
 });
 

@@ -109,6 +109,26 @@ export const DRIVER_EXAMPLES: ExampleBook = {
       },
     },
   },
+  sendPhoneCode: {
+    send: {
+      summary: "Where the checkpoint checks phones: a six-digit code goes to the declared number",
+      params: { id: EXAMPLE_IDS.declaredCrossing },
+      response: { status: 202, body: { verified: false, sentTo: "+7••••••••67" } },
+    },
+  },
+  verifyPhone: {
+    wrong: {
+      summary: "A code that was not the one sent: refused, and the field named",
+      params: { id: EXAMPLE_IDS.bookedCrossing },
+      body: { code: "000000" },
+      response: {
+        status: 422,
+        body: problem(422, "Code not accepted", "That code is not right.", {
+          errors: [{ field: "code", message: "That code is not right." }],
+        }),
+      },
+    },
+  },
   cancelCrossing: {
     cancel: {
       summary: "The trip is off: the crossing is cancelled and its slot freed",

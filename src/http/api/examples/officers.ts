@@ -5,6 +5,8 @@ import { nurZholy } from "./public.ts";
 
 const { documentLanes, scanners, inspectionBays, slotCapacity, dailyLimit, queueCycle } = nurZholy.config;
 const { graceMinutes, walkInsAllowed, unmannedGreenLane } = nurZholy.config;
+// issue 14's policies
+const { requireVin, declarationLapseHours, bookingHorizonDays, earlyArrivalMinutes } = nurZholy.config;
 const settings = {
   documentLanes,
   scanners,
@@ -15,6 +17,10 @@ const settings = {
   graceMinutes,
   walkInsAllowed,
   unmannedGreenLane,
+  requireVin,
+  declarationLapseHours,
+  bookingHorizonDays,
+  earlyArrivalMinutes,
 };
 
 export const OFFICER_EXAMPLES: ExampleBook = {
