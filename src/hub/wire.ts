@@ -8,6 +8,7 @@
  * `Shekara-Post: <name>` and `Shekara-Signature: t=<unix seconds>,ed25519=<base64url>` over
  * `<t>.<METHOD>.<path>.<sha-256 of the body as sent>`, like the webhooks' `t=…,v1=…`.
  */
+
 import {
   createHash,
   createPrivateKey,
@@ -17,6 +18,7 @@ import {
   verify,
 } from "node:crypto";
 import { z } from "zod";
+import { signatureParts } from "../webhooks/signature.ts";
 
 export const POST_HEADER = "Shekara-Post";
 export const SIGNATURE_HEADER = "Shekara-Signature";
@@ -76,12 +78,7 @@ export function verifyRequest(
   header: string | null | undefined,
   nowSeconds: number,
 ): boolean {
-  const parts = new Map(
-    (header ?? "").split(",").map((p) => {
-      const i = p.indexOf("=");
-      return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
-    }),
-  );
+  const parts = signatureParts(header);
   const t = Number(parts.get("t"));
   const given = parts.get("ed25519");
   if (!Number.isInteger(t) || !given || Math.abs(nowSeconds - t) > SIGNATURE_TOLERANCE_S) return false;

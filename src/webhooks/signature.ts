@@ -12,6 +12,16 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
   return `t=${unixSeconds},v1=${mac}`;
 }
 
+/** A `t=…,name=…` signature header as its parts; the hub's post signatures share the shape. */
+export function signatureParts(header: string | null | undefined): Map<string, string> {
+  return new Map(
+    (header ?? "").split(",").map((p) => {
+      const i = p.indexOf("=");
+      return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
+    }),
+  );
+}
+
 /** What a subscriber runs; exported for the docs and the tests. */
 export function verifyWebhook(
   secret: string,
@@ -20,12 +30,7 @@ export function verifyWebhook(
   nowSeconds: number,
   toleranceSeconds = 300,
 ): boolean {
-  const parts = new Map(
-    (header ?? "").split(",").map((p) => {
-      const i = p.indexOf("=");
-      return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
-    }),
-  );
+  const parts = signatureParts(header);
   const t = Number(parts.get("t"));
   const given = parts.get("v1");
   if (!Number.isInteger(t) || !given || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
