@@ -6,15 +6,24 @@
 export interface CrossingFigures {
   checkpointId: string;
   name: string;
+  names?: LocalNames | null;
   neighbour: string | null;
   stale: boolean;
   freePlacesNext24h: number | null;
 }
 
+export type LocalNames = { ru: string; kk: string; zh: string };
+
 export interface ReroutingAdvice {
+  /** the other crossing's name in English, and in the other languages when its post sent them */
   checkpoint: string;
+  names: LocalNames | null;
   places: number;
 }
+
+/** The advised crossing's name in the driver's language (English when the hub has no other). */
+export const adviceName = (a: ReroutingAdvice, lang: "en" | keyof LocalNames) =>
+  lang === "en" ? a.checkpoint : (a.names?.[lang] ?? a.checkpoint);
 
 export function reroutingAdvice(
   here: { checkpointId: string; neighbour: string; freePlacesNext24h: number },
@@ -26,7 +35,7 @@ export function reroutingAdvice(
     // a stale post's places may be long gone
     if (r.checkpointId === here.checkpointId || r.neighbour !== here.neighbour || r.stale) continue;
     const places = r.freePlacesNext24h ?? 0;
-    if (places > 0 && (!best || places > best.places)) best = { checkpoint: r.name, places };
+    if (places > 0 && (!best || places > best.places)) best = { checkpoint: r.name, names: r.names ?? null, places };
   }
   return best;
 }

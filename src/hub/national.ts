@@ -13,6 +13,8 @@ export const STALE_AFTER_MS = 5 * 60_000;
 export interface NationalWaitTime {
   checkpointId: string;
   name: string;
+  /** the name in Russian, Kazakh and Chinese, when the post sent them */
+  names: { ru: string; kk: string; zh: string } | null;
   neighbour: string | null;
   post: string;
   asOf: string | null;
@@ -74,6 +76,7 @@ export async function nationalWaitTimes(pool: pg.Pool, now: number): Promise<Nat
       rows.push({
         checkpointId: id,
         name: hb?.name ?? id,
+        names: hb?.names ?? null,
         neighbour: hb?.neighbour ?? null,
         post: p.name,
         asOf: p.last_seen_at?.toISOString() ?? null,

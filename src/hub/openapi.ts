@@ -251,7 +251,18 @@ export const hubOpenApiDocument = {
         type: "object",
         properties: {
           checkpointId: { type: "string" },
-          name: { type: "string" },
+          name: { type: "string", description: "The checkpoint's name in English" },
+          names: {
+            description: "The name in Russian, Kazakh and Chinese; null when the post sent only English",
+            oneOf: [
+              {
+                type: "object",
+                properties: { ru: { type: "string" }, kk: { type: "string" }, zh: { type: "string" } },
+                required: ["ru", "kk", "zh"],
+              },
+              { type: "null" },
+            ],
+          },
           neighbour: { type: ["string", "null"] },
           post: { type: "string" },
           asOf: {

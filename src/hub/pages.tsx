@@ -1,6 +1,6 @@
 /** The hub's pages: the national table (htmx refreshes its fragment) and a crossing's per-stage times. */
 import { Hono } from "hono";
-import { NationalPage, NationalTable, StageTimesPage } from "../../views/hub/national.tsx";
+import { localName, NationalPage, NationalTable, StageTimesPage } from "../../views/hub/national.tsx";
 import { dateFormat } from "../domain/date-format.ts";
 import { langOf } from "../http/driver/lang.ts";
 import { staticRoutes } from "../http/static.ts";
@@ -44,7 +44,7 @@ export function nationalPages(deps: HubDeps) {
         t={t}
         lang={lang}
         time={(iso) => f.format(Date.parse(iso))}
-        name={row?.name ?? checkpointId}
+        name={row ? localName(row, lang) : checkpointId}
         post={post}
         checkpointId={checkpointId}
         stages={stages}

@@ -225,5 +225,7 @@ export const en = {
   "hub.none": "No post has reported yet.",
   "hub.reroute":
     "No free place at this crossing in the next 24 hours. {checkpoint} on the same border has {places} free places.",
+  // issue 17: the hub's cancel of a truck declared earlier at another post, as the driver reads it
+  "r.declaredElsewhere": "this truck was declared earlier at another border post ({post})",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -228,4 +228,6 @@ export const kk: Record<MessageKey, string> = {
   "hub.none": "Әзірге бірде-бір пост дерек жібермеді.",
   "hub.reroute":
     "Бұл өткізу пунктінде алдағы 24 сағатта бос орын жоқ. Сол шекарадағы {checkpoint} пунктінде {places} бос орын бар.",
+  // issue 17: the hub's cancel of a truck declared earlier at another post, as the driver reads it
+  "r.declaredElsewhere": "бұл көлік бұрынырақ басқа өткізу пунктінде декларацияланған ({post})",
 };

@@ -226,4 +226,6 @@ export const ru: Record<MessageKey, string> = {
   "hub.none": "Ни один пост ещё не передал данные.",
   "hub.reroute":
     "На этом пункте пропуска нет свободных мест в ближайшие 24 часа. На пункте {checkpoint} на той же границе свободно мест: {places}.",
+  // issue 17: the hub's cancel of a truck declared earlier at another post, as the driver reads it
+  "r.declaredElsewhere": "эта машина раньше задекларирована на другом пункте пропуска ({post})",
 };

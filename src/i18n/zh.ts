@@ -212,4 +212,6 @@ export const zh: Record<MessageKey, string> = {
   "hub.back": "全部口岸",
   "hub.none": "尚无站点上报数据。",
   "hub.reroute": "该口岸未来24小时内没有空位。同一边境的{checkpoint}口岸有{places}个空位。",
+  // issue 17: the hub's cancel of a truck declared earlier at another post, as the driver reads it
+  "r.declaredElsewhere": "该车辆已先在另一口岸（{post}）申报",
 };

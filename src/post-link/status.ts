@@ -25,6 +25,7 @@ export function postStatus(deps: Pick<AppDeps, "db" | "checkpoints" | "crossings
         return {
           checkpointId: cp.id,
           name: cp.name,
+          names: cp.names,
           neighbour: cp.neighbour,
           queueLength: c.trucksWaiting,
           lanesOpen,

@@ -88,6 +88,14 @@ function crossings(): string[] {
     truck([book, apply({ type: "CANCEL_BOOKING", reason: "daily limit lowered to 40", actor: supervisor })]),
     truck([book, apply({ type: "CANCEL", reason: "road closed", actor: supervisor })]),
     truck([book, apply({ type: "VOID", reason: "squatted plate", actor: supervisor })]),
+    // the national hub's cancel of a duplicate (issue 17), as the post applies the hub's command
+    truck([
+      apply({
+        type: "CANCEL",
+        reason: "the vehicle was declared earlier at korday-post (hub command 0b9e6c1e-51a4-4d4c-9a55-1c1f9a3f1a11)",
+        actor: { kind: "system", id: "hub-command:0b9e6c1e-51a4-4d4c-9a55-1c1f9a3f1a11" },
+      }),
+    ]),
     truck([
       (id, at) =>
         apply({
@@ -150,6 +158,8 @@ describe("a driver who chose another language", () => {
       const english = [
         ...englishSentences(lang),
         "daily limit lowered",
+        "declared earlier",
+        "hub command",
         "Not found",
         "Too many changes",
         "Something went wrong",

@@ -30,7 +30,14 @@ describe("re-routing advice on the booking page", () => {
       const page = async () => (await rt.app.request(`/c/${waiting}?lang=en`)).text();
       expect(await page()).not.toContain("No free place at this crossing");
       rt.deps.nationalFigures = () => [
-        { checkpointId: "bakhty", name: "Bakhty", neighbour: "CN", stale: false, freePlacesNext24h: 80 },
+        {
+          checkpointId: "bakhty",
+          name: "Bakhty",
+          names: { ru: "Бахты", kk: "Бақты", zh: "巴克图" },
+          neighbour: "CN",
+          stale: false,
+          freePlacesNext24h: 80,
+        },
         { checkpointId: "korday", name: "Korday", neighbour: "KG", stale: false, freePlacesNext24h: 900 },
       ];
       // a write turns the page cache over, as the hub's next figures do within the minute
@@ -38,6 +45,13 @@ describe("re-routing advice on the booking page", () => {
       const html = await page();
       expect(html).toContain(
         "No free place at this crossing in the next 24 hours. Bakhty on the same border has 80 free places.",
+      );
+      // the other crossing is named in the driver's language, as its post sent the names to the hub
+      expect((await rt.app.request(`/c/${waiting}?lang=ru`).then((r) => r.text())).replaceAll("&#39;", "'")).toContain(
+        "На пункте Бахты на той же границе свободно мест: 80.",
+      );
+      expect(await rt.app.request(`/c/${waiting}?lang=zh`).then((r) => r.text())).toContain(
+        "同一边境的巴克图口岸有80个空位。",
       );
     } finally {
       await rt.close();

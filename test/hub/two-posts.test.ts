@@ -132,6 +132,9 @@ describe("two posts and a hub on loopback", () => {
     expect(cancelled.kind).toBe("crossing-cancelled");
     expect(cancelled.actor_id).toMatch(/^hub-command:[0-9a-f-]{36}$/);
     expect(cancelled.reason).toContain(cancelled.actor_id.slice("hub-command:".length));
+    // the driver reads why on the crossing page, in their language
+    const page = await (await fetch(`${korday.url}/c/${later.id}?lang=ru`)).text();
+    expect(page).toContain("эта машина раньше задекларирована на другом пункте пропуска (nur-zholy-post)");
     // the earlier one keeps the vehicle, and the command is done once
     const commands = await until("the command reported done", async () => {
       const { rows } = await pool.query("SELECT done_at, outcome FROM commands");

@@ -4,7 +4,7 @@
  */
 
 import { FINAL_STATES } from "../../machines/types.ts";
-import type { ReroutingAdvice } from "../../src/domain/rerouting.ts";
+import { adviceName, type ReroutingAdvice } from "../../src/domain/rerouting.ts";
 import type { DriverCrossing } from "../../src/http/driver/crossing-view.ts";
 import type { Lang, Translate } from "../../src/i18n/index.ts";
 import type { DayView, SlotView } from "../../src/store/booking.ts";
@@ -184,7 +184,11 @@ function SlotPicker(p: CrossingPageProps) {
         ))}
       </nav>
       {p.slots.length === 0 && <p>{t("slots.none")}</p>}
-      {p.reroute && <p class="notice">{t("hub.reroute", { ...p.reroute })}</p>}
+      {p.reroute && (
+        <p class="notice">
+          {t("hub.reroute", { checkpoint: adviceName(p.reroute, p.lang), places: p.reroute.places })}
+        </p>
+      )}
       <ul class="grid">
         {p.slots.map((s) => (
           <li>

@@ -11,6 +11,10 @@ interface Common {
   time: (iso: string) => string;
 }
 
+/** The checkpoint's name in the reader's language, when its post sent one (older posts send English). */
+export const localName = (r: Pick<NationalWaitTime, "name" | "names">, lang: Lang) =>
+  lang === "en" ? r.name : (r.names?.[lang] ?? r.name);
+
 const LangSwitch = (p: { lang: Lang; path: string }) => (
   <nav class="langs">
     {LANGS.map((l) =>
@@ -43,7 +47,7 @@ export function NationalTable(p: Common & { rows: NationalWaitTime[] }) {
             {p.rows.map((r) => (
               <tr class={r.stale ? "stale" : undefined}>
                 <td>
-                  <a href={`/national/${r.post}/${r.checkpointId}?lang=${p.lang}`}>{r.name}</a>
+                  <a href={`/national/${r.post}/${r.checkpointId}?lang=${p.lang}`}>{localName(r, p.lang)}</a>
                   {r.stale ? (
                     <small>
                       {" "}
