@@ -35,7 +35,8 @@ export function reroutingAdvice(
     // a stale post's places may be long gone
     if (r.checkpointId === here.checkpointId || r.neighbour !== here.neighbour || r.stale) continue;
     const places = r.freePlacesNext24h ?? 0;
-    if (places > 0 && (!best || places > best.places)) best = { checkpoint: r.name, names: r.names ?? null, places };
+    if (places > 0 && (!best || places > best.places))
+      best = { checkpoint: r.name, names: r.names ?? null, places };
   }
   return best;
 }

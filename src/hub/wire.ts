@@ -127,7 +127,9 @@ export const heartbeatSchema = z.object({
         checkpointId: z.string().max(64),
         name: z.string().max(100),
         /** the checkpoint's name in Russian, Kazakh and Chinese (posts before these send only `name`) */
-        names: z.object({ ru: z.string().max(100), kk: z.string().max(100), zh: z.string().max(100) }).optional(),
+        names: z
+          .object({ ru: z.string().max(100), kk: z.string().max(100), zh: z.string().max(100) })
+          .optional(),
         neighbour: z.string().max(2),
         queueLength: z.number().int().min(0),
         lanesOpen: z.number().int().min(0),

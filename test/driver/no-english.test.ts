@@ -92,7 +92,8 @@ function crossings(): string[] {
     truck([
       apply({
         type: "CANCEL",
-        reason: "the vehicle was declared earlier at korday-post (hub command 0b9e6c1e-51a4-4d4c-9a55-1c1f9a3f1a11)",
+        reason:
+          "the vehicle was declared earlier at korday-post (hub command 0b9e6c1e-51a4-4d4c-9a55-1c1f9a3f1a11)",
         actor: { kind: "system", id: "hub-command:0b9e6c1e-51a4-4d4c-9a55-1c1f9a3f1a11" },
       }),
     ]),
