@@ -3,6 +3,7 @@
  * every post (no personal data), each post's ingest figures, and a checkpoint's per-stage times.
  */
 import type pg from "pg";
+import { crossingMachine } from "../../machines/crossing.ts";
 import { estimateWaitMinutes } from "../domain/wait-times.ts";
 import { nationalDay } from "./projection.ts";
 import type { Heartbeat } from "./wire.ts";
@@ -167,9 +168,13 @@ export async function stageTimes(
      WHERE post_id = $1 AND checkpoint_id = $2 AND day >= $3 GROUP BY stage ORDER BY stage`,
     [postId, checkpointId, since],
   );
-  return rows.map((r) => ({
-    stage: r.stage,
-    crossings: r.n,
-    averageMinutes: r.n > 0 ? Math.round(r.ms / r.n / 60_000) : 0,
-  }));
+  // along the truck's path, as the machine declares its states
+  const order = Object.keys(crossingMachine.config.states ?? {});
+  return rows
+    .map((r) => ({
+      stage: r.stage as string,
+      crossings: r.n as number,
+      averageMinutes: r.n > 0 ? Math.round(r.ms / r.n / 60_000) : 0,
+    }))
+    .sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
 }

@@ -227,5 +227,14 @@ export const en = {
     "No free place at this crossing in the next 24 hours. {checkpoint} on the same border has {places} free places.",
   // issue 17: the hub's cancel of a truck declared earlier at another post, as the driver reads it
   "r.declaredElsewhere": "this truck was declared earlier at another border post ({post})",
+  // issue 17: the national Time Release Study's stages, named as a stage rather than told to a driver
+  "hub.stage.declared": "the pre-declaration, until booked",
+  "hub.stage.booked": "booked, until arrival",
+  "hub.stage.waitingArea": "in the waiting area",
+  "hub.stage.called": "called, until at the lane",
+  "hub.stage.documentCheck": "document check",
+  "hub.stage.scan": "scan",
+  "hub.stage.physicalInspection": "physical inspection",
+  "hub.stage.onHold": "on hold",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -230,4 +230,13 @@ export const kk: Record<MessageKey, string> = {
     "Бұл өткізу пунктінде алдағы 24 сағатта бос орын жоқ. Сол шекарадағы {checkpoint} пунктінде {places} бос орын бар.",
   // issue 17: the hub's cancel of a truck declared earlier at another post, as the driver reads it
   "r.declaredElsewhere": "бұл көлік бұрынырақ басқа өткізу пунктінде декларацияланған ({post})",
+  // issue 17: the national Time Release Study's stages, named as a stage rather than told to a driver
+  "hub.stage.declared": "алдын ала декларация, брондауға дейін",
+  "hub.stage.booked": "бронь, келгенге дейін",
+  "hub.stage.waitingArea": "күту аймағында",
+  "hub.stage.called": "шақыру, жолаққа келгенге дейін",
+  "hub.stage.documentCheck": "құжаттарды тексеру",
+  "hub.stage.scan": "сканерлеу",
+  "hub.stage.physicalInspection": "физикалық тексеру",
+  "hub.stage.onHold": "кідіріс",
 };

@@ -228,4 +228,13 @@ export const ru: Record<MessageKey, string> = {
     "На этом пункте пропуска нет свободных мест в ближайшие 24 часа. На пункте {checkpoint} на той же границе свободно мест: {places}.",
   // issue 17: the hub's cancel of a truck declared earlier at another post, as the driver reads it
   "r.declaredElsewhere": "эта машина раньше задекларирована на другом пункте пропуска ({post})",
+  // issue 17: the national Time Release Study's stages, named as a stage rather than told to a driver
+  "hub.stage.declared": "предварительная декларация, до бронирования",
+  "hub.stage.booked": "бронь, до прибытия",
+  "hub.stage.waitingArea": "в зоне ожидания",
+  "hub.stage.called": "вызов, до прибытия к полосе",
+  "hub.stage.documentCheck": "проверка документов",
+  "hub.stage.scan": "сканирование",
+  "hub.stage.physicalInspection": "физический досмотр",
+  "hub.stage.onHold": "задержка",
 };

@@ -214,4 +214,13 @@ export const zh: Record<MessageKey, string> = {
   "hub.reroute": "该口岸未来24小时内没有空位。同一边境的{checkpoint}口岸有{places}个空位。",
   // issue 17: the hub's cancel of a truck declared earlier at another post, as the driver reads it
   "r.declaredElsewhere": "该车辆已先在另一口岸（{post}）申报",
+  // issue 17: the national Time Release Study's stages, named as a stage rather than told to a driver
+  "hub.stage.declared": "预申报，至预约",
+  "hub.stage.booked": "已预约，至到达",
+  "hub.stage.waitingArea": "在等候区",
+  "hub.stage.called": "已叫号，至到达车道",
+  "hub.stage.documentCheck": "单证审核",
+  "hub.stage.scan": "扫描查验",
+  "hub.stage.physicalInspection": "人工查验",
+  "hub.stage.onHold": "暂扣",
 };

@@ -16,31 +16,39 @@ export const localName = (r: Pick<NationalWaitTime, "name" | "names">, lang: Lan
   lang === "en" ? r.name : (r.names?.[lang] ?? r.name);
 
 const LangSwitch = (p: { lang: Lang; path: string }) => (
-  <nav class="langs">
-    {LANGS.map((l) =>
-      l === p.lang ? <strong>{LANG_NAMES[l]}</strong> : <a href={`${p.path}?lang=${l}`}>{LANG_NAMES[l]}</a>,
-    )}
+  <nav class="lang">
+    {LANGS.filter((l) => l !== p.lang).map((l) => (
+      <a href={`${p.path}?lang=${l}`} lang={l} hreflang={l}>
+        {LANG_NAMES[l]}
+      </a>
+    ))}
   </nav>
 );
 
 export function NationalTable(p: Common & { rows: NationalWaitTime[] }) {
   const { t } = p;
-  const minutes = (n: number | null) => (n === null ? t("hub.closed") : t("hub.minutes", { n }));
+  // no estimate: closed when the post said no lane is open, unknown when it never said
+  const wait = (r: NationalWaitTime) =>
+    r.estimatedWaitMinutes !== null
+      ? t("hub.minutes", { n: r.estimatedWaitMinutes })
+      : r.lanesOpen === null
+        ? "—"
+        : t("hub.closed");
   return (
     <div id="national" hx-get={`/national?lang=${p.lang}`} hx-trigger="every 15s" hx-swap="outerHTML">
       {p.rows.length === 0 ? (
         <p>{t("hub.none")}</p>
       ) : (
-        <table>
+        <table class="wide">
           <thead>
             <tr>
               <th>{t("hub.checkpoint")}</th>
-              <th>{t("hub.post")}</th>
               <th>{t("hub.waiting")}</th>
               <th>{t("hub.wait")}</th>
               <th>{t("hub.throughput")}</th>
               <th>{t("hub.limit")}</th>
               <th>{t("hub.trend")}</th>
+              <th>{t("hub.post")}</th>
             </tr>
           </thead>
           <tbody>
@@ -56,12 +64,12 @@ export function NationalTable(p: Common & { rows: NationalWaitTime[] }) {
                     </small>
                   ) : null}
                 </td>
-                <td>{r.post}</td>
                 <td>{r.waiting}</td>
-                <td>{minutes(r.estimatedWaitMinutes)}</td>
+                <td>{wait(r)}</td>
                 <td>{r.throughputToday}</td>
                 <td>{r.dailyLimit ?? "—"}</td>
                 <td>{r.trend ? t(`hub.trend.${r.trend}`) : "—"}</td>
+                <td>{r.post}</td>
               </tr>
             ))}
           </tbody>
@@ -109,7 +117,7 @@ export function StageTimesPage(
         <tbody>
           {p.stages.map((s) => (
             <tr>
-              <td>{t(`st.${s.stage}`)}</td>
+              <td>{t(`hub.stage.${s.stage}`)}</td>
               <td>{s.crossings}</td>
               <td>{t("hub.minutes", { n: s.averageMinutes })}</td>
             </tr>
