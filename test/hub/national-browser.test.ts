@@ -74,16 +74,16 @@ describe("the national page in a browser", () => {
     const rows = page.locator("#national tbody tr");
     expect(await rows.count()).toBe(3);
     // the names the post sent in its heartbeat, not the English ones
-    expect(await rows.allInnerTexts()).toEqual([
+    expect(await rows.allTextContents()).toEqual([
       expect.stringContaining("Бахты"),
       expect.stringContaining("Нур Жолы (Хоргос)"),
       expect.stringContaining("korday"),
     ]);
     const quiet = page.locator("#national tr.stale");
     expect(await quiet.count()).toBe(1);
-    expect(await quiet.innerText()).toContain("нет связи более 5 минут");
+    expect(await quiet.textContent()).toContain("нет связи более 5 минут");
     // a post that never sent its status has no estimate: not "closed"
-    expect(await quiet.innerText()).not.toContain("закрыт");
+    expect(await quiet.textContent()).not.toContain("закрыт");
     // nothing the page needs comes from elsewhere, and nothing failed to load
     const failed: string[] = [];
     page.on("requestfailed", (r) => failed.push(r.url()));
@@ -98,9 +98,9 @@ describe("the national page in a browser", () => {
     await page.getByRole("link", { name: "Нур Жолы (Хоргос)" }).click();
     await page.locator("h1", { hasText: "Время по этапам" }).waitFor();
     expect(page.url()).toContain("/national/khorgos-post/nur-zholy?lang=ru");
-    expect(await page.locator("h1").innerText()).toContain("Нур Жолы (Хоргос)");
+    expect(await page.locator("h1").textContent()).toContain("Нур Жолы (Хоргос)");
     // the stages in the order a truck goes through them, named as stages
-    const stages = await page.locator("tbody tr td:first-child").allInnerTexts();
+    const stages = await page.locator("tbody tr td:first-child").allTextContents();
     expect(stages.slice(0, 3)).toEqual([
       "предварительная декларация, до бронирования",
       "бронь, до прибытия",
@@ -115,7 +115,7 @@ describe("the national page in a browser", () => {
     await page.goto(`${hub.url}/national?lang=en`);
     await page.getByRole("link", { name: "中文" }).click();
     await page.locator("h1", { hasText: "哈萨克斯坦各口岸" }).waitFor();
-    expect(await page.locator("#national").innerText()).toContain("努尔若利（霍尔果斯）");
+    expect(await page.locator("#national").textContent()).toContain("努尔若利（霍尔果斯）");
     // the table scrolls inside the page at a phone's width rather than widening the whole page
     const overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(0);
