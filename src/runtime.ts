@@ -15,6 +15,7 @@ import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
 import { forecastCalendarStore } from "./store/forecast-calendar.ts";
+import { describeTrucksActiveTwice, trucksActiveTwice } from "./store/one-truck-indexes.ts";
 import { plannerSweepStore } from "./store/planner-sweeps.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
 import { parseServedCheckpoints, servedCheckpoints } from "./store/served-checkpoints.ts";
@@ -48,6 +49,8 @@ export function createRuntime(
   const interrupted = simRunStore(db).markInterrupted(now());
   if (interrupted > 0)
     log(`${interrupted} simulation run(s) did not finish before the last stop; marked interrupted.`);
+  // trucks active twice from before the one-truck rule (issue 14): named at every start until ended
+  for (const line of describeTrucksActiveTwice(trucksActiveTwice(db))) log(line);
   const sweepsCut = plannerSweepStore(db).markInterrupted(now());
   if (sweepsCut > 0) log(`${sweepsCut} sweep(s) did not finish before the last stop; marked interrupted.`);
   const deps: AppDeps = {

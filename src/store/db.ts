@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { ensureOneActivePerTruck } from "./one-truck-indexes.ts";
 
 export type DB = Database.Database;
 
@@ -22,11 +23,16 @@ export function openDatabase(path: string): DB {
   // only briefly for another process's write lock, then answer 503 with Retry-After (storage-errors.ts)
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   migrate(db);
+  // after the migrations: a database holding a truck twice from before issue 14 must still open
+  ensureOneActivePerTruck(db);
   return db;
 }
 
-/** Applies the numbered SQL files in order, each once, each in its own transaction. */
-export function migrate(db: DB): void {
+/**
+ * Applies the numbered SQL files in order, each once, each in its own transaction; `before` stops at
+ * the first file whose name sorts at or after it (to build an older database in an upgrade test).
+ */
+export function migrate(db: DB, opts: { before?: string } = {}): void {
   db.exec(
     "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT",
   );
@@ -36,6 +42,7 @@ export function migrate(db: DB): void {
     .sort();
   const record = db.prepare("INSERT INTO migrations (name, applied_at) VALUES (?, ?)");
   for (const file of files) {
+    if (opts.before !== undefined && file >= opts.before) break;
     if (applied.has(file)) continue;
     const sql = readFileSync(MIGRATIONS_DIR + file, "utf8");
     db.transaction(() => {
