@@ -1,6 +1,7 @@
 /**
  * `npm run hub`: the national hub. Migrates its PostgreSQL (HUB_DATABASE_URL), then serves on PORT/HOST.
  * `npm run hub -- add-post <name>`: registers a post and prints its key as the last line.
+ * `npm run hub -- rotate-key <name>`: a new key for a post (lost or stolen), printed as the last line.
  * `npm run hub -- rebuild`: rebuilds the projections from the events and says whether they differed.
  */
 import { createServer } from "node:http";
@@ -34,15 +35,20 @@ if (applied.length > 0) console.log(`hub database migrated: ${applied.join(", ")
 const posts = postStore(pool);
 const [command, arg] = process.argv.slice(2);
 
-if (command === "add-post") {
+if (command === "add-post" || command === "rotate-key") {
   const name = postNameSchema.safeParse(arg);
   if (!name.success) {
-    console.error("usage: npm run hub -- add-post <name>   (lower-case letters, digits and dashes)");
+    console.error(`usage: npm run hub -- ${command} <name>   (lower-case letters, digits and dashes)`);
     process.exit(2);
   }
   try {
-    const { key, fingerprint } = await posts.add(name.data);
-    console.log(`Post ${name.data} registered (key fingerprint ${fingerprint.slice(0, 16)}).`);
+    const { key, fingerprint } =
+      command === "add-post" ? await posts.add(name.data) : await posts.rotateKey(name.data);
+    console.log(
+      command === "add-post"
+        ? `Post ${name.data} registered (key fingerprint ${fingerprint.slice(0, 16)}).`
+        : `Post ${name.data} has a new key (fingerprint ${fingerprint.slice(0, 16)}); the old key is refused within 30 s.`,
+    );
     console.log(
       "Start the post with HUB_URL=<this hub> and HUB_POST_KEY=<the key below>. It is shown only once.",
     );
@@ -61,7 +67,7 @@ if (command === "add-post") {
   );
   await pool.end();
 } else if (command) {
-  console.error(`unknown command ${command}; known: add-post <name>, rebuild`);
+  console.error(`unknown command ${command}; known: add-post <name>, rotate-key <name>, rebuild`);
   process.exit(2);
 } else {
   const app = createHubApp({ pool, posts, now: () => Date.now(), log: console.log });

@@ -60,14 +60,14 @@ export async function startHubProcess(databaseUrl: string, port?: number): Promi
   };
 }
 
-/** `npm run hub -- add-post <name>`: the key is the last line of its output. */
-export function addPost(databaseUrl: string, name: string): string {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/hub/main.ts", "add-post", name], {
+/** `npm run hub -- add-post <name>` (or `rotate-key`): the key is the last line of its output. */
+export function addPost(databaseUrl: string, name: string, command = "add-post"): string {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/hub/main.ts", command, name], {
     cwd: ROOT,
     env: { ...process.env, HUB_DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });
-  if (r.status !== 0) throw new Error(`add-post failed: ${r.stderr}${r.stdout}`);
+  if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr}${r.stdout}`);
   return r.stdout.trim().split("\n").at(-1) ?? "";
 }
 
