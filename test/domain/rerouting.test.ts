@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CrossingFigures, reroutingAdvice } from "../../src/domain/rerouting.ts";
+import { adviceName, type CrossingFigures, reroutingAdvice } from "../../src/domain/rerouting.ts";
 
 const row = (
   checkpointId: string,
@@ -25,7 +25,27 @@ describe("re-routing advice", () => {
   it("names the crossing on the same border with the most free places when this one has none for 24 hours", () => {
     expect(
       reroutingAdvice({ checkpointId: "nur-zholy", neighbour: "CN", freePlacesNext24h: 0 }, national),
-    ).toEqual({ checkpoint: "bakhty", places: 120 });
+    ).toEqual({ checkpoint: "bakhty", names: null, places: 120 });
+  });
+
+  it("names the other crossing in the driver's language when its post sent the names, in English otherwise", () => {
+    const named = national.map((r) =>
+      r.checkpointId === "bakhty"
+        ? { ...r, name: "Bakhty", names: { ru: "Бахты", kk: "Бақты", zh: "巴克图" } }
+        : r,
+    );
+    const advice = reroutingAdvice(
+      { checkpointId: "nur-zholy", neighbour: "CN", freePlacesNext24h: 0 },
+      named,
+    );
+    if (!advice) throw new Error("no advice");
+    expect(["en", "ru", "kk", "zh"].map((l) => adviceName(advice, l as "en"))).toEqual([
+      "Bakhty",
+      "Бахты",
+      "Бақты",
+      "巴克图",
+    ]);
+    expect(adviceName({ checkpoint: "Kalzhat", names: null, places: 1 }, "zh")).toBe("Kalzhat");
   });
 
   it("says nothing while this crossing still has a place", () => {
