@@ -141,7 +141,10 @@ export function RecommendationCard(props: RecommendationCardProps) {
         Simulated ({rec.sim.replications} replications of {rec.sim.days} days, same random numbers for every
         candidate, at the 90th-percentile demand): wait P50 {rec.sim.p50Wait} min, P90 {rec.sim.p90Wait} min;
         the P90 wait stays within {rec.sim.targetWaitMinutes} min in {Math.round(rec.sim.passShare * 100)}% of
-        replications{rec.sim.holds ? "." : ", short of the 95% aimed for: add lanes beyond these."}
+        replications{rec.sim.holds ? "." : ", short of the 95% aimed for: add lanes beyond these."} Trucks
+        standing at the border after {rec.sim.days} days (before the gate and inside, at most over the
+        replications): {n(rec.sim.backlogAtEnd)}, from {n(rec.backlog)}; demand above the limit waits in the
+        e-queue.
       </p>
       <p id="accuracy">
         Backtest ({f.origins} weekly origins, 1, 7 and 14 days ahead):{" "}
