@@ -1,7 +1,8 @@
 /**
  * The recommendation card in real headless Chromium against a real server: a supervisor computes a
  * recommendation from November-like recorded demand, reads the card (chart, limit, binding
- * constraint, simulated wait, accuracy) and accepts it; the change log names the recommendation.
+ * constraint, simulated wait, accuracy) once the server's worker thread has it (the page polls) and
+ * accepts it; the change log names the recommendation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DB, openDatabase } from "../../src/store/db.ts";
@@ -45,11 +46,12 @@ describe("a supervisor and the recommendation card in Chromium", () => {
       await page.getByText("None computed yet.").waitFor();
 
       await Promise.all([
-        page.waitForURL(/\/settings#recommendation$/, { timeout: 120_000 }),
+        page.waitForURL(/\/settings#recommendation$/),
         page.getByRole("button", { name: "Compute a new recommendation" }).click(),
       ]);
       const card = page.locator("#recommendation");
-      await card.getByRole("heading", { name: "Recommendation 1" }).waitFor();
+      // computed on the server's worker thread: the card polls its fragment until it is stored (htmx)
+      await card.getByRole("heading", { name: "Recommendation 1" }).waitFor({ timeout: 180_000 });
       // the chart is an image the browser loaded and drew
       const chart = card.locator("img[alt^='Demand forecast']");
       await expect
@@ -75,5 +77,5 @@ describe("a supervisor and the recommendation card in Chromium", () => {
     } finally {
       await browser.close();
     }
-  }, 240_000);
+  }, 300_000);
 });
