@@ -5,22 +5,23 @@
  * idle does not keep the process alive.
  */
 import { Worker } from "node:worker_threads";
-import type { RecommendationJob, RecommendationResult } from "./forecast/recommendation-job.ts";
+import type { DemandForecast } from "./forecast/forecast.ts";
+import type { ForecastJob, RecommendationJob, RecommendationResult } from "./forecast/recommendation-job.ts";
 
 const THREAD = new URL("./forecast-thread-boot.mjs", import.meta.url);
 
-export type ThreadRequest =
-  | { kind: "job"; id: number; job: RecommendationJob; hold: boolean }
-  | { kind: "release" };
+export type Task = { task: "recommend"; job: RecommendationJob } | { task: "forecast"; job: ForecastJob };
+export type ThreadRequest = { kind: "job"; id: number; task: Task; hold: boolean } | { kind: "release" };
 export type ThreadReply =
-  | { kind: "done"; id: number; result: RecommendationResult }
+  | { kind: "done"; id: number; result: RecommendationResult | DemandForecast }
   | { kind: "failed"; id: number; error: string }
   | { kind: "held"; id: number };
 
 interface Pending {
   id: number;
-  job: RecommendationJob;
-  resolve: (r: RecommendationResult) => void;
+  task: Task;
+  /** the reply's type follows the task's; submit() gives each task its own */
+  resolve: (r: RecommendationResult | DemandForecast) => void;
   reject: (e: Error) => void;
 }
 
@@ -72,19 +73,26 @@ export function forecastPool(opts: { threads: number }) {
       idle.worker.postMessage({
         kind: "job",
         id: job.id,
-        job: job.job,
+        task: job.task,
         hold: holding,
       } satisfies ThreadRequest);
     }
   }
 
+  function submit<T extends RecommendationResult | DemandForecast>(task: Task): Promise<T> {
+    if (closed) return Promise.reject(new Error("the recommendation threads are stopped"));
+    return new Promise<T>((resolve, reject) => {
+      waiting.push({ id: nextId++, task, resolve: (r) => resolve(r as T), reject });
+      dispatch();
+    });
+  }
+
   return {
     run(job: RecommendationJob): Promise<RecommendationResult> {
-      if (closed) return Promise.reject(new Error("the recommendation threads are stopped"));
-      return new Promise((resolve, reject) => {
-        waiting.push({ id: nextId++, job, resolve, reject });
-        dispatch();
-      });
+      return submit({ task: "recommend", job });
+    },
+    forecast(job: ForecastJob): Promise<DemandForecast> {
+      return submit({ task: "forecast", job });
     },
     /** Tests: results computed from now on are kept in their thread until `release`. */
     hold() {

@@ -1,5 +1,5 @@
 /**
- * One recommendation's whole computation, from plain data to plain data, so it can run on a
+ * One recommendation's whole computation (or a forecast's alone), from plain data to plain data, so it can run on a
  * worker thread (structured cloning carries both ways): the backtested forecast of the demand,
  * then the recommendation checked in the simulator. Pure: the MSTL engine comes in.
  */
@@ -25,6 +25,21 @@ export interface RecommendationJob {
   targetWaitMinutes: number;
   horizon: number;
   seed?: number;
+}
+
+/** A forecast alone (the planners' page): the backtest and the chosen method's days ahead. */
+export interface ForecastJob {
+  series: DemandDay[];
+  calendar: CalendarDay[];
+  horizon: number;
+}
+
+export function runForecastJob(job: ForecastJob, engine: MstlEngine | null): DemandForecast {
+  return forecastDemand(job.series, calendarOf(job.calendar), {
+    horizon: job.horizon,
+    backtest: true,
+    engine,
+  });
 }
 
 export interface RecommendationResult {
