@@ -38,7 +38,7 @@ beforeAll(() => {
   );
 });
 
-const unescape = (html: string) =>
+const unescapeHtml = (html: string) =>
   html
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -48,7 +48,7 @@ const unescape = (html: string) =>
 
 /** The words a reader sees: no tags, no language switch (each language's own name is in it). */
 const visibleText = (html: string) =>
-  unescape(
+  unescapeHtml(
     html
       .replace(/<nav class="lang">[\s\S]*?<\/nav>/, " ")
       .replace(/<(script|style)[\s\S]*?<\/\1>/g, " ")
@@ -148,7 +148,7 @@ describe("the planners' demand forecast page", () => {
     expect(editor.status).toBe(200);
     const html = await editor.text();
     expect(html).toContain('action="/planner/checkpoints/nur-zholy/scenario"');
-    const json = unescape(/<textarea name="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(html)?.[1] ?? "");
+    const json = unescapeHtml(/<textarea name="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(html)?.[1] ?? "");
     const parsed = parseScenario(JSON.parse(json));
     if (!parsed.ok) throw new Error(parsed.message);
     const scenario = parsed.scenario;
