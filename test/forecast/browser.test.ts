@@ -5,44 +5,27 @@
  * accepts it; the change log names the recommendation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DB, openDatabase } from "../../src/store/db.ts";
 import { PASSWORD } from "../officer/support.ts";
 import { LAPTOP, launchBrowser, screenshot } from "../support/browser.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { seedHistory } from "./support.ts";
+import { serverWithNovemberHistory } from "./support.ts";
 
-let server: RunningServer;
-let db: DB;
-
+let running: Awaited<ReturnType<typeof serverWithNovemberHistory>>;
 beforeAll(async () => {
-  server = await startServer({ env: { SEED_DEMO_TRAFFIC: "off" } });
-  db = openDatabase(server.dbPath);
-  // four months of arrivals of 1,000-1,200 a day, of which the neighbour took 700-750
-  seedHistory(
-    db,
-    "nur-zholy",
-    Date.now(),
-    120,
-    (r) => r.int(1000, 1200),
-    (r) => r.int(700, 750),
-  );
+  running = await serverWithNovemberHistory();
 }, 180_000);
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+afterAll(() => running?.stop());
 
 describe("a supervisor and the recommendation card in Chromium", () => {
   it("computes, reads and accepts a recommendation", async () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: LAPTOP });
-      await page.goto(`${server.url}/officer`);
+      await page.goto(`${running.server.url}/officer`);
       await page.fill("input[name=username]", "supervisor.nurzholy");
       await page.fill("input[name=password]", PASSWORD);
       await page.click("button[type=submit]");
-      await page.waitForURL(`${server.url}/officer/nur-zholy`);
-      await page.goto(`${server.url}/officer/nur-zholy/settings`);
+      await page.waitForURL(`${running.server.url}/officer/nur-zholy`);
+      await page.goto(`${running.server.url}/officer/nur-zholy/settings`);
       await page.getByText("None computed yet.").waitFor();
 
       await Promise.all([

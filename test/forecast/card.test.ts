@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
 import { testRuntime } from "../api/support.ts";
 import { type Fetch, signIn } from "../officer/support.ts";
-import { seedHistory } from "./support.ts";
+import { seedNovemberHistory } from "./support.ts";
 
 // the demand history (120 days of about 1,100 trucks) is written straight in SQL to be quick, not
 // through the machine, so the replay of the log that tests run on closing would not match it
@@ -35,14 +35,7 @@ describe("the recommendation card", () => {
 
   it("computes from November-like history: the neighbour binds, and accepting writes 'recommendation 1'", async () => {
     // arrivals of 1,000-1,200 a day; the neighbour took 700-750
-    seedHistory(
-      rt.deps.db,
-      "nur-zholy",
-      rt.deps.now(),
-      120,
-      (r) => r.int(1000, 1200),
-      (r) => r.int(700, 750),
-    );
+    seedNovemberHistory(rt.deps.db, rt.deps.now());
     const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
     const asked = await sup.post(REC);
     expect(asked.status).toBe(303);

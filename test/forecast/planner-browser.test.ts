@@ -5,38 +5,21 @@
  * the forecast's arrivals.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DB, openDatabase } from "../../src/store/db.ts";
 import { chartsLoaded, signedInPlanner } from "../planner/browser-support.ts";
 import { launchBrowser, screenshot } from "../support/browser.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { seedHistory } from "./support.ts";
+import { serverWithNovemberHistory } from "./support.ts";
 
-let server: RunningServer;
-let db: DB;
-
+let running: Awaited<ReturnType<typeof serverWithNovemberHistory>>;
 beforeAll(async () => {
-  server = await startServer({ env: { SEED_DEMO_TRAFFIC: "off" } });
-  db = openDatabase(server.dbPath);
-  // four months of arrivals of 1,000-1,200 a day, half of them export
-  seedHistory(
-    db,
-    "nur-zholy",
-    Date.now(),
-    120,
-    (r) => r.int(1000, 1200),
-    (r) => r.int(700, 750),
-  );
+  running = await serverWithNovemberHistory();
 }, 180_000);
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+afterAll(() => running?.stop());
 
 describe("a planner and the demand forecast in Chromium", () => {
   it("reads the forecast and its backtest, and makes a scenario from it", async () => {
     const browser = await launchBrowser();
     try {
-      const { page, errors } = await signedInPlanner(browser, server.url);
+      const { page, errors } = await signedInPlanner(browser, running.server.url);
       await page.getByRole("link", { name: "Demand forecasts" }).click();
       await page.waitForURL(/\/planner\/forecasts$/);
       await page
@@ -68,7 +51,7 @@ describe("a planner and the demand forecast in Chromium", () => {
 
       await page.getByRole("button", { name: "Save", exact: true }).first().click();
       await page.waitForURL(/\/planner\/scenarios\/[A-Za-z0-9_-]+$/);
-      const saved = db
+      const saved = running.db
         .prepare(
           "SELECT body FROM scenarios WHERE checkpoint_id = 'nur-zholy' ORDER BY created_at DESC LIMIT 1",
         )

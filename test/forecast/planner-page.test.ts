@@ -15,7 +15,7 @@ import { runReplication } from "../../src/sim/model.ts";
 import { testRuntime } from "../api/support.ts";
 import type { Fetch } from "../officer/support.ts";
 import { plannerSession } from "../planner/support.ts";
-import { seedHistory } from "./support.ts";
+import { seedNovemberHistory } from "./support.ts";
 
 // the history is written straight in SQL (see card.test.ts), so the log's replay on closing is off
 const rt = testRuntime({
@@ -28,14 +28,7 @@ const PAGE = "/planner/forecasts/nur-zholy/export";
 
 beforeAll(() => {
   // four months of 1,000-1,200 trucks a day, half of them export
-  seedHistory(
-    rt.deps.db,
-    "nur-zholy",
-    rt.deps.now(),
-    120,
-    (r) => r.int(1000, 1200),
-    (r) => r.int(700, 750),
-  );
+  seedNovemberHistory(rt.deps.db, rt.deps.now());
 });
 
 const unescapeHtml = (html: string) =>

@@ -5,7 +5,8 @@
  */
 import type { MethodScore } from "../../src/forecast/backtest.ts";
 import type { DemandForecast } from "../../src/forecast/forecast.ts";
-import { LANG_NAMES, LANGS, type Lang, type Translate } from "../../src/i18n/index.ts";
+import type { Lang, Translate } from "../../src/i18n/index.ts";
+import { LangLinks } from "../lang-links.tsx";
 import { Layout } from "../layout.tsx";
 
 export const FORECAST_DIRECTIONS = ["export", "import"] as const;
@@ -20,21 +21,10 @@ interface Common {
 export const methodName = (t: Translate, name: string) =>
   name === "mstlEts" ? "MSTL + ETS" : t(`fc.m.${name}`);
 
-/** The other languages, in the header, as on the drivers' pages. */
-const LangSwitch = (p: { lang: Lang; path: string }) => (
-  <nav class="lang">
-    {LANGS.filter((l) => l !== p.lang).map((l) => (
-      <a href={`${p.path}?lang=${l}`} lang={l} hreflang={l}>
-        {LANG_NAMES[l]}
-      </a>
-    ))}
-  </nav>
-);
-
 export function ForecastListPage(p: Common & { checkpoints: { id: string; name: string }[] }) {
   const { t } = p;
   return (
-    <Layout title={t("fc.nav")} lang={p.lang} nav={<LangSwitch lang={p.lang} path="/planner/forecasts" />}>
+    <Layout title={t("fc.nav")} lang={p.lang} nav={<LangLinks lang={p.lang} path="/planner/forecasts" />}>
       <h1>{t("fc.nav")}</h1>
       <p class="muted">{t("fc.listIntro")}</p>
       <table id="forecasts">
@@ -118,7 +108,7 @@ export function ForecastPage(p: ForecastPageProps) {
   const title = t("fc.title", { checkpoint: p.checkpoint.name, direction: t(`fc.dir.${p.direction}`) });
   const o = p.outcome;
   return (
-    <Layout title={title} lang={p.lang} nav={<LangSwitch lang={p.lang} path={path} />}>
+    <Layout title={title} lang={p.lang} nav={<LangLinks lang={p.lang} path={path} />}>
       <p>
         <a href={`/planner/forecasts?lang=${p.lang}`}>{t("fc.back")}</a>
       </p>
