@@ -237,7 +237,8 @@ export const en = {
   "fc.intro":
     "From {days} days of recorded demand up to {date}: booking attempts (including those refused because a day was full), walk-ins and declarations.",
   "fc.tooLittle": "{days} day(s) of recorded demand; a forecast needs at least {min}.",
-  "fc.failed": "The forecast could not be computed: {error}",
+  "fc.failed":
+    "The forecast could not be computed just now; the server's log says why. Try again in a minute.",
   "fc.chartAlt": "Demand per day, recorded and forecast, with the 80% interval",
   "fc.chartTitle": "Demand per day: recorded, and forecast with its 80% interval",
   "fc.recorded": "recorded",

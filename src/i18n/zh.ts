@@ -222,7 +222,7 @@ export const zh: Record<MessageKey, string> = {
   "fc.title": "需求预测：{checkpoint}，{direction}",
   "fc.intro": "基于截至{date}的{days}天已记录需求：预约尝试（包括因当日已满被拒的）、未预约到达和申报。",
   "fc.tooLittle": "仅有{days}天的已记录需求；预测至少需要{min}天。",
-  "fc.failed": "无法计算预测：{error}",
+  "fc.failed": "暂时无法计算预测；原因已记入服务器日志。请一分钟后重试。",
   "fc.chartAlt": "每日需求：已记录值与预测值及80%区间",
   "fc.chartTitle": "每日需求：已记录值，以及带80%区间的预测",
   "fc.recorded": "已记录",

@@ -35,13 +35,16 @@ describe("a supervisor and the recommendation card in Chromium", () => {
       const card = page.locator("#recommendation");
       // computed on the server's worker thread: the card polls its fragment until it is stored (htmx)
       await card.getByRole("heading", { name: "Recommendation 1" }).waitFor({ timeout: 180_000 });
-      // the chart is an image the browser loaded and drew
+      // the chart is an image the browser loaded and drew (the server's first chart loads ECharts:
+      // seconds on a loaded machine, so the wait is long)
       const chart = card.locator("img[alt^='Demand forecast']");
       await expect
-        .poll(() => chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+        .poll(() => chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), {
+          timeout: 120_000,
+        })
         .toBe(720);
       await expect
-        .poll(async () => await card.locator("#binding").textContent())
+        .poll(async () => await card.locator("#binding").textContent(), { timeout: 60_000 })
         .toMatch(/Binding constraint: the neighbour's acceptance\./);
       expect(await card.locator("#simulated").textContent()).toMatch(/wait P50 [\d.]+ min, P90 [\d.]+ min/);
       expect(await card.locator("#accuracy").textContent()).toMatch(/Backtest \(\d+ weekly origins/);

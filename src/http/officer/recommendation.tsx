@@ -51,9 +51,12 @@ export function recommendationRoutes(
     const requestId = recs.request(cp.id, actor, deps.now());
     // null: one is computing already; the page shows it
     if (requestId !== null)
-      pool.run(prepared.job).then(
-        (result) => recs.complete(requestId, bodyOf(prepared.context, result), actor, deps.now()),
-        (error: Error) => {
+      pool
+        .run(prepared.job)
+        .then((result) => {
+          recs.complete(requestId, bodyOf(prepared.context, result), actor, deps.now());
+        })
+        .catch((error: Error) => {
           console.log(`recommendation for ${cp.id} failed: ${error.message}`);
           try {
             recs.fail(requestId, error.message, deps.now());
@@ -61,8 +64,7 @@ export function recommendationRoutes(
             // the database closed first (the server stopping): the next start marks it failed
             console.log(`recommendation request ${requestId} left computing: ${(e as Error).message}`);
           }
-        },
-      );
+        });
     return c.redirect(`/officer/${cp.id}/settings#recommendation`, 303);
   });
 

@@ -85,6 +85,13 @@ export function forecastRoutes(deps: AppDeps) {
     return computing;
   }
 
+  /** The forecast, or null when its thread failed (said as a 503, never a 500). */
+  const settled = (cp: StoredCheckpoint, direction: ForecastDirection) =>
+    compute(cp, direction).catch((error: Error) => {
+      console.log(`forecast of ${cp.id} ${direction} failed: ${error.message}`);
+      return null;
+    });
+
   const params = (c: Context) => {
     const cp = deps.checkpoints.get(c.req.param("checkpointId") ?? "");
     const direction = c.req.param("direction") as ForecastDirection;
@@ -107,15 +114,12 @@ export function forecastRoutes(deps: AppDeps) {
     if (!found) return c.text("No such checkpoint or direction.", 404);
     const { cp, direction } = found;
     const { lang, t } = langOf(c);
-    let outcome: Parameters<typeof ForecastPage>[0]["outcome"];
-    try {
-      const r = await compute(cp, direction);
-      outcome = r.ok
+    const r = await settled(cp, direction);
+    const outcome: Parameters<typeof ForecastPage>[0]["outcome"] = !r
+      ? { ok: false, message: t("fc.failed") }
+      : r.ok
         ? { ok: true, forecast: r.forecast, days: r.days, lastDate: r.lastDate }
         : { ok: false, message: tooLittle(t, r.days) };
-    } catch (error) {
-      outcome = { ok: false, message: t("fc.failed", { error: (error as Error).message }) };
-    }
     const { cal } = calendarFor(cp);
     const closed = new Set(
       outcome.ok ? outcome.forecast.forecast.map((d) => d.date).filter((d) => cal(d).closure) : [],
@@ -129,14 +133,16 @@ export function forecastRoutes(deps: AppDeps) {
         outcome={outcome}
         closedDates={closed}
       />,
-      outcome.ok ? 200 : 422,
+      // too little demand is the planner's to know (422); a failed thread is ours (503)
+      outcome.ok ? 200 : r ? 422 : 503,
     );
   });
 
   app.get("/planner/forecasts/:checkpointId/:direction/:chart{(forecast|backtest)\\.svg}", async (c) => {
     const found = params(c);
     if (!found) return c.text("No such checkpoint or direction.", 404);
-    const r = await compute(found.cp, found.direction);
+    const r = await settled(found.cp, found.direction);
+    if (!r) return c.text("The forecast could not be computed just now.", 503);
     if (!r.ok) return c.text("Too little recorded demand for a forecast.", 404);
     const { t } = langOf(c);
     if (c.req.param("chart") === "forecast.svg")
@@ -167,7 +173,8 @@ export function forecastRoutes(deps: AppDeps) {
     const found = params(c);
     if (!found) return c.text("No such checkpoint or direction.", 404);
     const { cp, direction } = found;
-    const r = await compute(cp, direction);
+    const r = await settled(cp, direction);
+    if (!r) return c.text("The forecast could not be computed just now.", 503);
     if (!r.ok) return c.text("Too little recorded demand for a forecast.", 404);
     const scenario = scenarioFromForecast(
       cp,
