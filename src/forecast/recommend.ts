@@ -82,8 +82,10 @@ export interface Recommendation {
     targetWaitMinutes: number;
     passShare: number;
     holds: boolean;
+    /** the medians over the replications of the wait in the waiting area (gate to call), at the P90 demand */
     p50Wait: number;
     p90Wait: number;
+    /** trucks standing at the border (before the gate and inside) at the end, the most of the replications */
     backlogAtEnd: number;
     days: number;
   };
