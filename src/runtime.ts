@@ -1,6 +1,7 @@
 /** Builds the running system from its settings: the database, the app and the background jobs. */
 import { randomInt } from "node:crypto";
 import type { Config } from "./config.ts";
+import { forecastPool } from "./forecast-pool.ts";
 import { createApp } from "./http/app.tsx";
 import type { AppDeps } from "./http/deps.ts";
 import { keyRateLimiter } from "./http/key-rate-limit.ts";
@@ -17,6 +18,7 @@ import { openDatabase } from "./store/db.ts";
 import { forecastCalendarStore } from "./store/forecast-calendar.ts";
 import { describeTrucksActiveTwice, trucksActiveTwice } from "./store/one-truck-indexes.ts";
 import { plannerSweepStore } from "./store/planner-sweeps.ts";
+import { recommendationStore } from "./store/recommendations.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
 import { parseServedCheckpoints, servedCheckpoints } from "./store/served-checkpoints.ts";
 import { simRunStore } from "./store/sim-runs.ts";
@@ -51,6 +53,8 @@ export function createRuntime(
     log(`${interrupted} simulation run(s) did not finish before the last stop; marked interrupted.`);
   // trucks active twice from before the one-truck rule (issue 14): named at every start until ended
   for (const line of describeTrucksActiveTwice(trucksActiveTwice(db))) log(line);
+  const recsCut = recommendationStore(db).markInterrupted(now());
+  if (recsCut > 0) log(`${recsCut} recommendation(s) were computing at the last stop; marked failed.`);
   const sweepsCut = plannerSweepStore(db).markInterrupted(now());
   if (sweepsCut > 0) log(`${sweepsCut} sweep(s) did not finish before the last stop; marked interrupted.`);
   const deps: AppDeps = {
@@ -67,8 +71,12 @@ export function createRuntime(
     webhookSubscriptionsPerKey: config.WEBHOOK_SUBSCRIPTIONS_PER_KEY,
     bookingsPerAddressPerDay: config.BOOKINGS_PER_ADDRESS_PER_DAY,
     sender,
+    // one thread: the machine has two cores, and the server keeps one (as the planner's run queue)
+    forecastPool: forecastPool({ threads: 1 }),
   };
   const jobs: BackgroundJob[] = [];
+  const pool = deps.forecastPool;
+  if (pool) jobs.push({ name: "recommendation thread", stop: () => pool.close() });
   // issue 17: with HUB_URL and HUB_POST_KEY, push the event log to the national hub and ask it about vehicles
   const link = startPostLink(deps, config, log);
   if (link) {

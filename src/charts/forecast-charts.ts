@@ -13,18 +13,38 @@ export const METHOD_NAMES: Record<string, string> = {
   negativeBinomial: "negative-binomial regression",
 };
 
+/** The words a chart shows, in the reader's language (the planners' page passes its dictionary's). */
+export interface ForecastChartWords {
+  title: string;
+  recorded: string;
+  forecast: string;
+  interval: string;
+  trucks: string;
+}
+export const FORECAST_CHART_EN: ForecastChartWords = {
+  title: "Demand per day: recorded, and forecast with its 80% interval",
+  recorded: "recorded",
+  forecast: "forecast",
+  interval: "80% interval",
+  trucks: "trucks",
+};
+
 /** Demand recorded, then forecast: the mean as a line, the 80% interval as a shaded band. */
-export function forecastChart(history: readonly DemandDay[], forecast: readonly DayForecast[]): string {
+export function forecastChart(
+  history: readonly DemandDay[],
+  forecast: readonly DayForecast[],
+  words: ForecastChartWords = FORECAST_CHART_EN,
+): string {
   const dates = [...history.map((d) => d.date), ...forecast.map((d) => d.date)];
   const pad = (n: number) => Array<null>(n).fill(null);
   const option: ChartOption = {
-    title: title("Demand per day: recorded, and forecast with its 80% interval"),
-    legend: { ...legend, data: ["recorded", "forecast", "80% interval"] },
+    title: title(words.title),
+    legend: { ...legend, data: [words.recorded, words.forecast, words.interval] },
     xAxis: { type: "category", data: dates.map((d) => d.slice(5)), axisLabel: { interval: 6 } },
-    yAxis: { type: "value", name: "trucks" },
+    yAxis: { type: "value", name: words.trucks },
     series: [
       {
-        name: "recorded",
+        name: words.recorded,
         type: "line",
         symbol: "none",
         data: [...history.map((d) => d.count), ...pad(forecast.length)],
@@ -39,7 +59,7 @@ export function forecastChart(history: readonly DemandDay[], forecast: readonly 
         data: [...pad(history.length), ...forecast.map((d) => d.lo80)],
       },
       {
-        name: "80% interval",
+        name: words.interval,
         type: "line",
         stack: "band",
         symbol: "none",
@@ -49,7 +69,7 @@ export function forecastChart(history: readonly DemandDay[], forecast: readonly 
         data: [...pad(history.length), ...forecast.map((d) => Math.max(0, d.hi80 - d.lo80))],
       },
       {
-        name: "forecast",
+        name: words.forecast,
         type: "line",
         symbol: "circle",
         symbolSize: 4,
@@ -62,15 +82,22 @@ export function forecastChart(history: readonly DemandDay[], forecast: readonly 
 }
 
 /** MASE per method and horizon: below 1 beats the seasonal naive of the training window. */
-export function backtestChart(methods: readonly MethodScore[]): string {
-  const horizons = ["1", "7", "14"] as const;
+export function backtestChart(
+  methods: readonly MethodScore[],
+  words: { title: string; ahead: (h: number) => string; method: (name: string) => string } = {
+    title: "Backtest: MASE by horizon (lower is better; 1 = seasonal naive in-sample)",
+    ahead: (h) => `${h} day${h === 1 ? "" : "s"} ahead`,
+    method: (name) => METHOD_NAMES[name] ?? name,
+  },
+): string {
+  const horizons = [1, 7, 14] as const;
   return renderSvg({
-    title: title("Backtest: MASE by horizon (lower is better; 1 = seasonal naive in-sample)"),
+    title: title(words.title),
     legend,
-    xAxis: { type: "category", data: horizons.map((h) => `${h} day${h === "1" ? "" : "s"} ahead`) },
+    xAxis: { type: "category", data: horizons.map((h) => words.ahead(h)) },
     yAxis: { type: "value", name: "MASE" },
     series: methods.map((m) => ({
-      name: METHOD_NAMES[m.name] ?? m.name,
+      name: words.method(m.name),
       type: "bar",
       data: horizons.map((h) => m.byHorizon[h].mase),
     })),

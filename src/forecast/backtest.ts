@@ -43,8 +43,9 @@ export function forecastAll(
   dates: readonly IsoDate[],
   cal: Calendar,
   engine: MstlEngine | null,
+  start: Float64Array | null = null,
 ): { forecasts: Partial<Record<MethodName, DayForecast[]>>; fit: ReturnType<typeof fitRegression> } {
-  const fit = fitRegression(train, cal);
+  const fit = fitRegression(train, cal, start);
   const u = fit.unconstrained;
   const forecasts: Partial<Record<MethodName, DayForecast[]>> = {
     seasonalNaive: seasonalNaive(u, dates, cal),
@@ -80,11 +81,14 @@ export function backtest(
   const origins: number[] = [];
   for (let o = last; o >= MIN_TRAINING_DAYS && origins.length < wantedOrigins; o -= 7) origins.push(o);
   const acc = new Map<MethodName, { all: Acc; h: Map<number, Acc> }>();
+  // each origin's regression starts from the previous origin's coefficients, a week apart
+  let start: Float64Array | null = null;
   for (const origin of origins) {
     const train = series.slice(0, origin);
     const lastDate = (train.at(-1) as DemandDay).date;
     const dates = Array.from({ length: MAX_HORIZON }, (_, i) => addDays(lastDate, i + 1));
-    const { forecasts, fit } = forecastAll(train, dates, cal, engine);
+    const { forecasts, fit } = forecastAll(train, dates, cal, engine, start);
+    start = fit.coefficients;
     const scale = naiveScale(fit.unconstrained);
     for (const [name, f] of Object.entries(forecasts) as [MethodName, DayForecast[]][]) {
       const a = acc.get(name) ?? { all: empty(), h: new Map(BACKTEST_HORIZONS.map((h) => [h, empty()])) };

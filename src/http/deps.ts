@@ -1,6 +1,7 @@
 /** What every route module receives: the stores and the clock, never globals. */
 
 import type { CrossingFigures } from "../domain/rerouting.ts";
+import type { ForecastPool } from "../forecast-pool.ts";
 import type { Sender } from "../notify/sender.ts";
 import type { NationalVehicleCheck } from "../post-link/national-check.ts";
 import type { ApiKeyStore } from "../store/api-keys.ts";
@@ -36,4 +37,6 @@ export interface AppDeps {
   national?: NationalVehicleCheck;
   /** issue 17: the hub's latest national figures (for re-routing advice); absent without a hub */
   nationalFigures?: () => readonly CrossingFigures[];
+  /** issue 18: the worker thread that computes recommendations off the request thread */
+  forecastPool?: ForecastPool;
 }

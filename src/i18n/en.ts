@@ -236,5 +236,53 @@ export const en = {
   "hub.stage.scan": "scan",
   "hub.stage.physicalInspection": "physical inspection",
   "hub.stage.onHold": "on hold",
+  // issue 18: the planners' demand forecast page (views/planner/forecast.tsx)
+  "fc.nav": "Demand forecasts",
+  "fc.listIntro":
+    "Unconstrained demand at each checkpoint and in each direction, 1 to 14 days ahead, with how wrong each method has been in backtests.",
+  "fc.checkpoint": "Checkpoint",
+  "fc.direction": "Direction",
+  "fc.dir.export": "export",
+  "fc.dir.import": "import",
+  "fc.title": "Demand forecast: {checkpoint}, {direction}",
+  "fc.intro":
+    "From {days} days of recorded demand up to {date}: booking attempts (including those refused because a day was full), walk-ins and declarations.",
+  "fc.tooLittle": "{days} day(s) of recorded demand; a forecast needs at least {min}.",
+  "fc.failed":
+    "The forecast could not be computed just now; the server's log says why. Try again in a minute.",
+  "fc.chartAlt": "Demand per day, recorded and forecast, with the 80% interval",
+  "fc.chartTitle": "Demand per day: recorded, and forecast with its 80% interval",
+  "fc.recorded": "recorded",
+  "fc.forecast": "forecast",
+  "fc.interval": "80% interval",
+  "fc.trucks": "trucks",
+  "fc.byDay": "Forecast by day",
+  "fc.date": "Date",
+  "fc.mean": "Expected",
+  "fc.lo": "Low (10th percentile)",
+  "fc.hi": "High (90th percentile)",
+  "fc.closed": "closed (announced)",
+  "fc.backtest": "Backtest",
+  "fc.backtestIntro":
+    "{origins} weekly origins: each method refitted on what it could have known then and scored 1, 7 and 14 days ahead. MASE below 1 beats the seasonal naive within the training window; coverage is the share of days inside the 80% interval (honest when close to 80%).",
+  "fc.method": "Method",
+  "fc.horizon": "Days ahead",
+  "fc.allHorizons": "all",
+  "fc.coverage": "80% coverage",
+  "fc.m.seasonalNaive": "seasonal naive (same weekday last week)",
+  "fc.m.negativeBinomial": "negative-binomial regression",
+  "fc.chosenMark": "(chosen)",
+  "fc.chosen": "Chosen: {method}, the best MASE of the backtest.",
+  "fc.naiveFallback":
+    "No method beat the seasonal naive (same weekday last week), so the seasonal naive is used: the forecast is no better than “same as last week”.",
+  "fc.backtestChartAlt": "MASE of each method 1, 7 and 14 days ahead",
+  "fc.backtestChartTitle": "Backtest: MASE by days ahead (lower is better; 1 = seasonal naive)",
+  "fc.ahead": "{h} d ahead",
+  "fc.make": "Make a scenario from this forecast",
+  "fc.makeHint":
+    "Opens the scenario editor with the forecast's daily means as each day's arrivals ({days} days) and the checkpoint as configured for the rest; nothing is stored until you save it.",
+  "fc.back": "All forecasts",
+  "fc.trust":
+    "Trust the backtest table as a measure of how wrong the forecast has been here; do not trust the forecast around events the calendar does not know (a closure announced yesterday).",
 } as const;
 export type MessageKey = keyof typeof en;

@@ -108,7 +108,8 @@ export interface TruckRecord {
 function revive<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
   const o = value as Record<string, unknown>;
-  if (o.bins instanceof Float64Array) return Summary.revive(o as unknown as Summary) as T;
+  if (Array.isArray(o.chunks) && typeof o.count === "number")
+    return Summary.revive(o as unknown as Summary) as T;
   if (Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, revive(v)])) as T;
 }

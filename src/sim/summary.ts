@@ -6,15 +6,21 @@ const FLOOR = 1e-3;
 const GROWTH = Math.log1p(1e-3);
 const BINS = 25_000; // FLOOR * 1.001^25000 ~ 7e7 minutes: beyond every crossing
 
-const NO_BINS = new Float64Array(0);
+/**
+ * The bins in chunks of 1,024, each allocated at its first value: a replication fills a few
+ * hundred bins in a few chunks, and dozens of whole 200 KB arrays per replication (zeroed, and
+ * each a large allocation the collector tracks) were most of a short replication's time.
+ */
+const CHUNK = 1024;
+const CHUNKS = Math.ceil((BINS + 1) / CHUNK);
 const binOf = (x: number) => (x <= FLOOR ? 0 : Math.min(BINS, 1 + Math.floor(Math.log(x / FLOOR) / GROWTH)));
 
 export class Summary {
   count = 0;
   sum = 0;
   max = 0;
-  /** allocated at the first value: a group no truck is in (a class nobody has) costs nothing */
-  bins: Float64Array = NO_BINS;
+  /** CHUNKS chunks of the histogram, null until a value falls in one (structured cloning keeps them) */
+  chunks: (Float64Array | null)[] = [];
 
   add(x: number): void {
     this.addAt(x, binOf(x));
@@ -27,21 +33,41 @@ export class Summary {
     b.addAt(x, i);
   }
 
+  private chunk(c: number): Float64Array {
+    if (this.chunks.length === 0) this.chunks = new Array(CHUNKS).fill(null);
+    let chunk = this.chunks[c];
+    if (!chunk) {
+      chunk = new Float64Array(CHUNK);
+      this.chunks[c] = chunk;
+    }
+    return chunk;
+  }
+
   private addAt(x: number, i: number): void {
-    if (this.bins.length === 0) this.bins = new Float64Array(BINS + 1);
     this.count++;
     this.sum += x;
     if (x > this.max) this.max = x;
-    this.bins[i] = (this.bins[i] as number) + 1;
+    const chunk = this.chunk((i / CHUNK) | 0);
+    chunk[i % CHUNK] = (chunk[i % CHUNK] as number) + 1;
+  }
+
+  /** The whole histogram, BINS + 1 counts (empty when nothing was added). */
+  get bins(): Float64Array {
+    if (this.chunks.length === 0) return new Float64Array(0);
+    const all = new Float64Array(BINS + 1);
+    this.chunks.forEach((chunk, c) => {
+      if (chunk) all.set(chunk.subarray(0, Math.min(CHUNK, BINS + 1 - c * CHUNK)), c * CHUNK);
+    });
+    return all;
   }
 
   /** A Summary again from its fields (after structured cloning, which drops the class). */
-  static revive(plain: Pick<Summary, "count" | "sum" | "max" | "bins">): Summary {
+  static revive(plain: Pick<Summary, "count" | "sum" | "max" | "chunks">): Summary {
     const s = new Summary();
     s.count = plain.count;
     s.sum = plain.sum;
     s.max = plain.max;
-    if (plain.bins.length > 0) s.bins = Float64Array.from(plain.bins);
+    s.chunks = plain.chunks.map((c) => (c ? Float64Array.from(c) : null));
     return s;
   }
 
@@ -56,20 +82,24 @@ export class Summary {
     s.count = plain.count;
     s.sum = plain.sum;
     s.max = plain.max;
-    if (plain.bins.length > 0) {
-      s.bins = new Float64Array(BINS + 1);
-      for (const [i, n] of plain.bins) s.bins[i] = n;
+    for (const [i, n] of plain.bins) {
+      const chunk = s.chunk((i / CHUNK) | 0);
+      chunk[i % CHUNK] = n;
     }
     return s;
   }
 
   merge(other: Summary): void {
-    if (other.bins.length === 0) return;
-    if (this.bins.length === 0) this.bins = new Float64Array(BINS + 1);
+    if (other.chunks.length === 0) return;
     this.count += other.count;
     this.sum += other.sum;
     if (other.max > this.max) this.max = other.max;
-    for (let i = 0; i <= BINS; i++) this.bins[i] = (this.bins[i] as number) + (other.bins[i] as number);
+    for (let c = 0; c < CHUNKS; c++) {
+      const from = other.chunks[c];
+      if (!from) continue;
+      const to = this.chunk(c);
+      for (let i = 0; i < CHUNK; i++) to[i] = (to[i] as number) + (from[i] as number);
+    }
   }
 
   get mean(): number {
@@ -81,11 +111,16 @@ export class Summary {
     if (this.count === 0) return 0;
     const rank = q * this.count;
     let seen = 0;
-    for (let i = 0; i <= BINS; i++) {
-      seen += this.bins[i] as number;
-      if (seen >= rank && seen > 0) {
-        if (i === 0) return 0;
-        return Math.min(this.max, FLOOR * Math.exp((i - 0.5) * GROWTH));
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      if (!chunk) continue;
+      for (let j = 0; j < CHUNK; j++) {
+        seen += chunk[j] as number;
+        if (seen >= rank && seen > 0) {
+          const i = c * CHUNK + j;
+          if (i === 0) return 0;
+          return Math.min(this.max, FLOOR * Math.exp((i - 0.5) * GROWTH));
+        }
       }
     }
     return this.max;

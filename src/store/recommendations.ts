@@ -1,14 +1,15 @@
 /**
- * Recommendations: computed on a supervisor's request from the checkpoint's recorded demand, the
- * releases (what the neighbour took), the calendar and the configuration, and stored as shown, so
+ * Recommendations: prepared on a supervisor's request from the checkpoint's recorded demand, the
+ * releases (what the neighbour took), the calendar and the configuration; computed on a worker
+ * thread (src/forecast-pool.ts) while the request is marked computing; stored as shown, so
  * "recommendation N" in the settings log names exactly what was accepted. Nothing is applied here.
  */
 import type { CheckpointConfig } from "../domain/checkpoint.ts";
 import { calendarOf } from "../forecast/calendar.ts";
 import { addDays } from "../forecast/dates.ts";
-import { type DemandForecast, forecastDemand } from "../forecast/forecast.ts";
-import type { MstlEngine } from "../forecast/mstl-ets.ts";
-import { type Recommendation, recommend } from "../forecast/recommend.ts";
+import type { DemandForecast } from "../forecast/forecast.ts";
+import type { Recommendation } from "../forecast/recommend.ts";
+import type { RecommendationJob, RecommendationResult } from "../forecast/recommendation-job.ts";
 import type { DemandDay } from "../forecast/series.ts";
 import { scenarioFromCheckpoint } from "../planner/from-checkpoint.ts";
 import type { StoredCheckpoint } from "./checkpoints.ts";
@@ -39,7 +40,25 @@ export interface StoredRecommendation extends RecommendationBody {
   at: number;
 }
 
-export type Computed = { ok: true; body: RecommendationBody } | { ok: false; reason: string };
+/** What the card shows beside the computed result, read when the request is made. */
+export type RecommendationContext = Omit<RecommendationBody, "forecast" | "recommendation">;
+export type Prepared =
+  | { ok: true; job: RecommendationJob; context: RecommendationContext }
+  | { ok: false; reason: string };
+
+export interface RecommendationRequest {
+  id: number;
+  status: "computing" | "done" | "failed";
+  recommendationId: number | null;
+  error: string | null;
+  requestedAt: number;
+}
+
+export const bodyOf = (context: RecommendationContext, result: RecommendationResult): RecommendationBody => ({
+  ...context,
+  forecast: result.forecast,
+  recommendation: result.recommendation,
+});
 
 // admitted and not yet across: the standing backlog the limit has to drain
 const BACKLOG_STATES = "('waitingArea', 'called', 'documentCheck', 'scan', 'physicalInspection', 'onHold')";
@@ -53,6 +72,19 @@ export function recommendationStore(db: DB) {
   const backlog = db
     .prepare(`SELECT count(*) FROM crossings WHERE checkpoint_id = ? AND state IN ${BACKLOG_STATES}`)
     .pluck();
+  // OR IGNORE with the partial unique index: a second click while one computes starts nothing
+  const insertRequest = db.prepare(
+    "INSERT OR IGNORE INTO recommendation_requests (checkpoint_id, actor_id, status, requested_at) VALUES (?, ?, 'computing', ?)",
+  );
+  const finishRequest = db.prepare(
+    "UPDATE recommendation_requests SET status = ?, recommendation_id = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'computing'",
+  );
+  const lastRequest = db.prepare(
+    "SELECT * FROM recommendation_requests WHERE checkpoint_id = ? ORDER BY id DESC LIMIT 1",
+  );
+  const interrupt = db.prepare(
+    "UPDATE recommendation_requests SET status = 'failed', error = 'the server stopped before it finished', finished_at = ? WHERE status = 'computing'",
+  );
   const demand = demandStore(db);
   const calendar = forecastCalendarStore(db);
   const revive = (r: unknown): StoredRecommendation | null => {
@@ -62,7 +94,8 @@ export function recommendationStore(db: DB) {
   };
 
   return {
-    compute(cp: StoredCheckpoint, now: number, engine: MstlEngine | null): Computed {
+    /** The inputs of a computation, read now; refused with a reason when there is too little demand. */
+    prepare(cp: StoredCheckpoint, now: number): Prepared {
       const tz = cp.config.timezone;
       calendar.seedIfEmpty(now);
       const days = calendar.inForce(cp.neighbour);
@@ -75,7 +108,6 @@ export function recommendationStore(db: DB) {
           ok: false,
           reason: `${series.length} day(s) of recorded demand; a forecast needs at least ${MIN_HISTORY_DAYS}`,
         };
-      const forecast = forecastDemand(series, cal, { horizon: 14, backtest: true, engine });
       const released = demand.accepted({ id: cp.id, timezone: tz }, yesterday, closed).slice(-14);
       const acceptanceFromConfig = released.filter((d) => !d.closed && d.count > 0).length < 7;
       const accepted = acceptanceFromConfig
@@ -86,24 +118,23 @@ export function recommendationStore(db: DB) {
             censored: false,
           }))
         : released;
-      const recommendation = recommend({
-        forecast: forecast.forecast,
-        accepted,
-        calendar: cal,
-        config: cp.config,
-        scenario: scenarioFromCheckpoint(cp),
-        backlog: Number(backlog.get(cp.id)),
-        drainDays: DRAIN_DAYS,
-        targetWaitMinutes: TARGET_WAIT_MINUTES,
-      });
       return {
         ok: true,
-        body: {
+        job: {
+          series,
+          accepted,
+          calendar: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
+          config: cp.config,
+          scenario: scenarioFromCheckpoint(cp),
+          backlog: Number(backlog.get(cp.id)),
+          drainDays: DRAIN_DAYS,
+          targetWaitMinutes: TARGET_WAIT_MINUTES,
+          horizon: 14,
+        },
+        context: {
           checkpointId: cp.id,
           history: series.slice(-28),
           historyDays: series.length,
-          forecast,
-          recommendation,
           acceptanceFromConfig,
           current: {
             dailyLimit: cp.config.dailyLimit,
@@ -112,6 +143,36 @@ export function recommendationStore(db: DB) {
           },
         },
       };
+    },
+    /** Marks a computation started; null when one is already computing for the checkpoint. */
+    request(checkpointId: string, actorId: string, at: number): number | null {
+      const r = insertRequest.run(checkpointId, actorId, at);
+      return r.changes === 0 ? null : Number(r.lastInsertRowid);
+    },
+    /** Stores the result and marks its request done, in one transaction. */
+    complete: db.transaction((requestId: number, body: RecommendationBody, actorId: string, at: number) => {
+      const id = Number(insert.run(body.checkpointId, JSON.stringify(body), actorId, at).lastInsertRowid);
+      finishRequest.run("done", id, null, at, requestId);
+      return id;
+    }),
+    fail(requestId: number, error: string, at: number): void {
+      finishRequest.run("failed", null, error.slice(0, 2000), at, requestId);
+    },
+    /** The checkpoint's latest request, whatever its status. */
+    latestRequest(checkpointId: string): RecommendationRequest | null {
+      const r = lastRequest.get(checkpointId) as Record<string, number | string | null> | undefined;
+      if (!r) return null;
+      return {
+        id: Number(r.id),
+        status: r.status as RecommendationRequest["status"],
+        recommendationId: r.recommendation_id === null ? null : Number(r.recommendation_id),
+        error: r.error === null ? null : String(r.error),
+        requestedAt: Number(r.requested_at),
+      };
+    },
+    /** At start: a computation the last process did not finish will not finish now. */
+    markInterrupted(at: number): number {
+      return interrupt.run(at).changes;
     },
     save(body: RecommendationBody, actorId: string, at: number): number {
       return Number(insert.run(body.checkpointId, JSON.stringify(body), actorId, at).lastInsertRowid);

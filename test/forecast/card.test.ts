@@ -1,9 +1,9 @@
 /** The recommendation card on Shift settings, in process: compute, draw, accept through the audited path. */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { StoredCheckpoint } from "../../src/store/checkpoints.ts";
 import { testRuntime } from "../api/support.ts";
 import { type Fetch, signIn } from "../officer/support.ts";
-import { seedHistory } from "./support.ts";
+import { seedNovemberHistory } from "./support.ts";
 
 // the demand history (120 days of about 1,100 trucks) is written straight in SQL to be quick, not
 // through the machine, so the replay of the log that tests run on closing would not match it
@@ -13,6 +13,13 @@ const fetch: Fetch = async (path, init) => rt.app.request(path, init);
 const nurZholy = () => rt.deps.checkpoints.get("nur-zholy") as StoredCheckpoint;
 const PAGE = "/officer/nur-zholy/settings";
 const REC = `${PAGE}/recommendation`;
+const latestRequest = () =>
+  rt.deps.db
+    .prepare("SELECT status, recommendation_id FROM recommendation_requests ORDER BY id DESC LIMIT 1")
+    .get() as { status: string; recommendation_id: number | null };
+/** The worker thread's answer: polled as the card polls its fragment, however long the machine takes. */
+const computed = () =>
+  vi.waitFor(() => expect(latestRequest().status).toBe("done"), { timeout: 180_000, interval: 100 });
 
 describe("the recommendation card", () => {
   it("says plainly when there is too little recorded demand, and writes nothing", async () => {
@@ -28,17 +35,11 @@ describe("the recommendation card", () => {
 
   it("computes from November-like history: the neighbour binds, and accepting writes 'recommendation 1'", async () => {
     // arrivals of 1,000-1,200 a day; the neighbour took 700-750
-    seedHistory(
-      rt.deps.db,
-      "nur-zholy",
-      rt.deps.now(),
-      120,
-      (r) => r.int(1000, 1200),
-      (r) => r.int(700, 750),
-    );
+    seedNovemberHistory(rt.deps.db, rt.deps.now());
     const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
-    const computed = await sup.post(REC);
-    expect(computed.status).toBe(303);
+    const asked = await sup.post(REC);
+    expect(asked.status).toBe(303);
+    await computed();
     const html = await (await sup.get(PAGE)).text();
     expect(html).toContain("Recommendation 1");
     expect(html).toContain("Binding constraint: the neighbour&#39;s acceptance.");
@@ -67,6 +68,43 @@ describe("the recommendation card", () => {
       /dailyLimit<\/td><td>650 → [\d]+<\/td><td>supervisor.nurzholy<\/td><td>recommendation 1/,
     );
   }, 120_000);
+
+  it("answers other requests while a recommendation is computed on its thread, then shows the card", async () => {
+    const pool = rt.deps.forecastPool;
+    if (!pool) throw new Error("the runtime has no recommendation thread");
+    // the thread computes, then holds its result until released: "being computed" for as long as the test needs
+    pool.hold();
+    const held = pool.whenHeld();
+    const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");
+    expect((await sup.post(REC)).status).toBe(303);
+    const page = await (await sup.get(PAGE)).text();
+    expect(page).toContain("Computing a new recommendation");
+    expect(page).toContain(`hx-get="${REC}/card"`);
+    expect(page).not.toContain(">Compute a new recommendation<");
+    // a second click while it computes starts nothing more
+    expect((await sup.post(REC)).status).toBe(303);
+    expect(
+      rt.deps.db
+        .prepare("SELECT count(*) FROM recommendation_requests WHERE status = 'computing'")
+        .pluck()
+        .get(),
+    ).toBe(1);
+
+    await held;
+    // the work is done on the thread and not yet stored: the server answers meanwhile
+    expect((await fetch("/healthz")).status).toBe(200);
+    expect(latestRequest().status).toBe("computing");
+    const polling = await (await sup.get(`${REC}/card`)).text();
+    expect(polling).toContain("Computing a new recommendation");
+    expect(polling).toContain('hx-trigger="every 2s"');
+
+    pool.release();
+    await computed();
+    const card = await (await sup.get(`${REC}/card`)).text();
+    expect(card).toContain(`Recommendation ${latestRequest().recommendation_id}`);
+    expect(card).not.toContain("hx-trigger");
+    expect(card).toContain(">Compute a new recommendation<");
+  }, 240_000);
 
   it("answers 404 for a recommendation that does not exist", async () => {
     const sup = await signIn(fetch, "supervisor.nurzholy", "nur-zholy");

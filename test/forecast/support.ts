@@ -1,7 +1,8 @@
 /** Recorded history for the card's tests: declared crossings per day and releases per day. */
 import { seededRandom } from "../../src/domain/random.ts";
 import { localDayStart } from "../../src/domain/slots.ts";
-import type { DB } from "../../src/store/db.ts";
+import { type DB, openDatabase } from "../../src/store/db.ts";
+import { startServer } from "../support/server.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -51,4 +52,30 @@ export function seedHistory(
       }
     }
   })();
+}
+
+/** Nur Zholy as in November 2025: four months of 1,000-1,200 trucks a day asking, 700-750 released. */
+export const seedNovemberHistory = (db: DB, now: number) =>
+  seedHistory(
+    db,
+    "nur-zholy",
+    now,
+    120,
+    (r) => r.int(1000, 1200),
+    (r) => r.int(700, 750),
+  );
+
+/** A real server process whose database holds that history, for the browser tests. */
+export async function serverWithNovemberHistory() {
+  const server = await startServer({ env: { SEED_DEMO_TRAFFIC: "off" } });
+  const db = openDatabase(server.dbPath);
+  seedNovemberHistory(db, Date.now());
+  return {
+    server,
+    db,
+    async stop() {
+      db.close();
+      await server.stop();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 /** The driver pages' shell: the shared layout with the language switch on every page. */
 import type { Child } from "hono/jsx";
-import { LANG_NAMES, LANGS, type Lang } from "../../src/i18n/index.ts";
+import type { Lang } from "../../src/i18n/index.ts";
+import { LangLinks } from "../lang-links.tsx";
 import { Layout } from "../layout.tsx";
 
 export function DriverShell(props: {
@@ -15,15 +16,7 @@ export function DriverShell(props: {
       title={props.title}
       lang={props.lang}
       head={props.head}
-      nav={
-        <nav class="lang">
-          {LANGS.filter((l) => l !== props.lang).map((l) => (
-            <a href={`${props.path}?lang=${l}`} lang={l} hreflang={l}>
-              {LANG_NAMES[l]}
-            </a>
-          ))}
-        </nav>
-      }
+      nav={<LangLinks lang={props.lang} path={props.path} />}
     >
       {props.children}
     </Layout>

@@ -2,7 +2,7 @@
 
 import type { NationalWaitTime, StageTime } from "../../src/hub/national.ts";
 import type { Lang, Translate } from "../../src/i18n/index.ts";
-import { LANG_NAMES, LANGS } from "../../src/i18n/index.ts";
+import { LangLinks } from "../lang-links.tsx";
 import { Layout } from "../layout.tsx";
 
 interface Common {
@@ -14,16 +14,6 @@ interface Common {
 /** The checkpoint's name in the reader's language, when its post sent one (older posts send English). */
 export const localName = (r: Pick<NationalWaitTime, "name" | "names">, lang: Lang) =>
   lang === "en" ? r.name : (r.names?.[lang] ?? r.name);
-
-const LangSwitch = (p: { lang: Lang; path: string }) => (
-  <nav class="lang">
-    {LANGS.filter((l) => l !== p.lang).map((l) => (
-      <a href={`${p.path}?lang=${l}`} lang={l} hreflang={l}>
-        {LANG_NAMES[l]}
-      </a>
-    ))}
-  </nav>
-);
 
 export function NationalTable(p: Common & { rows: NationalWaitTime[] }) {
   const { t } = p;
@@ -81,7 +71,7 @@ export function NationalTable(p: Common & { rows: NationalWaitTime[] }) {
 
 export function NationalPage(p: Common & { rows: NationalWaitTime[] }) {
   return (
-    <Layout title={p.t("hub.title")} lang={p.lang} nav={<LangSwitch lang={p.lang} path="/national" />}>
+    <Layout title={p.t("hub.title")} lang={p.lang} nav={<LangLinks lang={p.lang} path="/national" />}>
       <h1>{p.t("hub.title")}</h1>
       <p>{p.t("hub.intro")}</p>
       <NationalTable {...p} />
@@ -97,7 +87,7 @@ export function StageTimesPage(
     <Layout
       title={`${p.name} · ${t("hub.stages")}`}
       lang={p.lang}
-      nav={<LangSwitch lang={p.lang} path={`/national/${p.post}/${p.checkpointId}`} />}
+      nav={<LangLinks lang={p.lang} path={`/national/${p.post}/${p.checkpointId}`} />}
     >
       <p>
         <a href={`/national?lang=${p.lang}`}>← {t("hub.back")}</a>

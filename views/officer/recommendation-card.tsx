@@ -4,7 +4,7 @@
  * Accepting writes the settings through the audited settings path; nothing changes by itself.
  */
 import { METHOD_NAMES } from "../../src/charts/forecast-charts.ts";
-import type { StoredRecommendation } from "../../src/store/recommendations.ts";
+import type { RecommendationRequest, StoredRecommendation } from "../../src/store/recommendations.ts";
 import { localDateTime } from "../local-time.ts";
 
 export interface RecommendationCardProps {
@@ -12,8 +12,39 @@ export interface RecommendationCardProps {
   timezone: string;
   csrf: string;
   recommendation: StoredRecommendation | null;
+  /** the latest computation asked for: computing, done or failed */
+  request?: RecommendationRequest | null;
   /** why no recommendation could be computed just now (too little recorded demand) */
-  refused?: string;
+  refused?: string | undefined;
+}
+
+/** "Computing" while the worker thread works, or why the last computation failed; the polling attributes. */
+function progressOf(props: RecommendationCardProps) {
+  const req = props.request;
+  const base = `/officer/${props.checkpointId}/settings/recommendation`;
+  if (req?.status === "computing")
+    return {
+      computing: true,
+      notice: (
+        <p class="notice" role="status" id="recommendation-computing">
+          Computing a new recommendation (asked {localDateTime(req.requestedAt, props.timezone)}): the
+          backtests and the simulator take a few seconds to a minute; this card shows it when it is ready.
+        </p>
+      ),
+      // htmx swaps in the card's fragment every 2 s until the recommendation is stored
+      poll: { "hx-get": `${base}/card`, "hx-trigger": "every 2s", "hx-swap": "outerHTML" },
+    };
+  if (req?.status === "failed")
+    return {
+      computing: false,
+      notice: (
+        <p class="notice bad" role="alert">
+          The last computation failed: {req.error}.
+        </p>
+      ),
+      poll: {},
+    };
+  return { computing: false, notice: null, poll: {} };
 }
 
 const n = (v: number | null | undefined) =>
@@ -46,7 +77,8 @@ function Binding(props: { r: StoredRecommendation }) {
 export function RecommendationCard(props: RecommendationCardProps) {
   const base = `/officer/${props.checkpointId}/settings/recommendation`;
   const r = props.recommendation;
-  const compute = (
+  const progress = progressOf(props);
+  const compute = progress.computing ? null : (
     <form method="post" action={base}>
       <input type="hidden" name="_csrf" value={props.csrf} />
       <button type="submit" class="secondary">
@@ -56,13 +88,14 @@ export function RecommendationCard(props: RecommendationCardProps) {
   );
   if (!r)
     return (
-      <section class="card" id="recommendation" aria-labelledby="recommendation-title">
+      <section class="card" id="recommendation" aria-labelledby="recommendation-title" {...progress.poll}>
         <h2 id="recommendation-title">Recommendation</h2>
+        {progress.notice}
         {props.refused ? (
           <p class="notice bad" role="alert">
             No recommendation: {props.refused}.
           </p>
-        ) : (
+        ) : progress.computing ? null : (
           <p class="muted">None computed yet.</p>
         )}
         {compute}
@@ -75,8 +108,9 @@ export function RecommendationCard(props: RecommendationCardProps) {
     .map(([day, v]) => `${day} ×${v.toFixed(2)}`)
     .join(", ");
   return (
-    <section class="card" id="recommendation" aria-labelledby="recommendation-title">
+    <section class="card" id="recommendation" aria-labelledby="recommendation-title" {...progress.poll}>
       <h2 id="recommendation-title">Recommendation {r.id}</h2>
+      {progress.notice}
       <p class="muted">
         Computed {localDateTime(r.at, props.timezone)} from {r.historyDays} days of recorded demand (booking
         attempts including refusals, walk-ins, declarations). Nothing changes until you accept it.
@@ -141,7 +175,10 @@ export function RecommendationCard(props: RecommendationCardProps) {
         Simulated ({rec.sim.replications} replications of {rec.sim.days} days, same random numbers for every
         candidate, at the 90th-percentile demand): wait P50 {rec.sim.p50Wait} min, P90 {rec.sim.p90Wait} min;
         the P90 wait stays within {rec.sim.targetWaitMinutes} min in {Math.round(rec.sim.passShare * 100)}% of
-        replications{rec.sim.holds ? "." : ", short of the 95% aimed for: add lanes beyond these."}
+        replications{rec.sim.holds ? "." : ", short of the 95% aimed for: add lanes beyond these."} Trucks
+        standing at the border after {rec.sim.days} days (before the gate and inside, at most over the
+        replications): {n(rec.sim.backlogAtEnd)}, from {n(rec.backlog)}; demand above the limit waits in the
+        e-queue.
       </p>
       <p id="accuracy">
         Backtest ({f.origins} weekly origins, 1, 7 and 14 days ahead):{" "}

@@ -37,7 +37,8 @@ export function ScenariosPage(props: {
       </form>
       <p>
         <a href="/planner/replay">Replay recorded traffic</a>: a checkpoint's recorded crossings against its
-        configuration or a changed one.
+        configuration or a changed one. <a href="/planner/forecasts">Demand forecasts</a>: each checkpoint's
+        demand 14 days ahead, its backtest, and a scenario from it.
       </p>
       <table>
         <thead>

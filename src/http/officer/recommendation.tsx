@@ -1,6 +1,7 @@
 /**
  * The supervisor's recommendation at /officer/:checkpointId/settings/recommendation: compute one
- * (stored as shown), draw its forecast, accept it. Accepting goes through the settings store's
+ * on the worker thread (the page answers at once, "computing", and the card's fragment polls until
+ * it is stored as shown), draw its forecast, accept it. Accepting goes through the settings store's
  * save, the one audited path, with the reason "recommendation N"; a lowered limit that would move
  * booked trucks comes back as the settings form, filled in, asking to confirm as any change does.
  * Mounted by settingsRoutes, behind its supervisor guard.
@@ -11,11 +12,11 @@ import { readForm, sessionOf } from "../../auth/guard.ts";
 import { forecastChart } from "../../charts/forecast-charts.ts";
 import { calendarChangeSchema } from "../../domain/calendar-change.ts";
 import { changeSchema, type SupervisorSettings, settingsSchema } from "../../domain/supervisor-settings.ts";
-import { mstlEngine } from "../../forecast-engine.ts";
+import { forecastPool } from "../../forecast-pool.ts";
 import type { CheckpointSettingsStore } from "../../store/checkpoint-settings.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import { forecastCalendarStore } from "../../store/forecast-calendar.ts";
-import { recommendationStore } from "../../store/recommendations.ts";
+import { bodyOf, recommendationStore } from "../../store/recommendations.ts";
 import type { AppDeps } from "../deps.ts";
 import type { SettingsPageExtras } from "./settings.tsx";
 
@@ -28,6 +29,7 @@ export function recommendationRoutes(
     extra: SettingsPageExtras,
     status: 409 | 422,
   ) => Response | Promise<Response>,
+  card: (c: Context, cp: StoredCheckpoint) => Response | Promise<Response>,
 ) {
   const recs = recommendationStore(deps.db);
   const calendar = forecastCalendarStore(deps.db);
@@ -36,14 +38,41 @@ export function recommendationRoutes(
   const checkpointOf = (c: Context) => deps.checkpoints.get(c.req.param("checkpointId") ?? "");
   const idOf = (c: Context) => Number(c.req.param("id"));
 
+  // an app built without a runtime (tests of other parts) still computes off the request thread
+  const pool = deps.forecastPool ?? forecastPool({ threads: 1 });
+
   app.post(base, async (c) => {
     const cp = checkpointOf(c);
     if (!cp) return c.text("No such checkpoint.", 404);
     await readForm(c);
-    const computed = recs.compute(cp, deps.now(), mstlEngine());
-    if (!computed.ok) return render(c, cp, { recommendationRefused: computed.reason }, 422);
-    recs.save(computed.body, sessionOf(c).user.id, deps.now());
+    const prepared = recs.prepare(cp, deps.now());
+    if (!prepared.ok) return render(c, cp, { recommendationRefused: prepared.reason }, 422);
+    const actor = sessionOf(c).user.id;
+    const requestId = recs.request(cp.id, actor, deps.now());
+    // null: one is computing already; the page shows it
+    if (requestId !== null)
+      pool
+        .run(prepared.job)
+        .then((result) => {
+          recs.complete(requestId, bodyOf(prepared.context, result), actor, deps.now());
+        })
+        .catch((error: Error) => {
+          console.log(`recommendation for ${cp.id} failed: ${error.message}`);
+          try {
+            recs.fail(requestId, error.message, deps.now());
+          } catch (e) {
+            // the database closed first (the server stopping): the next start marks it failed
+            console.log(`recommendation request ${requestId} left computing: ${(e as Error).message}`);
+          }
+        });
     return c.redirect(`/officer/${cp.id}/settings#recommendation`, 303);
+  });
+
+  // the card alone: what the computing card polls until its recommendation is stored
+  app.get(`${base}/card`, (c) => {
+    const cp = checkpointOf(c);
+    if (!cp) return c.text("No such checkpoint.", 404);
+    return card(c, cp);
   });
 
   app.get(`${base}/:id/forecast.svg`, (c) => {

@@ -31,6 +31,16 @@ export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
 
   const recs = recommendationStore(deps.db);
   const calendar = forecastCalendarStore(deps.db);
+  const recommendationCard = (cp: StoredCheckpoint, csrf: string, refused?: string) => (
+    <RecommendationCard
+      checkpointId={cp.id}
+      timezone={cp.config.timezone}
+      csrf={csrf}
+      recommendation={recs.latest(cp.id)}
+      request={recs.latestRequest(cp.id)}
+      refused={refused}
+    />
+  );
   const page = (
     c: Context,
     cp: StoredCheckpoint,
@@ -47,13 +57,7 @@ export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
         names={(id) => deps.users.get(id)?.username ?? id}
         recommendation={
           <>
-            <RecommendationCard
-              checkpointId={cp.id}
-              timezone={cp.config.timezone}
-              csrf={csrf}
-              recommendation={recs.latest(cp.id)}
-              refused={recommendationRefused}
-            />
+            {recommendationCard(cp, csrf, recommendationRefused)}
             <CalendarSection
               checkpointId={cp.id}
               csrf={csrf}
@@ -106,7 +110,12 @@ export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
   // issue 18: the recommendation card's actions, rendering this page when they refuse
   app.route(
     "/",
-    recommendationRoutes(deps, store, (c, cp, extra, status) => c.html(page(c, cp, extra), status)),
+    recommendationRoutes(
+      deps,
+      store,
+      (c, cp, extra, status) => c.html(page(c, cp, extra), status),
+      (c, cp) => c.html(recommendationCard(cp, sessionOf(c).csrf)),
+    ),
   );
   return app;
 }

@@ -24,6 +24,7 @@ import { simRunStore } from "../../store/sim-runs.ts";
 import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
 import { editorRoutes, MAX_TRACE_BYTES } from "./editor.tsx";
+import { forecastRoutes } from "./forecasts.tsx";
 import { replayRoutes } from "./replay.tsx";
 import { sweepRoutes } from "./sweeps.tsx";
 
@@ -52,6 +53,7 @@ export function plannerRoutes(deps: AppDeps) {
   app.route("/", editorRoutes(deps, runs));
   app.route("/", replayRoutes(deps, runs, queue, ENGINE_VERSION));
   app.route("/", sweepRoutes(deps, runs).app);
+  app.route("/", forecastRoutes(deps));
 
   const svg = (c: Context, body: string) =>
     c.body(body, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600" });
