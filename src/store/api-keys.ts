@@ -9,6 +9,7 @@ import {
   type ApiKeyKind,
   type ApiScope,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
+  KINDS_AT_A_CHECKPOINT,
   type NewApiKey,
   SCOPES_OF_KIND,
 } from "../domain/api-access.ts";
@@ -106,7 +107,7 @@ export function apiKeyStore(db: DB) {
           id,
           kind: input.kind,
           label: input.label,
-          checkpoint_id: input.kind === "device" ? (input.checkpointId ?? null) : null,
+          checkpoint_id: KINDS_AT_A_CHECKPOINT.includes(input.kind) ? (input.checkpointId ?? null) : null,
           scopes: JSON.stringify(input.scopes?.length ? input.scopes : SCOPES_OF_KIND[input.kind]),
           hash: hashApiKey(secret),
           hint: `${secret.slice(0, input.kind.length + 9)}…`,
