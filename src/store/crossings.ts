@@ -231,8 +231,7 @@ export function crossingStore(db: DB) {
         actor_kind: event.actor.kind,
         actor_id: event.actor.id,
         // the gate's read keeps the machine's sentence: why the truck went to a manned lane
-        reason:
-          event.type === "GATE_READ" ? (result.crossing.context.gate?.reason ?? null) : reasonOf(event),
+        reason: event.type === "GATE_READ" ? (result.crossing.context.gate?.reason ?? null) : reasonOf(event),
       });
       // the row as the UPDATE above left it, without reading it back
       const after: StoredCrossing = {

@@ -171,9 +171,9 @@ export function SettingsPage(props: SettingsProps) {
           green lane open (the lane's camera releases green-channel trucks)
         </label>
         <label>
-          <input type="checkbox" name="smartCustomsLane" checked={v.smartCustomsLane === true} /> Smart Customs
-          lane open (its gate releases complete green declarations, driverless trucks above all, within the
-          hours above; outside them or when closed, every truck goes to a manned lane)
+          <input type="checkbox" name="smartCustomsLane" checked={v.smartCustomsLane === true} /> Smart
+          Customs lane open (its gate releases complete green declarations, driverless trucks above all,
+          within the hours above; outside them or when closed, every truck goes to a manned lane)
         </label>
         <label>
           Reason for the change (kept in the log)

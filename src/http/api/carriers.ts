@@ -38,7 +38,9 @@ export const carrierCrossingSchema = z
     lane: z.number().int().nullable(),
     callDeadline: z.iso.datetime().nullable(),
     declaration: declarationSchema,
-    driverless: z.boolean().describe("No driver: this carrier's system is told everything, no phone anything"),
+    driverless: z
+      .boolean()
+      .describe("No driver: this carrier's system is told everything, no phone anything"),
     gate: z
       .object({
         barrier: z.enum(["open", "closed"]),
