@@ -45,8 +45,9 @@ export interface AgvReport {
   driverless: number;
   released: number;
   handedToManned: number;
-  /** released through the lane per day of the measured period, per replication */
+  /** released through the lane, and handed to the manned lanes, per day of the measured period (per replication) */
   releasedPerDay: number;
+  handedToMannedPerDay: number;
   waitMinutes: MinutesSummary;
   utilisation: number;
   queue: { mean: number; max: number };
@@ -121,6 +122,7 @@ export function agvReport(lane: AgvLaneScenario, runs: readonly AgvRun[], minute
     released,
     handedToManned: sum((r) => r.handedToManned),
     releasedPerDay: round(minutes > 0 ? (released / minutes) * 1440 : 0),
+    handedToMannedPerDay: round(minutes > 0 ? (sum((r) => r.handedToManned) / minutes) * 1440 : 0),
     waitMinutes: describe(wait),
     utilisation: round(sum((r) => r.utilisation) / Math.max(1, runs.length)),
     queue: {
