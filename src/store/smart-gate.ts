@@ -2,8 +2,9 @@
  * The Smart Customs gate's one request (issue 22): find the truck by the plate or VIN the gate
  * read, check it in if it is not in yet, and give the machine the read. The machine decides
  * whether the barrier lifts (GATE_READ's two transitions); this module holds no rule. Everything
- * happens in one IMMEDIATE transaction, with the answer kept under the gate's read id, so a read
- * sent again (a timeout, a retry) gets the first answer back and changes nothing.
+ * happens in one savepoint of the group commit (group-commit.ts: reads that arrive together share
+ * one flush to disk, each answered once it is durable), with the answer kept under the gate's read
+ * id, so a read sent again (a timeout, a retry) gets the first answer back and changes nothing.
  */
 import {
   type Actor,
@@ -14,9 +15,11 @@ import {
 } from "../../machines/index.ts";
 import { type Checkpoint, checkInPolicy, smartLanePolicy } from "../domain/checkpoint.ts";
 import { canonicalPlate, canonicalVin } from "../domain/identity.ts";
-import { stateIn } from "./crossing-states.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
+import { groupCommit } from "./group-commit.ts";
+// the partial unique indexes of migration 110 are written with this very condition, so they are used
+import { ACTIVE } from "./one-active-crossing.ts";
 
 /** What the gate does and why: the body of the gate's answer. */
 export interface GateAnswer {
@@ -50,38 +53,38 @@ export interface GateRead {
 type Change = Extract<ApplyOutcome, { ok: true }>;
 
 export function smartGateStore(db: DB, crossings: CrossingStore) {
-  const OPEN = stateIn("open");
-  const byVin = db
-    .prepare(`SELECT id FROM crossings WHERE vin = ? AND checkpoint_id = ? AND ${OPEN}`)
-    .pluck();
-  const byPlate = db
-    .prepare(`SELECT id FROM crossings WHERE plate_key = ? AND checkpoint_id = ? AND ${OPEN}`)
-    .pluck();
+  const together = groupCommit(db);
+  const byVin = db.prepare(
+    `SELECT id, state FROM crossings WHERE vin = ? AND vin IS NOT NULL AND checkpoint_id = ? AND ${ACTIVE}`,
+  );
+  const byPlate = db.prepare(
+    `SELECT id, state FROM crossings WHERE plate_key = ? AND checkpoint_id = ? AND ${ACTIVE}`,
+  );
   const earlier = db.prepare("SELECT answer FROM gate_reads WHERE key_id = ? AND read_id = ?").pluck();
   const keep = db.prepare(
     "INSERT INTO gate_reads (key_id, read_id, crossing_id, answer, at) VALUES (?, ?, ?, ?, ?)",
   );
 
   /** The VIN first: a plate can be swapped onto another vehicle, its VIN cannot. */
-  const find = (r: GateRead): string | null =>
+  type Found = { id: string; state: CrossingState } | undefined;
+  const find = (r: GateRead): Found =>
     ((r.vin ? byVin.get(canonicalVin(r.vin), r.checkpoint.id) : undefined) ??
-      (r.plate ? byPlate.get(canonicalPlate(r.plate), r.checkpoint.id) : undefined) ??
-      null) as string | null;
+      (r.plate ? byPlate.get(canonicalPlate(r.plate), r.checkpoint.id) : undefined)) as Found;
 
   const readTx = db.transaction((r: GateRead, changes: Change[]): GateOutcome => {
     const kept = earlier.get(r.keyId, r.readId) as string | undefined;
     if (kept) return { ok: true, answer: JSON.parse(kept) as GateAnswer, replayed: true };
-    const id = find(r);
-    if (!id) return { ok: false, status: 404, reason: "no truck with that plate or VIN is expected here" };
+    const found = find(r);
+    if (!found) return { ok: false, status: 404, reason: "no truck with that plate or VIN is expected here" };
     const run = (event: CrossingEvent): string | null => {
       const outcome = crossings.apply(id, event);
       if (!outcome.ok) return outcome.reason;
       changes.push(outcome);
       return null;
     };
-    const current = crossings.get(id);
+    const id = found.id;
     // not in the waiting area yet: the gate's read is its arrival too
-    if (current && STATE_SETS.beforeArrival.includes(current.row.state)) {
+    if (STATE_SETS.beforeArrival.includes(found.state)) {
       const refused = run({
         type: "CHECK_IN",
         at: r.at,
@@ -123,11 +126,11 @@ export function smartGateStore(db: DB, crossings: CrossingStore) {
   });
 
   return {
-    read(r: GateRead): GateOutcome {
+    async read(r: GateRead): Promise<GateOutcome> {
       const changes: Change[] = [];
       let outcome: GateOutcome;
       try {
-        outcome = readTx.immediate(r, changes);
+        outcome = await together(() => readTx(r, changes));
       } catch (err) {
         if (err instanceof GateRefusal) return { ok: false, status: 409, reason: err.message };
         throw err;

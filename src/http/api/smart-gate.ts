@@ -97,12 +97,12 @@ export function smartGateApi(deps: AppDeps) {
   });
 
   const api = new OpenAPIHono<ApiKeyEnv>({ defaultHook: validationHook });
-  api.openapi(read, (c) => {
+  api.openapi(read, async (c) => {
     const caller = callerOf(c);
     const cp = caller?.checkpointId ? deps.checkpoints.get(caller.checkpointId) : null;
     if (!caller || !cp) return problem(c, 403, "Gate keys only", "Use the Smart Customs gate's key.");
     const body = c.req.valid("json");
-    const outcome = gate.read({
+    const outcome = await gate.read({
       keyId: caller.keyId,
       readId: body.readId,
       checkpoint: cp,
