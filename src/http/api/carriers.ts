@@ -17,7 +17,7 @@ import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { declareRefusal } from "./declare-refusal.ts";
-import { bodyProblems, keyProblems, problems } from "./responses.ts";
+import { bodyProblems, keyedWriteProblems, keyProblems, problems } from "./responses.ts";
 import { keyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
@@ -187,11 +187,7 @@ export function carriersApi(deps: AppDeps) {
     },
     responses: {
       201: { description: "Booked", content: { "application/json": { schema: carrierCrossingSchema } } },
-      ...keyProblems,
-      ...bodyProblems,
-      404: problems[404],
-      409: problems[409],
-      503: problems[503],
+      ...keyedWriteProblems,
     },
   });
 

@@ -11,7 +11,7 @@ import { smartGateStore } from "../../store/smart-gate.ts";
 import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
-import { bodyProblems, keyProblems, problems } from "./responses.ts";
+import { keyedWriteProblems } from "./responses.ts";
 import { keyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
@@ -88,11 +88,7 @@ export function smartGateApi(deps: AppDeps) {
         description: "What the barrier does",
         content: { "application/json": { schema: gateAnswerSchema } },
       },
-      ...keyProblems,
-      ...bodyProblems,
-      404: problems[404],
-      409: problems[409],
-      503: problems[503],
+      ...keyedWriteProblems,
     },
   });
 
