@@ -204,7 +204,7 @@ try {
     name: "Smart Customs gate read POST",
     url: server.url,
     goal: 0.2,
-    post: gateReads(gate.secret, gate.plates),
+    post: gateReads(gate.secrets, gate.plates),
   });
   const measured = [];
   for (const target of targets)

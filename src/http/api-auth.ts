@@ -88,7 +88,7 @@ export function apiKeyAuth(deps: ApiAuthDeps, opts: { optional?: boolean } = {})
     } satisfies ApiCaller);
     await next();
     if (!READS.has(c.req.method)) {
-      deps.keys.audit({
+      await deps.keys.auditTogether({
         at,
         keyId: key.id,
         actor: `key:${key.id}`,
