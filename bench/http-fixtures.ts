@@ -6,6 +6,7 @@
  */
 import { SEED_RISK_POLICY } from "../seed/risk-rules.ts";
 import { declarationSchema } from "../src/domain/declaration.ts";
+import { apiKeyStore } from "../src/store/api-keys.ts";
 import { checkpointStore } from "../src/store/checkpoints.ts";
 import { crossingStore } from "../src/store/crossings.ts";
 import { openDatabase } from "../src/store/db.ts";
@@ -97,4 +98,81 @@ export async function officerCookie(url: string, username: string, password: str
     ?.split(";")[0];
   if (!cookie) throw new Error(`sign-in of ${username} failed: ${res.status}`);
   return cookie;
+}
+
+/**
+ * Issue 22's gate request: driverless green trucks, each with its own plate and VIN, booked into the
+ * slot running now at Bakhty (whose Smart Customs lane is open round the clock in the seed), and a
+ * gate key. Each gate read then checks one in and releases it, as the lane's gate would.
+ */
+export function gateTrucks(dbPath: string, count: number): { secrets: string[]; plates: string[] } {
+  const db = openDatabase(dbPath);
+  try {
+    const at = Date.now();
+    const keys = apiKeyStore(db);
+    const carrier = keys.create({ kind: "carrier", label: "bench fleet" }, { userId: "bench" }, at);
+    // a key's own rate limit is at most 100,000 a minute: the load is spread over gates enough for it
+    const gates = Array.from({ length: 8 }, (_, i) =>
+      keys.create(
+        { kind: "gate", label: `bench gate ${i}`, checkpointId: "bakhty", rateLimitPerMinute: 100_000 },
+        { userId: "bench" },
+        at,
+      ),
+    );
+    const crossings = crossingStore(db);
+    const actor = { kind: "carrier" as const, id: carrier.key.id };
+    const slotStart = Math.floor(at / 3_600_000) * 3_600_000;
+    const plates: string[] = [];
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const plate = `${String(i).padStart(6, "0")}GT05`;
+        const { driver: _none, ...rest } = declaration(plate, "bakhty", true);
+        const vin = `XTC${String(i).padStart(14, "0")}`;
+        const out = declareTruck(crossings, {
+          declaration: declarationSchema.parse({
+            ...rest,
+            driverless: true,
+            vehicle: { ...rest.vehicle, vin },
+          }),
+          risk: SEED_RISK_POLICY,
+          sample: 0.99,
+          at,
+          actor,
+          owner: carrier.key.id,
+          policy: { requireVin: false },
+        });
+        if (!out.ok) throw new Error(out.reason);
+        // the slot to the end of the benchmark: a read near an hour's turn still finds it in time
+        const booked = crossings.apply(out.crossing.row.id, {
+          type: "BOOK",
+          at,
+          actor,
+          slot: { start: slotStart, end: slotStart + 3 * 3_600_000 },
+        });
+        if (!booked.ok) throw new Error(booked.reason);
+        plates.push(plate);
+      }
+    })();
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    return { secrets: gates.map((g) => g.secret), plates };
+  } finally {
+    db.close();
+  }
+}
+
+/** The gate's reads, one after another: each reads the next truck, with a read id of its own. */
+export function gateReads(
+  secrets: string[],
+  plates: string[],
+): () => { path: string; body: string; headers: Record<string, string> } {
+  let next = 0;
+  const headers = secrets.map((s) => ({ Authorization: `Bearer ${s}`, "Content-Type": "application/json" }));
+  return () => {
+    const i = next++;
+    return {
+      path: "/api/v1/gate/reads",
+      body: JSON.stringify({ readId: `bench-${i}`, plate: plates[i % plates.length] }),
+      headers: headers[i % headers.length] as Record<string, string>,
+    };
+  };
 }

@@ -120,6 +120,7 @@ const EVENT_WORDS: Record<CrossingEvent["type"], string> = {
   RESUME: "resume",
   RELEASE: "release",
   UNMANNED_RELEASE: "release through the unmanned lane",
+  GATE_READ: "read at the Smart Customs gate",
   REFUSE: "refuse",
   CANCEL: "cancel",
   EXPIRE: "expire",

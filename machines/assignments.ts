@@ -8,6 +8,7 @@
  * context as both, which allocates nothing: every assignment reads what it needs before it
  * writes, and replaces arrays and objects rather than changing them in place.
  */
+import { smartLaneRefusal } from "./rules.ts";
 import type { CrossingContext, CrossingEvent, CrossingState } from "./types.ts";
 
 export type Assignment = (into: CrossingContext, context: CrossingContext, event: CrossingEvent) => void;
@@ -81,6 +82,16 @@ export const assignments = {
   },
   releaseUnmanned: (into) => {
     into.releasedBy = "unmanned";
+  },
+  /** The Smart Customs gate lifts the barrier: released with no person, the decision kept. */
+  releaseAtGate: (into, _c, e) => {
+    into.gate = { at: e.at, decision: "released", reasonCode: null, reason: null };
+    into.releasedBy = "unmanned";
+  },
+  /** The gate keeps the barrier down: the truck stays in the queue for a manned lane, with the reason. */
+  handToMannedLane: (into, c, e) => {
+    const why = smartLaneRefusal(c, e);
+    into.gate = { at: e.at, decision: "manned", reasonCode: why?.code ?? null, reason: why?.reason ?? null };
   },
   recordReason: (into, _c, e) => {
     into.reasonCode =

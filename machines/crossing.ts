@@ -55,6 +55,8 @@ export const crossingMachine = setup({
     resume: assign(({ context, event }) => patch(context, event, assignments.resume)),
     releaseByOfficer: assign(({ context, event }) => patch(context, event, assignments.releaseByOfficer)),
     releaseUnmanned: assign(({ context, event }) => patch(context, event, assignments.releaseUnmanned)),
+    releaseAtGate: assign(({ context, event }) => patch(context, event, assignments.releaseAtGate)),
+    handToMannedLane: assign(({ context, event }) => patch(context, event, assignments.handToMannedLane)),
     recordReason: assign(({ context, event }) => patch(context, event, assignments.recordReason)),
   },
 }).createMachine({
@@ -84,6 +86,7 @@ export const crossingMachine = setup({
     releasedBy: null,
     reasonCode: null,
     vin: input.vin ?? null,
+    ...(input.driverless ? { driverless: true } : {}),
     history: [{ state: "declared", at: input.declaredAt }],
   }),
   states: {
@@ -118,6 +121,11 @@ export const crossingMachine = setup({
         CALL: { target: "called", guard: "laneGiven", actions: "call" },
         PRIORITISE: { guard: "promotable", actions: "promote" },
         UNMANNED_RELEASE: { target: "released", guard: "unmannedEligible", actions: "releaseUnmanned" },
+        // the Smart Customs gate (issue 22): the barrier lifts, or the truck waits for a manned lane
+        GATE_READ: [
+          { target: "released", guard: "smartLaneClears", actions: "releaseAtGate" },
+          { guard: "gateNotYetRead", actions: "handToMannedLane" },
+        ],
         CANCEL: { target: "cancelled", actions: "recordReason" },
         VOID: { target: "cancelled", guard: "supervisorVoidWithReason", actions: "voidCrossing" },
       },

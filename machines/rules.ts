@@ -4,7 +4,13 @@
  * the same sentences to tell an officer or a driver why an action was refused.
  */
 import { canonicalPlate, canonicalVin } from "./identity.ts";
-import type { CrossingContext, CrossingEvent, InspectionState } from "./types.ts";
+import type {
+  CrossingContext,
+  CrossingEvent,
+  GateReasonCode,
+  InspectionState,
+  SmartLanePolicy,
+} from "./types.ts";
 
 type Rule = (context: CrossingContext, event: CrossingEvent) => string | null;
 
@@ -106,10 +112,18 @@ export const rules = {
     if (e.laneInService === false) return "the unmanned green lane is not in service at this checkpoint";
     if (c.channel !== "green") return "the unmanned lane takes green-channel trucks only";
     if (!c.declarationComplete) return "the electronic pre-declaration is not complete";
-    if (canonicalPlate(e.plateRead) !== canonicalPlate(c.plate))
-      return "the plate read does not match the declared plate";
-    return null;
+    return plateMismatch(c, e.plateRead);
   },
+  // the Smart Customs gate decides once; a second read of the same truck changes nothing
+  gateNotYetRead: (c, e) => {
+    if (e.type !== "GATE_READ" || !c.gate) return null;
+    return c.gate.decision === "manned"
+      ? "the gate has already sent this truck to the manned lanes"
+      : "the gate has already released this truck";
+  },
+  /** GATE_READ that lifts the barrier: not read before, and the lane may take this truck now. */
+  smartLaneClears: (c, e): string | null =>
+    rules.gateNotYetRead(c, e) ?? smartLaneRefusal(c, e)?.reason ?? null,
   // a booking lapses only when a truck could no longer check in on it: slot end plus the grace window
   slotOver: (c, e) => {
     if (e.type !== "EXPIRE" || !c.slot) return null;
@@ -131,6 +145,71 @@ export const rules = {
     return typeof e.reason === "string" && e.reason.trim() ? null : "voiding a crossing needs a reason";
   },
 } satisfies Record<string, Rule>;
+
+const greenAndDeclared = (c: CrossingContext): { code: GateReasonCode; reason: string } | null => {
+  if (c.channel !== "green")
+    return {
+      code: "customs-control",
+      reason: `the ${c.channel} channel needs ${c.channel === "yellow" ? "the scan" : "a physical inspection"} at a manned lane`,
+    };
+  if (!c.declarationComplete)
+    return { code: "declaration-incomplete", reason: "the electronic pre-declaration is not complete" };
+  return null;
+};
+
+const plateMismatch = (c: CrossingContext, plateRead: string): string | null =>
+  canonicalPlate(plateRead) === canonicalPlate(c.plate)
+    ? null
+    : "the plate read does not match the declared plate";
+
+/** The hour of the day, with its minutes as a fraction, in the zone; Intl reads no clock here. */
+function localHour(at: number, timezone: string): number {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: timezone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return part("hour") + part("minute") / 60;
+}
+
+/** Whether `at` falls in the lane's hours; hours that pass midnight (22-6) wrap round. */
+export function withinLaneHours(at: number, lane: SmartLanePolicy): boolean {
+  if (lane.fromHour === lane.toHour || (lane.fromHour === 0 && lane.toHour === 24)) return true;
+  const h = localHour(at, lane.timezone);
+  return lane.fromHour < lane.toHour
+    ? h >= lane.fromHour && h < lane.toHour
+    : h >= lane.fromHour || h < lane.toHour;
+}
+
+const two = (h: number) => String(h).padStart(2, "0");
+
+/**
+ * Why the Smart Customs lane may not release this truck now, with a code for its carrier, or null:
+ * the lane open and within its hours, green, a complete declaration, and the vehicle read is the
+ * declared one (each plate or VIN the gate read must match).
+ */
+export function smartLaneRefusal(
+  c: CrossingContext,
+  e: CrossingEvent,
+): { code: GateReasonCode; reason: string } | null {
+  if (e.type !== "GATE_READ") return null;
+  if (!e.lane.open)
+    return { code: "lane-closed", reason: "the Smart Customs lane is closed at this checkpoint" };
+  if (!withinLaneHours(e.at, e.lane))
+    return {
+      code: "outside-hours",
+      reason: `the Smart Customs lane is open from ${two(e.lane.fromHour)}:00 to ${two(e.lane.toHour)}:00`,
+    };
+  const rule = greenAndDeclared(c);
+  if (rule) return rule;
+  if (e.vinRead && c.vin && canonicalVin(e.vinRead) !== c.vin)
+    return { code: "identity-mismatch", reason: "the VIN read does not match the declared VIN" };
+  const plate = e.plateRead ? plateMismatch(c, e.plateRead) : null;
+  if (plate) return { code: "identity-mismatch", reason: plate };
+  return null;
+}
 
 /** When a booked truck may first check in: `earlyMinutes` before its slot starts. */
 export const arrivalWindowOpens = (slotStart: number, earlyMinutes: number) =>

@@ -69,6 +69,38 @@ export interface LapsePolicy {
   declarationLapseHours?: number;
 }
 
+/**
+ * The Smart Customs lane as the checkpoint runs it when the gate reads a truck: whether it is open
+ * and its hours in local time (0-24 is round the clock). It comes in on the event, so the rule that
+ * reads the event's time against the hours stays pure.
+ */
+export interface SmartLanePolicy {
+  open: boolean;
+  fromHour: number;
+  toHour: number;
+  /** the checkpoint's IANA zone: the hours are local */
+  timezone: string;
+}
+
+/** Why the gate sent a truck to a manned lane, as a code a carrier's system can act on. */
+export const GATE_REASON_CODES = [
+  "lane-closed",
+  "outside-hours",
+  "customs-control",
+  "declaration-incomplete",
+  "identity-mismatch",
+] as const;
+export type GateReasonCode = (typeof GATE_REASON_CODES)[number];
+
+export interface GateDecision {
+  at: number;
+  /** released through the Smart Customs lane, or handed to the manned lanes' queue */
+  decision: "released" | "manned";
+  reasonCode: GateReasonCode | null;
+  /** the rule's sentence, for customs (it may name the channel, which the carrier never sees) */
+  reason: string | null;
+}
+
 export type ScanResult = "clear" | "suspicious";
 export type InspectionResult = "passed" | "failed";
 
@@ -101,6 +133,10 @@ export interface CrossingContext {
   vin?: string | null;
   /** set when a supervisor voided the crossing (a squatted plate); its reason is in reasonCode */
   voided?: boolean;
+  /** no driver: the carrier's system declared it and is told everything (issue 22); absent before */
+  driverless?: boolean;
+  /** the Smart Customs gate's decision, once it has read the truck (issue 22) */
+  gate?: GateDecision | null;
   /** each state entered, with when: the Time Release Study stages come from these */
   history: { state: CrossingState; at: number }[];
 }
@@ -116,6 +152,8 @@ export interface CrossingInput {
   declaredAt: number;
   /** the declared VIN, canonical, if one was given */
   vin?: string | null;
+  /** a driverless truck, declared by its carrier's system */
+  driverless?: boolean;
 }
 
 interface Base {
@@ -144,6 +182,8 @@ export type CrossingEvent =
   | (Base & { type: "RELEASE" })
   // laneInService: the checkpoint's unmanned green lane is switched on (absent in older logs)
   | (Base & { type: "UNMANNED_RELEASE"; plateRead: string; laneInService?: boolean })
+  // the Smart Customs gate's read (issue 22): the plate and/or VIN it read, and the lane at that moment
+  | (Base & { type: "GATE_READ"; plateRead?: string; vinRead?: string; lane: SmartLanePolicy })
   | (Base & { type: "REFUSE"; reasonCode: string })
   | (Base & { type: "CANCEL"; reason?: string })
   // the grace window the check-in allows after the slot; absent in logs written before it was sent
@@ -172,6 +212,7 @@ export const EVENT_TYPES: readonly CrossingEventType[] = [
   "RESUME",
   "RELEASE",
   "UNMANNED_RELEASE",
+  "GATE_READ",
   "REFUSE",
   "CANCEL",
   "EXPIRE",

@@ -10,6 +10,9 @@
  *   its arrival window and a declared VIN must match the one read at the gate; an unbooked
  *   declaration lapses (EXPIRE from declared); a supervisor may VOID a crossing; a booked slot may
  *   be changed in one move. The context gains `voided`, optional, so old snapshots keep their shape.
+ *   Issue 22 added the GATE_READ event (the Smart Customs gate) and the optional `driverless` and `gate`
+ *   fields without a new version: no guard of an existing event changed, and no old log holds the
+ *   new event, so every old event replays under the same rules.
  */
 import type { AnyStateMachine } from "xstate";
 import { crossingMachine } from "./crossing.ts";

@@ -26,6 +26,10 @@ const common = {
   requireVin: false,
   declarationLapseHours: 24,
   earlyArrivalMinutes: 60,
+  // issue 22: no Smart Customs lane unless a checkpoint runs one; round the clock where it does
+  smartCustomsLane: false,
+  smartLaneFromHour: 0,
+  smartLaneToHour: 24,
 };
 
 export const SEED_CHECKPOINTS: Checkpoint[] = [
@@ -64,6 +68,8 @@ export const SEED_CHECKPOINTS: Checkpoint[] = [
       dailyLimit: 300,
       // Smart Customs pilot with driverless trucks from 23 July 2025 (cdb.kz)
       unmannedGreenLane: true,
+      // the pilot's driverless trucks cross round the clock (domain.md: "24-hour operation")
+      smartCustomsLane: true,
     },
   },
   {

@@ -128,6 +128,38 @@ export function waitChart(runs: readonly { label: string; wait: Summary }[]): st
   });
 }
 
+/**
+ * The Smart Customs AGV lane apart from the manned lanes (issue 22): trucks a day that left through
+ * each, and the driverless trucks the lane's gate handed to the manned lanes.
+ */
+export function agvLaneChart(
+  runs: readonly {
+    label: string;
+    throughputPerHour: number;
+    agvLane?: { releasedPerDay: number; handedToMannedPerDay: number } | undefined;
+  }[],
+): string {
+  const bars = ["through the Smart Customs lane", "through the manned lanes", "driverless, handed to manned"];
+  return renderSvg({
+    title: title("Trucks a day: the Smart Customs lane and the manned lanes"),
+    legend,
+    xAxis: { type: "category", data: bars },
+    yAxis: { type: "value", name: "trucks/day" },
+    series: runs.map((r) => {
+      const agv = r.agvLane?.releasedPerDay ?? 0;
+      return {
+        name: r.label,
+        type: "bar",
+        data: [
+          round(agv),
+          round(Math.max(0, r.throughputPerHour * 24 - agv)),
+          round(r.agvLane?.handedToMannedPerDay ?? 0),
+        ],
+      };
+    }),
+  });
+}
+
 /** Utilisation per resource, in per cent. */
 export function utilisationChart(
   runs: readonly { label: string; utilisation: Record<string, number> }[],
@@ -178,6 +210,7 @@ const RESOURCE_NAMES: Record<string, string> = {
   documentLanes: "document lanes",
   scanners: "scanners",
   inspectionBays: "inspection bays",
+  agvLane: "Smart Customs lane",
 };
 const resourceName = (key: string) => RESOURCE_NAMES[key] ?? key;
 

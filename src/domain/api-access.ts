@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { hasControlCharacters } from "./text.ts";
 
-export const API_KEY_KINDS = ["carrier", "device", "monitor"] as const;
+export const API_KEY_KINDS = ["carrier", "device", "monitor", "gate"] as const;
 export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
 
 export const API_SCOPES = [
@@ -16,6 +16,7 @@ export const API_SCOPES = [
   "checkpoint:check-in",
   "checkpoint:lane",
   "wait-times:read",
+  "checkpoint:gate",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -27,13 +28,20 @@ export const SCOPES_OF_KIND: Record<ApiKeyKind, readonly ApiScope[]> = {
   device: ["checkpoint:check-in", "checkpoint:lane"],
   // a cargo-monitoring service: every crossing's events without personal data, and the wait times
   monitor: ["events:read", "webhooks:manage", "wait-times:read"],
+  // the Smart Customs lane's gate at one checkpoint (issue 22): reads a vehicle, lifts the barrier or not
+  gate: ["checkpoint:gate"],
 };
+
+/** Kinds that belong to one checkpoint: what they do happens there and nowhere else. */
+export const KINDS_AT_A_CHECKPOINT: readonly ApiKeyKind[] = ["device", "gate"];
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE: Record<ApiKeyKind, number> = {
   carrier: 120,
   // a camera reads every passing truck
   device: 600,
   monitor: 120,
+  // every truck of the Smart Customs lane, read once or twice
+  gate: 600,
 };
 
 export const newApiKeySchema = z
@@ -50,10 +58,11 @@ export const newApiKeySchema = z
     rateLimitPerMinute: z.coerce.number().int().min(1, "v.rateLimit").max(100_000, "v.rateLimit").optional(),
   })
   .superRefine((k, ctx) => {
-    if (k.kind === "device" && !k.checkpointId) {
+    const atCheckpoint = KINDS_AT_A_CHECKPOINT.includes(k.kind);
+    if (atCheckpoint && !k.checkpointId) {
       ctx.addIssue({ code: "custom", path: ["checkpointId"], message: "v.deviceCheckpoint" });
     }
-    if (k.kind !== "device" && k.checkpointId) {
+    if (!atCheckpoint && k.checkpointId) {
       ctx.addIssue({ code: "custom", path: ["checkpointId"], message: "v.onlyDevicesHaveCheckpoint" });
     }
     const allowed = SCOPES_OF_KIND[k.kind];

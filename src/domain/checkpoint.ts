@@ -1,6 +1,6 @@
 /** A checkpoint's configuration: the one schema for the seed, the supervisor's form and the API. */
 import { z } from "zod";
-import type { CheckInPolicy, LapsePolicy } from "../../machines/types.ts";
+import type { CheckInPolicy, LapsePolicy, SmartLanePolicy } from "../../machines/types.ts";
 import { PRIORITY_CLASSES } from "../../machines/types.ts";
 
 export const queueCycleSchema = z
@@ -48,6 +48,12 @@ export const checkpointConfigSchema = z.object({
   declarationLapseHours: z.number().int().min(1).max(720).default(24),
   /** how long before its slot a booked truck may check in */
   earlyArrivalMinutes: z.number().int().min(0).max(1440).default(60),
+  // issue 22: the Smart Customs lane, where a gate releases driverless green trucks with no person
+  /** whether the Smart Customs lane is open at all */
+  smartCustomsLane: z.boolean().default(false),
+  /** its hours in local time; 0-24 is round the clock, 22-6 passes midnight */
+  smartLaneFromHour: z.number().int().min(0).max(23).default(0),
+  smartLaneToHour: z.number().int().min(1).max(24).default(24),
 });
 export type CheckpointConfig = z.infer<typeof checkpointConfigSchema>;
 
@@ -87,4 +93,12 @@ export const checkInPolicy = (config: CheckpointConfig): CheckInPolicy => ({
 export const lapsePolicy = (config: CheckpointConfig): LapsePolicy => ({
   graceMinutes: config.graceMinutes,
   declarationLapseHours: config.declarationLapseHours,
+});
+
+/** The Smart Customs lane as the machine's GATE_READ event carries it. */
+export const smartLanePolicy = (config: CheckpointConfig): SmartLanePolicy => ({
+  open: config.smartCustomsLane,
+  fromHour: config.smartLaneFromHour,
+  toHour: config.smartLaneToHour,
+  timezone: config.timezone,
 });

@@ -78,51 +78,66 @@ export const transitDocumentSchema = z
     }
   });
 
-export const declarationSchema = z.strictObject({
-  checkpointId: z.string({ error: "v.required" }).min(1, "v.required").max(40),
-  direction: z.enum(DIRECTIONS, { error: "v.direction" }),
-  vehicle: z.strictObject({
-    plate,
-    country: z
-      .string({ error: "v.required" })
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, "v.country"),
-    trailerPlate: plate.optional(),
-    vin: vin.optional(),
-  }),
-  driver: z.strictObject({
-    name: freeText(2, 100, "v.name"),
-    phone: z
-      .string({ error: "v.required" })
-      .trim()
-      .transform((p) => p.replace(/[\s()-]/g, ""))
-      .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, "v.phone")),
-  }),
-  cargo: z.strictObject({
-    description: freeText(3, 500, "v.description"),
-    hsCodes: z
-      .array(
-        z
-          .string()
+export const declarationSchema = z
+  .strictObject({
+    checkpointId: z.string({ error: "v.required" }).min(1, "v.required").max(40),
+    direction: z.enum(DIRECTIONS, { error: "v.direction" }),
+    vehicle: z.strictObject({
+      plate,
+      country: z
+        .string({ error: "v.required" })
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, "v.country"),
+      trailerPlate: plate.optional(),
+      vin: vin.optional(),
+    }),
+    // absent only for a driverless truck (issue 22), which no person drives and no phone is told about
+    driver: z
+      .strictObject({
+        name: freeText(2, 100, "v.name"),
+        phone: z
+          .string({ error: "v.required" })
           .trim()
-          .regex(/^\d{6,10}$/, "v.hsCode"),
-        { error: "v.hsCode" },
-      )
-      .min(1, "v.hsCode")
-      .max(20, "v.tooMany"),
-    grossWeightKg: z
-      .number({ error: "v.weight" })
-      .int("v.weight")
-      .min(1, "v.weight")
-      .max(MAX_GROSS_WEIGHT_KG, "v.weight"),
-    valueUsd: z.number({ error: "v.value" }).min(0, "v.value").max(100_000_000, "v.value").optional(),
-    perishable: z.boolean().optional(),
-    dangerousGoodsClass: z.enum(ADR_CLASSES, { error: "v.adrClass" }).optional(),
-    humanitarian: z.boolean().optional(),
-  }),
-  transitDocument: transitDocumentSchema,
-});
+          .transform((p) => p.replace(/[\s()-]/g, ""))
+          .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, "v.phone")),
+      })
+      .optional(),
+    /** issue 22: a driverless truck, declared by its carrier's system; it names no driver and gives its VIN */
+    driverless: z.boolean({ error: "v.driverless" }).optional(),
+    cargo: z.strictObject({
+      description: freeText(3, 500, "v.description"),
+      hsCodes: z
+        .array(
+          z
+            .string()
+            .trim()
+            .regex(/^\d{6,10}$/, "v.hsCode"),
+          { error: "v.hsCode" },
+        )
+        .min(1, "v.hsCode")
+        .max(20, "v.tooMany"),
+      grossWeightKg: z
+        .number({ error: "v.weight" })
+        .int("v.weight")
+        .min(1, "v.weight")
+        .max(MAX_GROSS_WEIGHT_KG, "v.weight"),
+      valueUsd: z.number({ error: "v.value" }).min(0, "v.value").max(100_000_000, "v.value").optional(),
+      perishable: z.boolean().optional(),
+      dangerousGoodsClass: z.enum(ADR_CLASSES, { error: "v.adrClass" }).optional(),
+      humanitarian: z.boolean().optional(),
+    }),
+    transitDocument: transitDocumentSchema,
+  })
+  .superRefine((d, ctx) => {
+    if (d.driverless) {
+      if (d.driver) ctx.addIssue({ code: "custom", path: ["driver"], message: "v.driverlessNoDriver" });
+      if (!d.vehicle.vin)
+        ctx.addIssue({ code: "custom", path: ["vehicle", "vin"], message: "v.driverlessVin" });
+    } else if (!d.driver) {
+      ctx.addIssue({ code: "custom", path: ["driver"], message: "v.required" });
+    }
+  });
 
 export type Declaration = z.infer<typeof declarationSchema>;
 export type DeclarationInput = z.input<typeof declarationSchema>;

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { EVENT_TYPES, STATES } from "../../machines/types.ts";
+import { EVENT_TYPES, GATE_REASON_CODES, STATES } from "../../machines/types.ts";
 
 /** monitor: every crossing, anonymised; carrier: its own crossings, with their plate and reasons */
 export type FeedAudience = "monitor" | "carrier";
@@ -25,6 +25,8 @@ export interface StoredEvent {
   toState: string;
   at: number;
   actorKind: string;
+  /** GATE_READ only: why the gate sent the truck to a manned lane (issue 22) */
+  gateReasonCode?: string | null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -55,6 +57,14 @@ export const feedEventSchema = z
       documentCheckPassed: z.boolean().optional(),
       reasonCode: z.string().optional().describe("Carrier only: why the truck was refused"),
       documents: z.string().optional().describe("Carrier only: the documents a hold asks for"),
+      barrier: z
+        .enum(["open", "closed"])
+        .optional()
+        .describe("GATE_READ: open, released through the Smart Customs lane; closed, sent to a manned lane"),
+      gateReasonCode: z
+        .enum(GATE_REASON_CODES)
+        .optional()
+        .describe("Carrier only, GATE_READ: why the truck was sent to a manned lane"),
     }),
   })
   .meta({ id: "CrossingEvent" });
@@ -91,6 +101,11 @@ function detailsOf(e: StoredEvent, audience: FeedAudience): FeedEvent["details"]
       break;
     case "HOLD":
       if (audience === "carrier") d.documents = str(p.documents);
+      break;
+    case "GATE_READ":
+      d.barrier = e.toState === "released" ? "open" : "closed";
+      if (audience === "carrier" && e.gateReasonCode)
+        d.gateReasonCode = e.gateReasonCode as FeedEvent["details"]["gateReasonCode"];
       break;
   }
   for (const k of Object.keys(d) as (keyof typeof d)[]) if (d[k] === undefined) delete d[k];

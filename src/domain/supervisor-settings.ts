@@ -23,6 +23,10 @@ export const SUPERVISOR_SETTINGS = [
   "declarationLapseHours",
   "bookingHorizonDays",
   "earlyArrivalMinutes",
+  // issue 22: the Smart Customs lane for driverless trucks, and its hours
+  "smartCustomsLane",
+  "smartLaneFromHour",
+  "smartLaneToHour",
 ] as const;
 export type SupervisorSetting = (typeof SUPERVISOR_SETTINGS)[number];
 
@@ -44,6 +48,9 @@ export const settingsSchema = checkpointConfigSchema
     declarationLapseHours: checkpointConfigSchema.shape.declarationLapseHours.unwrap().optional(),
     bookingHorizonDays: checkpointConfigSchema.shape.bookingHorizonDays.optional(),
     earlyArrivalMinutes: checkpointConfigSchema.shape.earlyArrivalMinutes.unwrap().optional(),
+    smartCustomsLane: checkpointConfigSchema.shape.smartCustomsLane.unwrap().optional(),
+    smartLaneFromHour: checkpointConfigSchema.shape.smartLaneFromHour.unwrap().optional(),
+    smartLaneToHour: checkpointConfigSchema.shape.smartLaneToHour.unwrap().optional(),
   });
 export type SupervisorSettings = z.infer<typeof settingsSchema>;
 
@@ -113,6 +120,9 @@ export function changeFromForm(form: Record<string, unknown>): unknown {
       declarationLapseHours: num("declarationLapseHours"),
       bookingHorizonDays: num("bookingHorizonDays"),
       earlyArrivalMinutes: num("earlyArrivalMinutes"),
+      smartCustomsLane: form.smartCustomsLane === "on",
+      smartLaneFromHour: num("smartLaneFromHour"),
+      smartLaneToHour: num("smartLaneToHour"),
     },
     reason: text("reason"),
     confirmMoves: form.confirmMoves === "on",

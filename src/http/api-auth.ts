@@ -25,7 +25,7 @@ export const callerOf = (c: Context): ApiCaller | undefined => c.get("apiCaller"
 
 /** The actor of crossing_events for a key's changes: the key id, never a person's name. */
 export const actorOf = (caller: ApiCaller) => ({
-  kind: caller.kind === "device" ? ("device" as const) : ("carrier" as const),
+  kind: caller.kind === "device" || caller.kind === "gate" ? ("device" as const) : ("carrier" as const),
   id: caller.keyId,
 });
 
@@ -88,7 +88,7 @@ export function apiKeyAuth(deps: ApiAuthDeps, opts: { optional?: boolean } = {})
     } satisfies ApiCaller);
     await next();
     if (!READS.has(c.req.method)) {
-      deps.keys.audit({
+      await deps.keys.auditTogether({
         at,
         keyId: key.id,
         actor: `key:${key.id}`,

@@ -284,5 +284,14 @@ export const en = {
   "fc.back": "All forecasts",
   "fc.trust":
     "Trust the backtest table as a measure of how wrong the forecast has been here; do not trust the forecast around events the calendar does not know (a closure announced yesterday).",
+  // issue 22: driverless trucks (Smart Customs lane)
+  "driverless.mark": "Driverless",
+  "driverless.byCarrier": "Driverless truck: no driver, its carrier's system is told everything",
+  "v.driverless": "Say true or false.",
+  "v.driverlessNoDriver": "A driverless truck names no driver.",
+  "v.driverlessVin": "A driverless truck needs its VIN: the Smart Customs gate reads it.",
+  "v.driverlessCarrier": "Only a carrier's system may declare a driverless truck.",
+  "v.readId": "Letters, digits and . _ : - only, up to 64.",
+  "v.plateOrVin": "Give the plate or the VIN the gate read.",
 } as const;
 export type MessageKey = keyof typeof en;

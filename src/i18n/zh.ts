@@ -268,4 +268,13 @@ export const zh: Record<MessageKey, string> = {
   "fc.back": "全部预测",
   "fc.trust":
     "回测表可以作为预测在此口岸误差大小的依据；对于日历中没有的事件（例如昨天才宣布的关闭）前后的预测不可轻信。",
+  // issue 22: 无人驾驶货车（智慧海关通道）
+  "driverless.mark": "无人驾驶",
+  "driverless.byCarrier": "无人驾驶货车：没有司机，所有通知发送至承运人系统",
+  "v.driverless": "请填写布尔值：是或否。",
+  "v.driverlessNoDriver": "无人驾驶货车不填写司机信息。",
+  "v.driverlessVin": "无人驾驶货车须提供车辆识别代号（VIN）：智慧海关闸口会读取它。",
+  "v.driverlessCarrier": "只有承运人系统可以申报无人驾驶货车。",
+  "v.readId": "只能包含拉丁字母、数字和 . _ : -，最多 64 个字符。",
+  "v.plateOrVin": "请提供闸口读取的车牌号或车辆识别代号（VIN）。",
 };

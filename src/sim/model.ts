@@ -13,6 +13,7 @@ import type { Channel, CrossingEvent, PriorityClass } from "../../machines/types
 import { CHANNELS, PRIORITY_CLASSES } from "../../machines/types.ts";
 import { ECHERHA_CYCLE } from "../domain/checkpoint.ts";
 import { pickClass, queueClass } from "../domain/queue.ts";
+import { agvLane } from "./agv-lane.ts";
 import { dayOf, dayPlan } from "./day-plan.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
@@ -59,6 +60,7 @@ const {
   TRACE_ARRIVAL,
   UNMANNED_END,
   WARMUP_END,
+  AGV_END,
 } = simEvents;
 const { leaveStage, STAGES, TruckPool } = truck;
 
@@ -111,6 +113,16 @@ export function runReplication(
   const auto = scenario.greenAutoRelease?.enabled ? scenario.greenAutoRelease : null;
   const autoTime: Sampler | null = auto ? sampler(auto.minutes, rand.unmannedMinutes) : null;
   const missRate = scenario.missedCallRate ?? 0;
+  // issue 22: streams of their own, drawn only when the scenario has an AGV lane
+  const agv = scenario.agvLane
+    ? agvLane(scenario.agvLane, {
+        warm,
+        serviceTime: sampler(scenario.agvLane.minutes, more(5)),
+        done: (at, slot) => heap.push(at, AGV_END, slot),
+      })
+    : null;
+  const driverlessDraw = more(4);
+  const driverlessShare = scenario.agvLane?.driverlessShare ?? 0;
   const { green, yellow } = scenario.channels;
   // classes in the order they are drawn: transit first, so a scenario without priorityShares draws as before
   const classShares: [PriorityClass, number][] = [["transit", scenario.priorityShare]];
@@ -203,6 +215,11 @@ export function runReplication(
     }
     const unmanned = rand.unmanned();
     marks.unmanned[t.slot] = auto && c.channel === "green" && unmanned < auto.share ? 1 : 0;
+    if (agv && driverlessDraw() < driverlessShare) {
+      // a driverless truck goes through the Smart Customs gate, not the camera's unmanned lane
+      marks.driverless[t.slot] = 1;
+      marks.unmanned[t.slot] = 0;
+    }
     t.arrivedAt = now;
     t.enteredAt = now;
     t.counted = now >= warm;
@@ -280,6 +297,10 @@ export function runReplication(
       step(t, ev.BOOK);
     }
     step(t, ev.CHECK_IN);
+    if (agv && marks.driverless[t.slot]) {
+      agv.offer(t, now);
+      return;
+    }
     if (marks.unmanned[t.slot]) {
       ev.UNMANNED_RELEASE.plateRead = t.context.plate;
       heap.push(now + (autoTime as Sampler)(), UNMANNED_END, t.slot);
@@ -585,6 +606,22 @@ export function runReplication(
         t.stage[WAITING_AREA] = Number.NaN;
         finish(t, "released");
         break;
+      case AGV_END: {
+        // the machine decides: through the lane, or to the manned lanes' queue with its reason
+        ev.GATE_READ.plateRead = t.context.plate;
+        step(t, ev.GATE_READ);
+        const through = t.state === "released";
+        (agv as NonNullable<typeof agv>).read(t, now, through);
+        if (through) {
+          t.stage[WAITING_AREA] = Number.NaN;
+          finish(t, "released");
+        } else {
+          (waiting.get(classOf(t.context.priority)) as Fifo<Truck>).push(t);
+          queue.set(now, ++waitingCount);
+          callNext();
+        }
+        break;
+      }
       case WARMUP_END:
         insideAtStart = inSystem();
         break;
@@ -686,5 +723,6 @@ export function runReplication(
     hourly,
     eventsProcessed: events,
     machineSteps: steps,
+    ...(agv ? { agvLane: agv.figures(end) } : {}),
   };
 }

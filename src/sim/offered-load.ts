@@ -10,7 +10,8 @@ import { resourcesAt } from "./resources.ts";
 import { RESOURCES, type Resource } from "./run-result.ts";
 import type { Scenario } from "./scenario.ts";
 
-export type LoadStage = "dailyLimit" | "neighbour" | Resource;
+/** agvLane: the Smart Customs lane's gates, only in a scenario that has them (issue 22) */
+export type LoadStage = "dailyLimit" | "neighbour" | Resource | "agvLane";
 
 export interface StageLoad {
   stage: LoadStage;
@@ -56,8 +57,10 @@ export function offeredLoads(s: Scenario, traceRows?: number): StageLoad[] {
   const lane = meanOf(s.serviceMinutes.documentCheck) + (s.missedCallRate ?? 0) * 15;
   const refusedAtDoc = s.refusals?.documentCheck ?? 0;
   const { green, yellow, red } = s.channels;
+  // a driverless truck goes to the AGV lane's gate instead of the camera's lane; a green one leaves there
+  const driverless = s.agvLane?.driverlessShare ?? 0;
   const minutesPerTruck: Record<Resource, number> = {
-    documentLanes: (1 - green * auto) * lane,
+    documentLanes: (1 - green * (driverless + (1 - driverless) * auto)) * lane,
     scanners: (1 - refusedAtDoc) * yellow * meanOf(s.serviceMinutes.scan),
     inspectionBays:
       (1 - refusedAtDoc) *
@@ -84,6 +87,7 @@ export function offeredLoads(s: Scenario, traceRows?: number): StageLoad[] {
     if (d.neighbourAcceptsPerDay !== Number.POSITIVE_INFINITY)
       push("neighbour", atBorder, d.neighbourAcceptsPerDay);
     for (const r of RESOURCES) push(r, (inside * minutesPerTruck[r]) / 1440, open(r));
+    if (s.agvLane) push("agvLane", (inside * driverless * meanOf(s.agvLane.minutes)) / 1440, s.agvLane.gates);
     first = last + 1;
   }
   return out;
@@ -95,6 +99,7 @@ const STAGE_WORDS: Record<LoadStage, string> = {
   documentLanes: "the document lanes",
   scanners: "the scanners",
   inspectionBays: "the inspection bays",
+  agvLane: "the Smart Customs lane's gates",
 };
 
 const n = (x: number) => Math.round(x).toLocaleString("en");

@@ -3,8 +3,10 @@
  * 95% CI of the means; where every truck stands at the end; whether the run has a steady state at
  * all, and if not, why, in words.
  */
+
 import type { Channel, PriorityClass } from "../../machines/types.ts";
 import { CHANNELS, PRIORITY_CLASSES } from "../../machines/types.ts";
+import { type AgvReport, agvReport } from "./agv-lane.ts";
 import { runReplication } from "./model.ts";
 import { offeredLoads, overloadWarnings, type StageLoad } from "./offered-load.ts";
 import {
@@ -100,6 +102,8 @@ export interface SimReport
   byClass: Record<PriorityClass, GroupFigures>;
   hourly: HourlyRow[];
   wallSeconds: number;
+  /** the Smart Customs AGV lane's figures, apart from the manned lanes' (issue 22); absent without one */
+  agvLane?: AgvReport;
 }
 
 function pooled(runs: readonly RunResult[], pick: (r: RunResult) => Summary): MinutesSummary {
@@ -231,6 +235,15 @@ export function summarise(
     hourly,
     eventsProcessed: sum(runs, (r) => r.eventsProcessed),
     machineSteps: sum(runs, (r) => r.machineSteps),
+    ...(scenario.agvLane
+      ? {
+          agvLane: agvReport(
+            scenario.agvLane,
+            runs.flatMap((r) => (r.agvLane ? [r.agvLane] : [])),
+            minutes,
+          ),
+        }
+      : {}),
   };
   const overloaded = overloadWarnings(offeredLoad, scenario);
   const growing = steadyStateWarnings(report);

@@ -1,5 +1,6 @@
 /** What one replication measures, before replications are pooled into the report. */
 import type { Channel, PriorityClass } from "../../machines/types.ts";
+import type { AgvRun } from "./agv-lane.ts";
 import { Summary } from "./summary.ts";
 import type { Tally } from "./tally.ts";
 import { STAGES } from "./truck.ts";
@@ -87,6 +88,8 @@ export interface RunResult {
   hourly: HourRecord[];
   eventsProcessed: number;
   machineSteps: number;
+  /** the Smart Customs AGV lane's own figures, only when the scenario has one (issue 22) */
+  agvLane?: AgvRun;
 }
 
 /** One truck as it left the run, for `--csv`: times in minutes from the start; NaN where it never went. */

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { PRIORITY_CLASSES, type PriorityClass } from "../../machines/types.ts";
 import { hasControlCharacters } from "../domain/text.ts";
+import { agvLaneSchema } from "./agv-lane.ts";
 import { distributionSchema } from "./distributions.ts";
 
 const share = z.number().min(0).max(1);
@@ -133,6 +134,8 @@ export const scenarioSchema = z
     callDeadlineMinutes: z.number().positive().max(1440).optional(),
     graceHours: z.number().nonnegative().max(720).optional(),
     greenAutoRelease: z.strictObject({ enabled: z.boolean(), share, minutes: distributionSchema }).optional(),
+    /** issue 22: the Smart Customs AGV lane and the share of driverless trucks (agv-lane.ts) */
+    agvLane: agvLaneSchema.optional(),
   })
   .refine((s) => s.warmupHours < s.hours, {
     path: ["warmupHours"],

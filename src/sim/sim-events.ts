@@ -1,5 +1,6 @@
 /** What the simulator's event list holds, and the machine events each truck's steps are made of. */
 import type { CheckInPolicy, CrossingEvent, InspectionResult, ScanResult } from "../../machines/types.ts";
+import { SIM_SMART_LANE } from "./agv-lane.ts";
 
 /** Kinds of entries in the event list (small integers: the heap stores them in a typed array). */
 export const ARRIVAL = 0;
@@ -21,6 +22,8 @@ export const EQUEUE_WAKE = 11;
 export const HOLD_END = 12;
 /** the warm-up is over: the trucks there now are the measured period's start */
 export const WARMUP_END = 13;
+/** a gate of the Smart Customs AGV lane has read its driverless truck (issue 22) */
+export const AGV_END = 14;
 
 const SIM = { kind: "system", id: "sim" } as const;
 
@@ -50,4 +53,5 @@ export const scratchEvents = (graceMinutes: number) =>
     RELEASE: { type: "RELEASE", at: 0, actor: SIM },
     REFUSE: { type: "REFUSE", at: 0, actor: SIM, reasonCode: "sim" },
     UNMANNED_RELEASE: { type: "UNMANNED_RELEASE", at: 0, actor: SIM, plateRead: "" },
+    GATE_READ: { type: "GATE_READ", at: 0, actor: SIM, plateRead: "", lane: SIM_SMART_LANE },
   }) satisfies Record<string, CrossingEvent>;

@@ -9,6 +9,8 @@ export class TruckMarks {
   queuedAt = new Float64Array(1024);
   booked = new Uint8Array(1024);
   unmanned = new Uint8Array(1024);
+  /** issue 22: no driver; it goes through the Smart Customs AGV lane's gate */
+  driverless = new Uint8Array(1024);
   alive = new Uint8Array(1024);
 
   /** A new truck in this slot: nothing noted yet. */
@@ -19,6 +21,7 @@ export class TruckMarks {
     this.queuedAt[slot] = Number.NaN;
     this.booked[slot] = 0;
     this.unmanned[slot] = 0;
+    this.driverless[slot] = 0;
     this.alive[slot] = 1;
   }
 
@@ -38,6 +41,7 @@ export class TruckMarks {
     this.queuedAt = f(this.queuedAt);
     this.booked = u(this.booked);
     this.unmanned = u(this.unmanned);
+    this.driverless = u(this.driverless);
     this.alive = u(this.alive);
   }
 }

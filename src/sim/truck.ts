@@ -68,6 +68,8 @@ export function restart(c: CrossingContext, now: number): void {
   c.inspectionResult = null;
   c.releasedBy = null;
   c.reasonCode = null;
+  // only a truck of the AGV lane (issue 22) has had a gate decision: the others keep their shape
+  if (c.gate !== undefined) c.gate = undefined;
   c.history = [{ state: "declared", at: now * 60_000 }];
 }
 

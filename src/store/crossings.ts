@@ -40,6 +40,8 @@ export interface CrossingRow {
   declaration: string;
   /** the machine version that wrote the snapshot (machines/versions.ts) */
   machine_version: number;
+  /** 1: no driver; its carrier is told everything, no phone anything (issue 22, migration 160) */
+  driverless: number;
   snapshot: string;
   event_count: number;
   owner: string | null;
@@ -115,9 +117,9 @@ export function crossingStore(db: DB) {
   const byCode = db.prepare("SELECT * FROM crossings WHERE code = ?");
   const insertCrossing = db.prepare(
     `INSERT INTO crossings (id, code, checkpoint_id, plate, plate_key, vin, direction, state, channel, priority,
-       declaration, snapshot, event_count, owner, created_at, updated_at, machine_version)
+       declaration, snapshot, event_count, owner, created_at, updated_at, machine_version, driverless)
      VALUES (@id, @code, @checkpoint_id, @plate, @plate_key, @vin, @direction, @state, @channel, @priority,
-       @declaration, @snapshot, 1, @owner, @at, @at, ${MACHINE_VERSION})`,
+       @declaration, @snapshot, 1, @owner, @at, @at, ${MACHINE_VERSION}, @driverless)`,
   );
   const updateCrossing = db.prepare(
     `UPDATE crossings SET state = @state, slot_start = @slot_start, slot_end = @slot_end,
@@ -179,6 +181,7 @@ export function crossingStore(db: DB) {
       declaration: JSON.stringify(args.declaration),
       snapshot: JSON.stringify(persisted.context),
       owner: args.owner ?? null,
+      driverless: args.input.driverless ? 1 : 0,
       at,
     });
     insertEvent.run({
@@ -227,7 +230,8 @@ export function crossingStore(db: DB) {
         at: event.at,
         actor_kind: event.actor.kind,
         actor_id: event.actor.id,
-        reason: reasonOf(event),
+        // the gate's read keeps the machine's sentence: why the truck went to a manned lane
+        reason: event.type === "GATE_READ" ? (result.crossing.context.gate?.reason ?? null) : reasonOf(event),
       });
       // the row as the UPDATE above left it, without reading it back
       const after: StoredCrossing = {

@@ -45,10 +45,21 @@ export function migrate(db: DB, opts: { before?: string } = {}): void {
     if (opts.before !== undefined && file >= opts.before) break;
     if (applied.has(file)) continue;
     const sql = readFileSync(MIGRATIONS_DIR + file, "utf8");
-    db.transaction(() => {
-      db.exec(sql);
-      record.run(file, Date.now());
-    })();
+    // a migration that rebuilds a table other tables refer to says so on its first line: SQLite's
+    // own procedure turns foreign keys off around it and checks them all before it commits
+    const rebuild = sql.startsWith("-- migrate: foreign keys off");
+    const on = db.pragma("foreign_keys", { simple: true }) === 1;
+    if (rebuild && on) db.pragma("foreign_keys = OFF");
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        if (rebuild && (db.pragma("foreign_key_check") as unknown[]).length > 0)
+          throw new Error(`${file}: a foreign key no longer holds`);
+        record.run(file, Date.now());
+      })();
+    } finally {
+      if (rebuild && on) db.pragma("foreign_keys = ON");
+    }
   }
 }
 

@@ -18,7 +18,8 @@ export const newBookingCode = customAlphabet(BOOKING_CODE_ALPHABET, 8);
 export type DeclareOutcome =
   | { ok: true; crossing: StoredCrossing }
   | { ok: false; status: 409; reason: "drive.active" }
-  | { ok: false; status: 422; reason: "v.vinRequired"; field: "vehicle.vin" };
+  | { ok: false; status: 422; reason: "v.vinRequired"; field: "vehicle.vin" }
+  | { ok: false; status: 422; reason: "v.driverlessCarrier"; field: "driverless" };
 
 export function declareTruck(
   crossings: CrossingStore,
@@ -37,6 +38,10 @@ export function declareTruck(
   },
 ): DeclareOutcome {
   const d = args.declaration;
+  // a driverless truck has no phone to tell: only a carrier's system, which is told instead, may declare one
+  if (d.driverless && !args.owner) {
+    return { ok: false, status: 422, reason: "v.driverlessCarrier", field: "driverless" };
+  }
   if (args.policy.requireVin && !d.vehicle.vin) {
     return { ok: false, status: 422, reason: "v.vinRequired", field: "vehicle.vin" };
   }
@@ -52,6 +57,7 @@ export function declareTruck(
       declarationComplete: isDeclarationComplete(d),
       declaredAt: args.at,
       vin: d.vehicle.vin ?? null,
+      ...(d.driverless ? { driverless: true } : {}),
     },
     code: newBookingCode(),
     declaration: d,

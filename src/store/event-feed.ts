@@ -8,7 +8,11 @@ import type { EventRow } from "./crossings.ts";
 import type { DB } from "./db.ts";
 
 /** An event-log row with its crossing's checkpoint and plate. */
-type FeedRow = Omit<EventRow, "actor_id" | "reason"> & { checkpoint_id: string; plate: string };
+type FeedRow = Omit<EventRow, "actor_id" | "reason"> & {
+  checkpoint_id: string;
+  plate: string;
+  gate_reason_code: string | null;
+};
 
 const toStored = (r: FeedRow): StoredEvent => ({
   seq: r.seq,
@@ -22,10 +26,13 @@ const toStored = (r: FeedRow): StoredEvent => ({
   toState: r.to_state,
   at: r.at,
   actorKind: r.actor_kind,
+  ...(r.type === "GATE_READ" ? { gateReasonCode: r.gate_reason_code } : {}),
 });
 
 const SELECT = `SELECT e.seq, e.crossing_id, e.n, e.type, e.payload, e.from_state, e.to_state, e.at, e.actor_kind,
-    c.checkpoint_id, c.plate
+    c.checkpoint_id, c.plate,
+    -- the gate decides once (issue 22), so the snapshot's decision is this read's
+    CASE WHEN e.type = 'GATE_READ' THEN json_extract(c.snapshot, '$.gate.reasonCode') END AS gate_reason_code
   FROM crossing_events e JOIN crossings c ON c.id = e.crossing_id`;
 
 export function eventFeedStore(db: DB) {

@@ -81,7 +81,8 @@ export function notificationStore(db: DB) {
   const warnSlots = db.prepare(
     `INSERT OR IGNORE INTO notifications (crossing_id, kind, params, created_at)
      SELECT id, 'slot-expiring', json_object('slotStart', slot_start, 'deadline', slot_end + ?), ?
-     FROM crossings WHERE checkpoint_id = ? AND state = 'booked' AND slot_end > ? AND slot_end <= ?`,
+     FROM crossings WHERE checkpoint_id = ? AND state = 'booked' AND slot_end > ? AND slot_end <= ?
+       AND driverless = 0`,
   );
   const recipient = db.prepare(
     `SELECT json_extract(declaration, '$.driver.phone') AS phone, code, checkpoint_id AS checkpointId

@@ -8,7 +8,7 @@
 import type { CrossingEvent } from "../../machines/index.ts";
 import { SEED_RISK_POLICY } from "../../seed/risk-rules.ts";
 import { declarationSchema } from "../../src/domain/declaration.ts";
-import { exampleDeclaration } from "../../src/http/api/examples/drivers.ts";
+import { exampleDeclaration, exampleDriverlessDeclaration } from "../../src/http/api/examples/drivers.ts";
 import { EXAMPLE_IDS } from "../../src/http/api/examples/ids.ts";
 import { callNextStore } from "../../src/store/call-next.ts";
 import { declareTruck } from "../../src/store/declare.ts";
@@ -17,7 +17,7 @@ import { newKey, testRuntime } from "./support.ts";
 
 export interface ExampleWorld {
   /** an API key secret per kind; the device key is Bakhty's camera and unmanned lane */
-  keys: { carrier: string; monitor: string; device: string; nurZholyCamera: string };
+  keys: { carrier: string; monitor: string; device: string; nurZholyCamera: string; gate: string };
   /** example value -> the live value it stands for */
   ids: Map<string, string>;
 }
@@ -40,10 +40,14 @@ export function buildExampleWorld(dbPath: string): ExampleWorld {
       plate: string,
       checkpointId: string,
       upTo: "declared" | "booked" | "waitingArea",
-      opts: { owner?: string } = {},
+      opts: { owner?: string; driverless?: boolean } = {},
     ) => {
       const declared = declareTruck(crossings, {
-        declaration: declarationSchema.parse(exampleDeclaration(plate, checkpointId)),
+        declaration: declarationSchema.parse(
+          opts.driverless
+            ? exampleDriverlessDeclaration(plate, EXAMPLE_IDS.gateVin, checkpointId)
+            : exampleDeclaration(plate, checkpointId),
+        ),
         risk: SEED_RISK_POLICY,
         sample: 0.99,
         at,
@@ -77,6 +81,9 @@ export function buildExampleWorld(dbPath: string): ExampleWorld {
     // Bakhty: a booked truck for the camera, a complete green one in the waiting area for the gate
     truck(EXAMPLE_IDS.arrivingPlate, "bakhty", "booked");
     truck(EXAMPLE_IDS.unmannedPlate, "bakhty", "waitingArea");
+    // issue 22: a carrier's crossing its system books, and its driverless truck the Smart Customs gate reads
+    ids.set(EXAMPLE_IDS.carrierToBook, truck("420BOK02", "korday", "declared", { owner: carrier.key.id }));
+    truck(EXAMPLE_IDS.gatePlate, "bakhty", "booked", { owner: carrier.key.id, driverless: true });
     // Nur Zholy: one truck already called to a lane, then one waiting for the next call
     const atLane = truck("414LAN02", "nur-zholy", "waitingArea");
     const called = callNextStore(rt.deps.db, crossings, checkpoints).callNext("nur-zholy", at, system);
@@ -99,6 +106,7 @@ export function buildExampleWorld(dbPath: string): ExampleWorld {
         device: newKey(rt, { kind: "device", label: "Bakhty gate", checkpointId: "bakhty" }).secret,
         nurZholyCamera: newKey(rt, { kind: "device", label: "Nur Zholy camera", checkpointId: "nur-zholy" })
           .secret,
+        gate: newKey(rt, { kind: "gate", label: "Bakhty Smart Customs gate", checkpointId: "bakhty" }).secret,
       },
       ids,
     };

@@ -41,7 +41,7 @@ async function credentials(op: DocOperation): Promise<Record<string, string>> {
   const scope = required.apiKey?.[0];
   if (!scope) return {};
   // a carrier's key first, as integrators mostly are
-  const kind = (["carrier", "monitor", "device"] as const).find((k) =>
+  const kind = (["carrier", "monitor", "device", "gate"] as const).find((k) =>
     (SCOPES_OF_KIND[k] as readonly string[]).includes(scope),
   );
   if (!kind) throw new Error(`no kind of key holds ${scope}`);

@@ -24,6 +24,7 @@ const CALLERS = [
   "carrierKey",
   "deviceKey",
   "monitorKey",
+  "gateKey",
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -42,6 +43,8 @@ const RULES: [RegExp, "door" | "everyone" | readonly Caller[]][] = [
   [/^GET \/api\/v1\/(checkpoints|wait-times)/, "everyone"],
   [/ \/api\/v1\/(events|webhooks)/, ["carrierKey", "monitorKey"]],
   [/ \/api\/v1\/device\//, ["deviceKey"]],
+  // the Smart Customs lane's gate (issue 22): its own kind of key, which opens nothing else
+  [/ \/api\/v1\/gate\//, ["gateKey"]],
   [/ \/api\/v1\/carrier\//, ["carrierKey"]],
   [/ \/api\/v1\/officer\//, ["officerHere", "supervisor"]],
   // the settings (with issue 18's recommendation and calendar) and the audit trail (and its CSV)
@@ -72,9 +75,13 @@ async function principals(): Promise<Record<Caller, Principal>> {
     const csrf = rt.deps.db.prepare("SELECT csrf FROM sessions WHERE id = ?").pluck().get(id) as string;
     return { headers: { Cookie: cookie, "X-CSRF-Token": csrf }, csrf };
   };
-  const key = (kind: "carrier" | "device" | "monitor") =>
+  const key = (kind: "carrier" | "device" | "monitor" | "gate") =>
     bearer(
-      newKey(rt, { kind, label: kind, checkpointId: kind === "device" ? "nur-zholy" : undefined }).secret,
+      newKey(rt, {
+        kind,
+        label: kind,
+        checkpointId: kind === "device" || kind === "gate" ? "nur-zholy" : undefined,
+      }).secret,
     );
   return {
     anonymous: { headers: {} },
@@ -87,6 +94,7 @@ async function principals(): Promise<Record<Caller, Principal>> {
     carrierKey: { headers: key("carrier") },
     deviceKey: { headers: key("device") },
     monitorKey: { headers: key("monitor") },
+    gateKey: { headers: key("gate") },
   };
 }
 

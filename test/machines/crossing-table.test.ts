@@ -16,7 +16,7 @@ const ACCEPTS: Record<CrossingState, CrossingEventType[]> = {
   declared: ["BOOK", "CHECK_IN", "CANCEL", "VOID"],
   // BOOK in booked: a change of slot, one move
   booked: ["BOOK", "CANCEL_BOOKING", "CHECK_IN", "CANCEL", "EXPIRE", "VOID"],
-  waitingArea: ["CALL", "PRIORITISE", "UNMANNED_RELEASE", "CANCEL", "VOID"],
+  waitingArea: ["CALL", "PRIORITISE", "UNMANNED_RELEASE", "GATE_READ", "CANCEL", "VOID"],
   called: ["ARRIVE_AT_LANE", "MISS_CALL"],
   documentCheck: ["RECORD_DOCUMENT_CHECK", "HOLD", "REFUSE"],
   scan: ["RECORD_SCAN", "SEND_TO_INSPECTION", "HOLD", "REFUSE"],

@@ -59,6 +59,14 @@ export function goodEvent(type: CrossingEventType, c: PersistedCrossing): Crossi
       return { ...base, type, documents: "CMR waybill" };
     case "UNMANNED_RELEASE":
       return { ...base, type, plateRead: c.context.plate };
+    case "GATE_READ":
+      return {
+        ...base,
+        actor: { kind: "device", id: "gate-1" },
+        type,
+        plateRead: c.context.plate,
+        lane: { open: true, fromHour: 0, toHour: 24, timezone: "Asia/Almaty" },
+      };
     case "REFUSE":
       return { ...base, type, reasonCode: "DOCS-FORGED" };
     default:

@@ -72,6 +72,18 @@ const event: fc.Arbitrary<CrossingEvent> = fc.oneof(
     actor,
     plateRead: fc.constantFrom("123ABC02", "999XX01", ""),
   }),
+  fc.record({
+    type: fc.constant("GATE_READ" as const),
+    at,
+    actor,
+    plateRead: fc.constantFrom("123ABC02", "999XX01"),
+    lane: fc.record({
+      open: fc.boolean(),
+      fromHour: fc.constantFrom(0, 6, 22),
+      toHour: fc.constantFrom(24, 18, 6),
+      timezone: fc.constant("Asia/Almaty"),
+    }),
+  }),
   fc.record({ type: fc.constant("REFUSE" as const), at, actor, reasonCode: text }),
 );
 

@@ -199,6 +199,9 @@ describe("the settings in the JSON API", () => {
       "requireVin",
       "scanners",
       "slotCapacity",
+      "smartCustomsLane",
+      "smartLaneFromHour",
+      "smartLaneToHour",
       "unmannedGreenLane",
       "walkInsAllowed",
     ]);

@@ -39,6 +39,20 @@ function eventOf(type: CrossingEventType, at: number, variant: number): Crossing
       return { type, at, actor, documents: v ? "invoice" : "" };
     case "UNMANNED_RELEASE":
       return { type, at, actor, plateRead: v ? "01abc-123" : "X" };
+    case "GATE_READ":
+      // both branches of the gate are walked; it releases once in four, so sequences still go deep
+      return {
+        type,
+        at,
+        actor,
+        plateRead: variant === 1 ? "X" : "01abc-123",
+        lane: {
+          open: variant !== 3,
+          fromHour: variant === 2 ? 5 : 0,
+          toHour: variant === 2 ? 6 : 24,
+          timezone: "UTC",
+        },
+      };
     case "REFUSE":
       return { type, at, actor, reasonCode: v ? "R1" : "" };
     case "CANCEL":

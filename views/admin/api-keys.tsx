@@ -68,7 +68,7 @@ export function NewKeyForm(props: {
             aria-invalid={errors.label ? "true" : undefined}
           />
         </Field>
-        <Field name="checkpointId" label="Checkpoint (device keys only)" error={errors.checkpointId}>
+        <Field name="checkpointId" label="Checkpoint (device and gate keys only)" error={errors.checkpointId}>
           <select
             id="checkpointId"
             name="checkpointId"

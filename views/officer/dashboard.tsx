@@ -18,6 +18,8 @@ export interface DashboardProps {
   now: number;
   /** the machine's sentence when an action was refused */
   error?: string;
+  /** "Driverless" in the officer's language (issue 22): the mark beside a truck with no driver */
+  driverlessMark: string;
   done?: string;
 }
 
@@ -205,8 +207,17 @@ function Results(props: { truck: BoardTruck }) {
   return parts.length ? <p class="muted">{parts.join(" · ")}</p> : null;
 }
 
+/** A truck with no driver: nobody to speak to at the lane, its carrier's system is told (issue 22). */
+function Driverless(props: { truck: BoardTruck; mark: string }) {
+  return props.truck.driverless ? (
+    <>
+      <span class="badge driverless">{props.mark}</span>{" "}
+    </>
+  ) : null;
+}
+
 /** Trucks that left: the time, the plate (to its trail), and how they left unless it was a release. */
-function Outcomes(props: { trucks: BoardTruck[]; base: string; timezone: string }) {
+function Outcomes(props: { trucks: BoardTruck[]; base: string; timezone: string; mark: string }) {
   return (
     <ul>
       {props.trucks.map((t) => (
@@ -215,6 +226,7 @@ function Outcomes(props: { trucks: BoardTruck[]; base: string; timezone: string 
           <a href={`${props.base}/crossings/${t.id}`}>
             <strong>{t.plate}</strong>
           </a>{" "}
+          <Driverless truck={t} mark={props.mark} />
           {t.unmanned ? "" : t.state}
           {t.reasonCode ? `: ${t.reasonCode}` : ""}
         </li>
@@ -243,13 +255,15 @@ export function BoardView(props: DashboardProps) {
               <a href={`${base}/crossings/${t.id}`}>
                 <strong>{t.plate}</strong>
               </a>{" "}
-              <span class="muted">{t.code}</span> {PRIORITY_WORDS[t.priority] ?? t.priority}{" "}
+              <span class="muted">{t.code}</span> <Driverless truck={t} mark={props.driverlessMark} />
+              {PRIORITY_WORDS[t.priority] ?? t.priority}{" "}
               {t.slot
                 ? `booked ${clock(t.slot.start, props.checkpoint.config.timezone)}–${clock(t.slot.end, props.checkpoint.config.timezone)}`
                 : "walk-in"}
               , waiting {minutesSince(t.since, now)} <Channel truck={t} />{" "}
               <DeclarationLink base={base} truck={t} />
               {t.promotionReason ? <span class="muted"> moved forward: {t.promotionReason}</span> : null}
+              {t.gateReason ? <span class="muted"> Smart Customs gate: {t.gateReason}</span> : null}
               {props.supervisor && t.offers.includes("prioritise") ? (
                 <Fold id={`prioritise-${t.id}`} summary="Move forward">
                   <Act
@@ -282,6 +296,7 @@ export function BoardView(props: DashboardProps) {
                     <a href={`${base}/crossings/${t.id}`}>
                       <strong>{t.plate}</strong>
                     </a>{" "}
+                    <Driverless truck={t} mark={props.driverlessMark} />
                     {t.lane ? `lane ${t.lane} · ` : ""}
                     {describeState(t.state)} for {minutesSince(t.since, now)} <Channel truck={t} />{" "}
                     <DeclarationLink base={base} truck={t} />
@@ -331,12 +346,22 @@ export function BoardView(props: DashboardProps) {
         <section>
           <h2>Unmanned green lane, last hours ({board.recentUnmanned.length})</h2>
           <p class="muted">Released by the lane's camera without an officer; each is in the audit trail.</p>
-          <Outcomes trucks={board.recentUnmanned} base={base} timezone={props.checkpoint.config.timezone} />
+          <Outcomes
+            trucks={board.recentUnmanned}
+            base={base}
+            timezone={props.checkpoint.config.timezone}
+            mark={props.driverlessMark}
+          />
         </section>
       ) : null}
       <section>
         <h2>Released and refused by officers, last hours</h2>
-        <Outcomes trucks={board.recent} base={base} timezone={props.checkpoint.config.timezone} />
+        <Outcomes
+          trucks={board.recent}
+          base={base}
+          timezone={props.checkpoint.config.timezone}
+          mark={props.driverlessMark}
+        />
       </section>
     </div>
   );
@@ -348,7 +373,8 @@ function InService(props: { config: CheckpointConfig }) {
   return (
     <p class="muted" id="in-service">
       In service: {c.documentLanes} lanes, {c.scanners} scanners, {c.inspectionBays} inspection bays ·
-      unmanned green lane {c.unmannedGreenLane ? "on" : "off"} · walk-ins{" "}
+      unmanned green lane {c.unmannedGreenLane ? "on" : "off"} · Smart Customs lane{" "}
+      {c.smartCustomsLane ? `open ${c.smartLaneFromHour}–${c.smartLaneToHour} h` : "closed"} · walk-ins{" "}
       {c.walkInsAllowed ? "allowed" : "not allowed"} · daily limit {c.dailyLimit}
     </p>
   );

@@ -74,8 +74,14 @@ export function DeclarationView(p: DeclarationViewProps) {
         <Row label={t("f.vin")} value={c.vin} />
         <Row label={t("f.country")} value={d.vehicle.country} />
         <Row label={t("f.trailerPlate")} value={d.vehicle.trailerPlate} />
-        <Row label={t("f.driverName")} value={d.driver.name} />
-        <Row label={t("f.phone")} value={d.driver.phone} />
+        {d.driver ? (
+          <>
+            <Row label={t("f.driverName")} value={d.driver.name} />
+            <Row label={t("f.phone")} value={d.driver.phone} />
+          </>
+        ) : (
+          <Row label={t("f.driverName")} value={t("driverless.mark")} />
+        )}
         <Row label={t("f.description")} value={d.cargo.description} />
         <Row label={t("f.hsCodes")} value={d.cargo.hsCodes.join(", ")} />
         <Row label={t("f.weight")} value={d.cargo.grossWeightKg} />

@@ -39,6 +39,9 @@ export const settingsValues = (s: SupervisorSettings): Record<string, string | b
   declarationLapseHours: String(s.declarationLapseHours ?? ""),
   bookingHorizonDays: String(s.bookingHorizonDays ?? ""),
   earlyArrivalMinutes: String(s.earlyArrivalMinutes ?? ""),
+  smartCustomsLane: s.smartCustomsLane === true,
+  smartLaneFromHour: String(s.smartLaneFromHour ?? ""),
+  smartLaneToHour: String(s.smartLaneToHour ?? ""),
 });
 
 const NUMBERS: [keyof SupervisorSettings, string, string][] = [
@@ -55,6 +58,12 @@ const NUMBERS: [keyof SupervisorSettings, string, string][] = [
     "Unbooked declaration lapses after (hours)",
     "a plate nobody books is given back",
   ],
+  [
+    "smartLaneFromHour",
+    "Smart Customs lane opens at (hour)",
+    "local time, 0 to 23; from 0 to 24 is round the clock, 22 to 6 passes midnight",
+  ],
+  ["smartLaneToHour", "Smart Customs lane closes at (hour)", "local time, 1 to 24"],
 ];
 
 const localDay = (at: number, timezone: string) =>
@@ -160,6 +169,11 @@ export function SettingsPage(props: SettingsProps) {
         <label>
           <input type="checkbox" name="unmannedGreenLane" checked={v.unmannedGreenLane === true} /> Unmanned
           green lane open (the lane's camera releases green-channel trucks)
+        </label>
+        <label>
+          <input type="checkbox" name="smartCustomsLane" checked={v.smartCustomsLane === true} /> Smart
+          Customs lane open (its gate releases complete green declarations, driverless trucks above all,
+          within the hours above; outside them or when closed, every truck goes to a manned lane)
         </label>
         <label>
           Reason for the change (kept in the log)

@@ -144,10 +144,11 @@ export function RunPage(props: { run: RunRow; name: string; csrf: string }) {
           </>
         ) : null}
         {report ? <Headlines report={report} /> : null}
+        {report ? <AgvLane report={report} /> : null}
         {report ? <Breakdown report={report} /> : null}
         {report ? (
           <div class="charts">
-            {CHARTS.map((name) => (
+            {[...CHARTS, ...(report.agvLane ? ["agv"] : [])].map((name) => (
               <img
                 src={`/planner/runs/${run.id}/charts/${name}.svg`}
                 alt={`${name} chart`}
@@ -297,6 +298,56 @@ export function Headlines(props: { report: Report }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** The Smart Customs AGV lane's figures, apart from the manned lanes' (issue 22); nothing without one. */
+export function AgvLane(props: { report: Report }) {
+  const a = props.report.agvLane;
+  if (!a) return null;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  return (
+    <section id="agv-lane">
+      <h2>Smart Customs lane (driverless trucks)</h2>
+      <table>
+        <tbody>
+          <tr>
+            <th>Gates · driverless share of arrivals</th>
+            <td>
+              {a.gates} · {pct(a.driverlessShare)}
+            </td>
+          </tr>
+          <tr>
+            <th>Driverless trucks (all replications)</th>
+            <td>{a.driverless}</td>
+          </tr>
+          <tr>
+            <th>Released through the lane, a day</th>
+            <td>{Math.round(a.releasedPerDay)}</td>
+          </tr>
+          <tr>
+            <th>Handed to the manned lanes (yellow, red), a day</th>
+            <td>{Math.round(a.handedToMannedPerDay)}</td>
+          </tr>
+          <tr>
+            <th>Wait for a gate, mean / p90 / p95</th>
+            <td>
+              {m(a.waitMinutes.mean)} / {m(a.waitMinutes.p90)} / {m(a.waitMinutes.p95)}
+            </td>
+          </tr>
+          <tr>
+            <th>Queue at the gates, mean / max</th>
+            <td>
+              {a.queue.mean.toFixed(2)} / {a.queue.max}
+            </td>
+          </tr>
+          <tr>
+            <th>Utilisation of the gates</th>
+            <td>{pct(a.utilisation)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
   );
 }
 

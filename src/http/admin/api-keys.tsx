@@ -24,9 +24,9 @@ const MESSAGES: Record<string, string> = {
   "v.required": "Required.",
   "v.tooLong": "Too long.",
   "v.controlCharacters": "No control characters.",
-  "v.keyKind": "Choose carrier, device or monitor.",
-  "v.deviceCheckpoint": "A device key belongs to one checkpoint: choose it.",
-  "v.onlyDevicesHaveCheckpoint": "Only device keys belong to a checkpoint.",
+  "v.keyKind": "Choose carrier, device, monitor or gate.",
+  "v.deviceCheckpoint": "A device key belongs to one checkpoint (a gate key too): choose it.",
+  "v.onlyDevicesHaveCheckpoint": "Only device and gate keys belong to a checkpoint.",
   "v.scopeForKind": "That scope is not for this kind of key.",
   "v.rateLimit": "A whole number from 1 to 100000.",
 };

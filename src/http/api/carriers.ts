@@ -5,18 +5,19 @@
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { STATES } from "../../../machines/types.ts";
+import { type CrossingContext, GATE_REASON_CODES, STATES } from "../../../machines/types.ts";
 import { SEED_RISK_POLICY } from "../../../seed/risk-rules.ts";
 import { declarationSchema } from "../../domain/declaration.ts";
 import { translator } from "../../i18n/index.ts";
 import { declareNationally } from "../../post-link/declare-nationally.ts";
+import { bookingStore } from "../../store/booking.ts";
 import { carrierCrossingStore } from "../../store/carrier-crossings.ts";
 import type { CrossingRow, StoredCrossing } from "../../store/crossings.ts";
 import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { declareRefusal } from "./declare-refusal.ts";
-import { bodyProblems, keyProblems, problems } from "./responses.ts";
+import { bodyProblems, keyedWriteProblems, keyProblems, problems } from "./responses.ts";
 import { keyed } from "./security.ts";
 import { validationHook } from "./validation.ts";
 
@@ -37,11 +38,29 @@ export const carrierCrossingSchema = z
     lane: z.number().int().nullable(),
     callDeadline: z.iso.datetime().nullable(),
     declaration: declarationSchema,
+    driverless: z
+      .boolean()
+      .describe("No driver: this carrier's system is told everything, no phone anything"),
+    gate: z
+      .object({
+        barrier: z.enum(["open", "closed"]),
+        reasonCode: z.enum(GATE_REASON_CODES).nullable(),
+        at: z.iso.datetime(),
+      })
+      .nullable()
+      .describe("What the Smart Customs gate decided when it read the truck; null before"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: "CarrierCrossing" });
 type CarrierCrossing = z.infer<typeof carrierCrossingSchema>;
+
+const gateOf = (row: CrossingRow): CarrierCrossing["gate"] => {
+  const gate = (JSON.parse(row.snapshot) as CrossingContext).gate;
+  if (!gate) return null;
+  const barrier = gate.decision === "released" ? ("open" as const) : ("closed" as const);
+  return { barrier, reasonCode: gate.reasonCode, at: new Date(gate.at).toISOString() };
+};
 
 const view = (row: CrossingRow): CarrierCrossing => ({
   id: row.id,
@@ -59,6 +78,8 @@ const view = (row: CrossingRow): CarrierCrossing => ({
   lane: row.lane,
   callDeadline: iso(row.call_deadline),
   declaration: JSON.parse(row.declaration),
+  driverless: row.driverless === 1,
+  gate: gateOf(row),
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
 });
@@ -72,6 +93,7 @@ const pageSchema = z
 
 export function carriersApi(deps: AppDeps) {
   const own = carrierCrossingStore(deps.db);
+  const booking = bookingStore(deps.db, deps.crossings);
   const base = (scope: "crossings:read" | "crossings:write") => ({
     tags: ["carriers"],
     ...keyed(deps, scope),
@@ -139,6 +161,36 @@ export function carriersApi(deps: AppDeps) {
     },
   });
 
+  const book = createRoute({
+    ...base("crossings:write"),
+    method: "post",
+    path: "/carrier/crossings/{id}/booking",
+    operationId: "bookCarrierCrossing",
+    summary: "Book an arrival slot for one of this carrier's crossings",
+    description:
+      "How a carrier's system books its trucks, a driverless one above all (issue 22): the key is the " +
+      "carrier's identity, so no driver's phone is asked for. A booked slot can be changed by booking " +
+      "again. 409 says why not (a full slot, the daily limit).",
+    request: {
+      params: z.object({ id: z.string().max(40) }),
+      body: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: z.union([
+              z.strictObject({ slotStart: z.iso.datetime() }),
+              z.strictObject({ firstAvailable: z.literal(true) }),
+            ]),
+          },
+        },
+      },
+    },
+    responses: {
+      201: { description: "Booked", content: { "application/json": { schema: carrierCrossingSchema } } },
+      ...keyedWriteProblems,
+    },
+  });
+
   const api = new OpenAPIHono<ApiKeyEnv>({ defaultHook: validationHook });
   const en = translator("en");
   api.openapi(declare, async (c) => {
@@ -184,6 +236,26 @@ export function carriersApi(deps: AppDeps) {
       { crossings: rows.map(view), next: rows.length === q.limit && last ? String(last.cursor) : null },
       200,
     );
+  });
+  api.openapi(book, async (c) => {
+    const caller = callerOf(c);
+    const found = deps.crossings.get(c.req.valid("param").id);
+    const cp = found ? deps.checkpoints.get(found.row.checkpoint_id) : null;
+    if (!caller || !found || !cp || found.row.owner !== caller.keyId) {
+      return problem(c, 404, "Unknown crossing", "This key has no crossing with that id.");
+    }
+    const body = c.req.valid("json");
+    const start = "firstAvailable" in body ? "first" : Date.parse(body.slotStart);
+    const o = await booking.bookTogether(cp, found.row.id, start, deps.now(), actorOf(caller));
+    if (!o.ok && o.status === 422)
+      return problem(c, 422, "Slot not bookable", `${en(o.reason)} Nothing was changed.`);
+    if (!o.ok && o.status === 404)
+      return problem(c, 404, "Unknown crossing", "This key has no crossing with that id.");
+    if (!o.ok) {
+      const detail = o.reason.startsWith("book.") ? en(o.reason) : `Not possible now: ${o.reason}.`;
+      return problem(c, 409, "Refused", `${detail} Nothing was changed.`);
+    }
+    return c.json(view(o.crossing.row), 201);
   });
   api.openapi(one, (c) => {
     const caller = callerOf(c);

@@ -13,6 +13,7 @@ import { API_EXAMPLES } from "./examples/index.ts";
 import { withExamples } from "./examples.ts";
 import { API_GUIDE } from "./guide.ts";
 import { registerKeyScheme } from "./security.ts";
+import { smartGateApi } from "./smart-gate.ts";
 import { validationHook } from "./validation.ts";
 import { waitTimesApi } from "./wait-times.ts";
 import { webhooksApi } from "./webhooks.ts";
@@ -29,6 +30,7 @@ export function createApi(deps: AppDeps, modules: ApiModule[] = []) {
   v1.route("/", webhooksApi(deps));
   v1.route("/", waitTimesApi(deps));
   v1.route("/", devicesApi(deps));
+  v1.route("/", smartGateApi(deps));
   v1.route("/", carriersApi(deps));
   for (const module of modules) v1.route("/", module(deps));
 

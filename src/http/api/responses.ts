@@ -39,3 +39,11 @@ export const problems = {
 export const keyProblems = { 401: problems[401], 403: problems[403], 429: problems[429] };
 /** What a route with a JSON body may answer about the body itself. */
 export const bodyProblems = { 400: problems[400], 415: problems[415], 422: problems[422] };
+/** A keyed write of one crossing: the key's and the body's problems, no such crossing, the rules' refusal, the disk. */
+export const keyedWriteProblems = {
+  ...keyProblems,
+  ...bodyProblems,
+  404: problems[404],
+  409: problems[409],
+  503: problems[503],
+};

@@ -22,8 +22,8 @@ export function registerKeyScheme(api: OpenAPIHono) {
     scheme: "bearer",
     description:
       "An API key from Shekara's administrator, as 'Authorization: Bearer shk_...'. Kinds: carrier " +
-      "(its own crossings), device (one checkpoint's camera or unmanned lane), monitor (the event feed " +
-      "without personal data, the wait times). Each route names the scope its key must hold. Each key " +
+      "(its own crossings), device (one checkpoint's camera or unmanned lane), gate (one checkpoint's " +
+      "Smart Customs gate), monitor (the event feed without personal data, the wait times). Each route names the scope its key must hold. Each key " +
       "has its own rate limit; 429 says when to retry.",
   });
 }

@@ -59,11 +59,13 @@ function createGate(deps: AppDeps) {
     deps.rateLimitPerMinute === 0 ? 0 : deps.bookingsPerAddressPerDay,
     deps.now,
   );
-  const phoneOf = (f: Found) => f.stored.declaration.driver.phone;
+  // a driverless truck (issue 22) has no phone: its carrier's key is who booked it
+  const phoneOf = (f: Found) => f.stored.declaration.driver?.phone ?? null;
 
   return {
-    sentTo: (f: Found) => maskPhone(phoneOf(f)),
-    needsCode: (f: Found) => f.cp.config.verifyPhone && !codes.isVerified(f.stored.row.id),
+    sentTo: (f: Found) => maskPhone(phoneOf(f) ?? ""),
+    needsCode: (f: Found) =>
+      f.cp.config.verifyPhone && phoneOf(f) !== null && !codes.isVerified(f.stored.row.id),
 
     /** The caps first (they need no phone), then the code. Writes nothing. */
     beforeBooking(c: Context, f: Found): GateOutcome {
@@ -71,9 +73,10 @@ function createGate(deps: AppDeps) {
       if (wait > 0) return { ok: false, reason: "book.addressCap", retryAfterSeconds: wait };
       // the cap counts confirmed phones only, so it holds where the code is asked for; checked
       // before a code is sent. A change of slot keeps the booking it has: only a new one counts.
-      if (!f.cp.config.verifyPhone) return { ok: true };
+      const phone = phoneOf(f);
+      if (!f.cp.config.verifyPhone || phone === null) return { ok: true };
       const limit = f.cp.config.activeBookingsPerPhone;
-      if (f.stored.row.state === "declared" && codes.activeBookings(phoneOf(f)) >= limit)
+      if (f.stored.row.state === "declared" && codes.activeBookings(phone) >= limit)
         return { ok: false, reason: "book.phoneCap", limit };
       if (!codes.isVerified(f.stored.row.id)) return { ok: false, reason: "phone.required" };
       return { ok: true };
@@ -87,6 +90,7 @@ function createGate(deps: AppDeps) {
       const now = deps.now();
       const id = f.stored.row.id;
       const phone = phoneOf(f);
+      if (phone === null) return { ok: false, reason: "phone.sendFailed", sentTo: "" };
       const sentTo = maskPhone(phone);
       const decision = maySend(codes.stored(id), codes.sentToPhone(phone, now - HOUR_MS), now);
       if (!decision.ok) return { ...decision, sentTo };

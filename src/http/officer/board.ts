@@ -34,6 +34,10 @@ export interface BoardTruck {
   promotionReason: string | null;
   /** released by the unmanned green lane's camera, without an officer */
   unmanned: boolean;
+  /** no driver (issue 22): its carrier's system is told everything; officers call it like any truck */
+  driverless: boolean;
+  /** why the Smart Customs gate handed it to a manned lane, when it did */
+  gateReason: string | null;
   /** the officer's actions the machine accepts now ("prioritise" as a supervisor): the buttons drawn */
   offers: Action[];
 }
@@ -109,6 +113,8 @@ const toTruck = (r: CrossingRow): BoardTruck => {
     slot: c.slot,
     promotionReason: c.promotionReason,
     unmanned: c.releasedBy === "unmanned",
+    driverless: r.driverless === 1,
+    gateReason: c.gate?.decision === "manned" ? c.gate.reason : null,
     offers: offeredActions(r.state, c, r.updated_at),
   };
 };

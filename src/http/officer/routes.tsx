@@ -77,6 +77,7 @@ export function officerRoutes(deps: AppDeps) {
       username: user.username,
       supervisor: user.role === "supervisor",
       now,
+      driverlessMark: langOf(c).t("driverless.mark"),
       ...extra,
     };
   };
@@ -105,7 +106,8 @@ export function officerRoutes(deps: AppDeps) {
     const checkpoint = checkpointOf(c);
     if (!checkpoint) return c.text("No such checkpoint.", 404);
     const { csrf } = sessionOf(c);
-    const page = await pages(c, `board|${checkpoint.id}|${csrf}`, () => (
+    // per language too: the driverless mark is in the officer's language
+    const page = await pages(c, `board|${checkpoint.id}|${csrf}|${langOf(c).lang}`, () => (
       <BoardView {...props(c, checkpoint)} />
     ));
     return page ?? c.notFound();

@@ -91,6 +91,7 @@ export function settingsRoutes(deps: AppDeps, guard: AuthGuard) {
     typed.walkInsAllowed = form.walkInsAllowed === "on";
     typed.unmannedGreenLane = form.unmannedGreenLane === "on";
     typed.requireVin = form.requireVin === "on";
+    typed.smartCustomsLane = form.smartCustomsLane === "on";
 
     const parsed = changeSchema.safeParse(changeFromForm(form));
     if (!parsed.success) {

@@ -7,6 +7,7 @@ import { ComparePage, type Report, RunPage, ScenariosPage } from "../../../views
 import { authGuard, readForm, sessionOf } from "../../auth/guard.ts";
 import { sessionStore } from "../../auth/sessions.ts";
 import {
+  agvLaneChart,
   arrivalsChart,
   channelsChart,
   queueChart,
@@ -163,11 +164,17 @@ export function plannerRoutes(deps: AppDeps) {
     if (!found) return c.text("No finished run.", 404);
     const { report } = found;
     const one = [{ label: report.scenario, wait: report.waitMinutes, ...report }];
+    // the Smart Customs lane's gates beside the manned resources, when the run has them (issue 22)
+    const withAgv = one.map((r) => ({
+      ...r,
+      utilisation: { ...r.utilisation, ...(r.agvLane ? { agvLane: r.agvLane.utilisation } : {}) },
+    }));
     const charts: Record<string, () => string> = {
       "arrivals.svg": () => arrivalsChart(report.hourly),
       "queue.svg": () => queueChart(report.hourly),
       "wait.svg": () => waitChart(one),
-      "utilisation.svg": () => utilisationChart(one),
+      "utilisation.svg": () => utilisationChart(withAgv),
+      "agv.svg": () => agvLaneChart(one),
       "stages.svg": () => stagesChart(one),
       "resources.svg": () =>
         resourcesChart([

@@ -17,6 +17,12 @@ export const exampleDeclaration = (plate: string, checkpointId: string) => ({
   transitDocument: { type: "none" },
 });
 
+/** A driverless truck's declaration (issue 22): its VIN, and no driver at all; only a carrier's key lodges it. */
+export const exampleDriverlessDeclaration = (plate: string, vin: string, checkpointId: string) => {
+  const { driver: _none, ...rest } = exampleDeclaration(plate, checkpointId);
+  return { ...rest, vehicle: { ...rest.vehicle, vin }, driverless: true };
+};
+
 const slot = { start: "2026-11-24T05:00:00.000Z", end: "2026-11-24T06:00:00.000Z" };
 /** Declared, booked, then the states given, each with when it was entered. */
 const history = (...later: [string, string][]) =>

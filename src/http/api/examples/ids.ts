@@ -20,6 +20,11 @@ export const EXAMPLE_IDS = {
   arrivingPlate: "417ARR05",
   /** green, complete, in Bakhty's waiting area: the unmanned lane releases it */
   unmannedPlate: "418UNM05",
+  /** a carrier's crossing at Korday, declared: its system books it (issue 22) */
+  carrierToBook: "Rd4mW8xKp2NcT6vLb9QsY",
+  /** a carrier's driverless truck, green and complete, booked at Bakhty: the Smart Customs gate reads it */
+  gatePlate: "419DRV05",
+  gateVin: "XTC54115R00004190",
   /** a carrier's webhook subscription */
   subscription: "whk_Rw4nK8cT2pLx",
 } as const;

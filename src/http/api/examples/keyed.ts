@@ -16,6 +16,8 @@ const carrierCrossing = {
   lane: null,
   callDeadline: null,
   declaration: exampleDeclaration(EXAMPLE_IDS.carrierPlate, "korday"),
+  driverless: false,
+  gate: null,
   createdAt: "2026-11-23T09:30:00.000Z",
   updatedAt: "2026-11-23T09:30:00.000Z",
 };
@@ -58,6 +60,27 @@ export const KEYED_EXAMPLES: ExampleBook = {
           "Already on the way",
           "This truck already has an active crossing at this checkpoint.",
         ),
+      },
+    },
+  },
+  bookCarrierCrossing: {
+    firstAvailable: {
+      summary:
+        "The carrier's system books the earliest slot with a place left (no driver's phone is asked for)",
+      params: { id: EXAMPLE_IDS.carrierToBook },
+      body: { firstAvailable: true },
+      response: {
+        status: 201,
+        body: {
+          ...carrierCrossing,
+          id: EXAMPLE_IDS.carrierToBook,
+          code: "W7PK2M9R",
+          plate: "420BOK02",
+          state: "booked",
+          slot: { start: "2026-11-23T10:00:00.000Z", end: "2026-11-23T11:00:00.000Z" },
+          declaration: exampleDeclaration("420BOK02", "korday"),
+          updatedAt: "2026-11-23T09:31:00.000Z",
+        },
       },
     },
   },
@@ -130,6 +153,39 @@ export const KEYED_EXAMPLES: ExampleBook = {
       response: {
         status: 200,
         body: { crossingId: "Bq6wN2kTz8LmX4rVc1PsJ", state: "waitingArea", lane: null },
+      },
+    },
+  },
+  readAtSmartGate: {
+    driverlessGreen: {
+      summary: "Bakhty's Smart Customs gate reads a driverless green truck: the barrier lifts",
+      body: { readId: "bakhty-gate-1:000417", plate: "419 DRV 05", vin: EXAMPLE_IDS.gateVin },
+      response: {
+        status: 200,
+        body: {
+          readId: "bakhty-gate-1:000417",
+          crossingId: "Gt5nV8qLw2KxR6mZc3PbJ",
+          plate: EXAMPLE_IDS.gatePlate,
+          driverless: true,
+          barrier: "open",
+          decision: "released",
+          reasonCode: null,
+          reason: null,
+          state: "released",
+          at: "2026-11-23T10:12:30.000Z",
+        },
+      },
+    },
+    nobodyExpected: {
+      summary: "A vehicle nobody booked here: keep the barrier closed",
+      body: { readId: "bakhty-gate-1:000418", plate: "000NON05" },
+      response: {
+        status: 404,
+        body: problem(
+          404,
+          "No truck expected",
+          "At bakhty, no truck with that plate or VIN is expected here: keep the barrier closed.",
+        ),
       },
     },
   },

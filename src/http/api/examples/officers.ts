@@ -7,6 +7,8 @@ const { documentLanes, scanners, inspectionBays, slotCapacity, dailyLimit, queue
 const { graceMinutes, walkInsAllowed, unmannedGreenLane } = nurZholy.config;
 // issue 14's policies
 const { requireVin, declarationLapseHours, bookingHorizonDays, earlyArrivalMinutes } = nurZholy.config;
+// issue 22's Smart Customs lane
+const { smartCustomsLane, smartLaneFromHour, smartLaneToHour } = nurZholy.config;
 const settings = {
   documentLanes,
   scanners,
@@ -21,6 +23,9 @@ const settings = {
   declarationLapseHours,
   bookingHorizonDays,
   earlyArrivalMinutes,
+  smartCustomsLane,
+  smartLaneFromHour,
+  smartLaneToHour,
 };
 
 export const OFFICER_EXAMPLES: ExampleBook = {

@@ -1,0 +1,148 @@
+/**
+ * The Smart Customs gate's one request (issue 22): find the truck by the plate or VIN the gate
+ * read, check it in if it is not in yet, and give the machine the read. The machine decides
+ * whether the barrier lifts (GATE_READ's two transitions); this module holds no rule. Everything
+ * happens in one savepoint of the group commit (group-commit.ts: reads that arrive together share
+ * one flush to disk, each answered once it is durable), with the answer kept under the gate's read
+ * id, so a read sent again (a timeout, a retry) gets the first answer back and changes nothing.
+ */
+import {
+  type Actor,
+  type CrossingEvent,
+  type CrossingState,
+  type GateDecision,
+  STATE_SETS,
+} from "../../machines/index.ts";
+import { type Checkpoint, checkInPolicy, smartLanePolicy } from "../domain/checkpoint.ts";
+import { canonicalPlate, canonicalVin } from "../domain/identity.ts";
+import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
+import type { DB } from "./db.ts";
+import { groupCommit } from "./group-commit.ts";
+// the partial unique indexes of migration 110 are written with this very condition, so they are used
+import { ACTIVE } from "./one-active-crossing.ts";
+
+/** What the gate does and why: the body of the gate's answer. */
+export interface GateAnswer {
+  readId: string;
+  crossingId: string;
+  plate: string;
+  driverless: boolean;
+  /** open: the truck leaves through the Smart Customs lane; closed: it goes to a manned lane */
+  barrier: "open" | "closed";
+  decision: GateDecision["decision"];
+  reasonCode: GateDecision["reasonCode"];
+  reason: string | null;
+  state: CrossingState;
+  at: string;
+}
+
+export type GateOutcome =
+  | { ok: true; answer: GateAnswer; replayed: boolean }
+  | { ok: false; status: 404 | 409; reason: string };
+
+export interface GateRead {
+  keyId: string;
+  readId: string;
+  checkpoint: Checkpoint;
+  plate?: string;
+  vin?: string;
+  at: number;
+  actor: Actor;
+}
+
+type Change = Extract<ApplyOutcome, { ok: true }>;
+
+export function smartGateStore(db: DB, crossings: CrossingStore) {
+  const together = groupCommit(db);
+  const byVin = db.prepare(
+    `SELECT id, state FROM crossings WHERE vin = ? AND vin IS NOT NULL AND checkpoint_id = ? AND ${ACTIVE}`,
+  );
+  const byPlate = db.prepare(
+    `SELECT id, state FROM crossings WHERE plate_key = ? AND checkpoint_id = ? AND ${ACTIVE}`,
+  );
+  const earlier = db.prepare("SELECT answer FROM gate_reads WHERE key_id = ? AND read_id = ?").pluck();
+  const keep = db.prepare(
+    "INSERT INTO gate_reads (key_id, read_id, crossing_id, answer, at) VALUES (?, ?, ?, ?, ?)",
+  );
+
+  /** The VIN first: a plate can be swapped onto another vehicle, its VIN cannot. */
+  type Found = { id: string; state: CrossingState } | undefined;
+  const find = (r: GateRead): Found =>
+    ((r.vin ? byVin.get(canonicalVin(r.vin), r.checkpoint.id) : undefined) ??
+      (r.plate ? byPlate.get(canonicalPlate(r.plate), r.checkpoint.id) : undefined)) as Found;
+
+  const readTx = db.transaction((r: GateRead, changes: Change[]): GateOutcome => {
+    const kept = earlier.get(r.keyId, r.readId) as string | undefined;
+    if (kept) return { ok: true, answer: JSON.parse(kept) as GateAnswer, replayed: true };
+    const found = find(r);
+    if (!found) return { ok: false, status: 404, reason: "no truck with that plate or VIN is expected here" };
+    const run = (event: CrossingEvent): string | null => {
+      const outcome = crossings.apply(id, event);
+      if (!outcome.ok) return outcome.reason;
+      changes.push(outcome);
+      return null;
+    };
+    const id = found.id;
+    // not in the waiting area yet: the gate's read is its arrival too
+    if (STATE_SETS.beforeArrival.includes(found.state)) {
+      const refused = run({
+        type: "CHECK_IN",
+        at: r.at,
+        actor: r.actor,
+        policy: checkInPolicy(r.checkpoint.config),
+        ...(r.vin ? { vin: r.vin } : {}),
+      });
+      if (refused) return { ok: false, status: 409, reason: refused };
+    }
+    const refused = run({
+      type: "GATE_READ",
+      at: r.at,
+      actor: r.actor,
+      ...(r.plate ? { plateRead: r.plate } : {}),
+      ...(r.vin ? { vinRead: r.vin } : {}),
+      lane: smartLanePolicy(r.checkpoint.config),
+    });
+    if (refused) {
+      // a check-in made above is undone with the rest: the gate's read changes all or nothing
+      throw new GateRefusal(refused);
+    }
+    const after = changes.at(-1)?.crossing;
+    if (!after) throw new Error("the gate's read left no crossing");
+    const gate = after.crossing.context.gate as GateDecision;
+    const answer: GateAnswer = {
+      readId: r.readId,
+      crossingId: id,
+      plate: after.row.plate,
+      driverless: after.row.driverless === 1,
+      barrier: gate.decision === "released" ? "open" : "closed",
+      decision: gate.decision,
+      reasonCode: gate.reasonCode,
+      reason: gate.reason,
+      state: after.row.state,
+      at: new Date(r.at).toISOString(),
+    };
+    keep.run(r.keyId, r.readId, id, JSON.stringify(answer), r.at);
+    return { ok: true, answer, replayed: false };
+  });
+
+  return {
+    async read(r: GateRead): Promise<GateOutcome> {
+      const changes: Change[] = [];
+      let outcome: GateOutcome;
+      try {
+        outcome = await together(() => readTx(r, changes));
+      } catch (err) {
+        if (err instanceof GateRefusal) return { ok: false, status: 409, reason: err.message };
+        throw err;
+      }
+      // told only once the whole read has committed: live pages and the webhooks wake now
+      if (outcome.ok) for (const change of changes) crossings.notifyCommitted(change);
+      return outcome;
+    },
+  };
+}
+
+/** Rolls the gate's transaction back (a check-in it made included) when the machine refuses the read. */
+class GateRefusal extends Error {}
+
+export type SmartGateStore = ReturnType<typeof smartGateStore>;
