@@ -45,6 +45,24 @@ describe("drivers' notifications", () => {
     expect(store.ofCrossing(booked)).toEqual([]);
   });
 
+  it("tells a driver whose crossing a supervisor voided, with the supervisor's reason, in their language", async () => {
+    const id = declareAndBook(rt, "NOT0V1");
+    const voided = rt.deps.crossings.apply(id, {
+      type: "VOID",
+      reason: "the plate belongs to another truck",
+      at: rt.deps.now(),
+      actor: { kind: "supervisor", id: "s-1" },
+    });
+    expect(voided.ok).toBe(true);
+    expect(store.ofCrossing(id).map((n) => [n.kind, n.params.reason])).toEqual([
+      ["crossing-cancelled", "the plate belongs to another truck"],
+    ]);
+    const page = await (await rt.app.request(`/c/${id}?lang=ru`)).text();
+    expect(page).toContain(
+      "Пункт пропуска отменил этот проезд (примечание сотрудника: the plate belongs to another truck).",
+    );
+  });
+
   it("the sender marks each sent; a failing sender is tried again later, then given up", async () => {
     const id = calledTruck("NOT004");
     const sent: Notification[] = [];
