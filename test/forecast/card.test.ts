@@ -79,7 +79,7 @@ describe("the recommendation card", () => {
     expect((await sup.post(REC)).status).toBe(303);
     const page = await (await sup.get(PAGE)).text();
     expect(page).toContain("Computing a new recommendation");
-    expect(page).toContain(`hx-get="${REC}/card"`);
+    expect(page).toContain(`hx-get="${REC}-card"`);
     expect(page).not.toContain(">Compute a new recommendation<");
     // a second click while it computes starts nothing more
     expect((await sup.post(REC)).status).toBe(303);
@@ -94,13 +94,13 @@ describe("the recommendation card", () => {
     // the work is done on the thread and not yet stored: the server answers meanwhile
     expect((await fetch("/healthz")).status).toBe(200);
     expect(latestRequest().status).toBe("computing");
-    const polling = await (await sup.get(`${REC}/card`)).text();
+    const polling = await (await sup.get(`${REC}-card`)).text();
     expect(polling).toContain("Computing a new recommendation");
     expect(polling).toContain('hx-trigger="every 2s"');
 
     pool.release();
     await computed();
-    const card = await (await sup.get(`${REC}/card`)).text();
+    const card = await (await sup.get(`${REC}-card`)).text();
     expect(card).toContain(`Recommendation ${latestRequest().recommendation_id}`);
     expect(card).not.toContain("hx-trigger");
     expect(card).toContain(">Compute a new recommendation<");

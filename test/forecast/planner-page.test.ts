@@ -71,7 +71,7 @@ describe("the planners' demand forecast page", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Demand forecast: Nur Zholy (Khorgos), export");
-    expect(html).toContain(`src="${PAGE}/forecast.svg?lang=en"`);
+    expect(html).toContain(`src="${PAGE}/charts/forecast.svg?lang=en"`);
     expect(html).toMatch(/\d+ weekly origins/);
     // three methods, each with all horizons, 1, 7 and 14
     const table = /<table id="backtest">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "";
@@ -91,12 +91,12 @@ describe("the planners' demand forecast page", () => {
     }
 
     for (const chart of ["forecast.svg", "backtest.svg"]) {
-      const svg = await p.get(`${PAGE}/${chart}?lang=en`);
+      const svg = await p.get(`${PAGE}/charts/${chart}?lang=en`);
       expect(svg.status).toBe(200);
       expect(svg.headers.get("content-type")).toBe("image/svg+xml");
       expect(await svg.text()).toContain("<svg");
     }
-    expect(await (await p.get(`${PAGE}/forecast.svg?lang=en`)).text()).toContain("80% interval");
+    expect(await (await p.get(`${PAGE}/charts/forecast.svg?lang=en`)).text()).toContain("80% interval");
   }, 240_000);
 
   for (const lang of ["ru", "kk", "zh"] as const)
@@ -118,10 +118,10 @@ describe("the planners' demand forecast page", () => {
         );
         expect(latin, `${path} in ${lang}`).toEqual([]);
       }
-      const chart = await (await p.get(`${PAGE}/forecast.svg?lang=${lang}`)).text();
+      const chart = await (await p.get(`${PAGE}/charts/forecast.svg?lang=${lang}`)).text();
       expect(chart).toContain(DICTIONARIES[lang]["fc.interval"]);
       expect(chart).not.toContain("80% interval");
-      const backtest = await (await p.get(`${PAGE}/backtest.svg?lang=${lang}`)).text();
+      const backtest = await (await p.get(`${PAGE}/charts/backtest.svg?lang=${lang}`)).text();
       expect(backtest).toContain(DICTIONARIES[lang]["fc.m.negativeBinomial"]);
     }, 240_000);
 

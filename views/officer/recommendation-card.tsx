@@ -32,7 +32,7 @@ function progressOf(props: RecommendationCardProps) {
         </p>
       ),
       // htmx swaps in the card's fragment every 2 s until the recommendation is stored
-      poll: { "hx-get": `${base}/card`, "hx-trigger": "every 2s", "hx-swap": "outerHTML" },
+      poll: { "hx-get": `${base}-card`, "hx-trigger": "every 2s", "hx-swap": "outerHTML" },
     };
   if (req?.status === "failed")
     return {

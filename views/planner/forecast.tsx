@@ -121,7 +121,7 @@ export function ForecastPage(p: ForecastPageProps) {
         <>
           <p class="muted">{t("fc.intro", { days: o.days, date: o.lastDate })}</p>
           <img
-            src={`${path}/forecast.svg?lang=${p.lang}`}
+            src={`${path}/charts/forecast.svg?lang=${p.lang}`}
             alt={t("fc.chartAlt")}
             width={720}
             height={320}
@@ -139,7 +139,7 @@ export function ForecastPage(p: ForecastPageProps) {
           </p>
           <p class="muted">{t("fc.backtestIntro", { origins: o.forecast.origins })}</p>
           <img
-            src={`${path}/backtest.svg?lang=${p.lang}`}
+            src={`${path}/charts/backtest.svg?lang=${p.lang}`}
             alt={t("fc.backtestChartAlt")}
             width={720}
             height={320}

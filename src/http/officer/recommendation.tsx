@@ -69,7 +69,7 @@ export function recommendationRoutes(
   });
 
   // the card alone: what the computing card polls until its recommendation is stored
-  app.get(`${base}/card`, (c) => {
+  app.get(`${base}-card`, (c) => {
     const cp = checkpointOf(c);
     if (!cp) return c.text("No such checkpoint.", 404);
     return card(c, cp);

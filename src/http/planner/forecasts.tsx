@@ -138,34 +138,37 @@ export function forecastRoutes(deps: AppDeps) {
     );
   });
 
-  app.get("/planner/forecasts/:checkpointId/:direction/:chart{(forecast|backtest)\\.svg}", async (c) => {
-    const found = params(c);
-    if (!found) return c.text("No such checkpoint or direction.", 404);
-    const r = await settled(found.cp, found.direction);
-    if (!r) return c.text("The forecast could not be computed just now.", 503);
-    if (!r.ok) return c.text("Too little recorded demand for a forecast.", 404);
-    const { t } = langOf(c);
-    if (c.req.param("chart") === "forecast.svg")
+  app.get(
+    "/planner/forecasts/:checkpointId/:direction/charts/:chart{(?:forecast|backtest)\\.svg}",
+    async (c) => {
+      const found = params(c);
+      if (!found) return c.text("No such checkpoint or direction.", 404);
+      const r = await settled(found.cp, found.direction);
+      if (!r) return c.text("The forecast could not be computed just now.", 503);
+      if (!r.ok) return c.text("Too little recorded demand for a forecast.", 404);
+      const { t } = langOf(c);
+      if (c.req.param("chart") === "forecast.svg")
+        return svg(
+          c,
+          forecastChart(r.history, r.forecast.forecast, {
+            title: t("fc.chartTitle"),
+            recorded: t("fc.recorded"),
+            forecast: t("fc.forecast"),
+            interval: t("fc.interval"),
+            trucks: t("fc.trucks"),
+          }),
+        );
       return svg(
         c,
-        forecastChart(r.history, r.forecast.forecast, {
-          title: t("fc.chartTitle"),
-          recorded: t("fc.recorded"),
-          forecast: t("fc.forecast"),
-          interval: t("fc.interval"),
-          trucks: t("fc.trucks"),
+        backtestChart(r.forecast.methods, {
+          title: t("fc.backtestChartTitle"),
+          ahead: (h) => t("fc.ahead", { h }),
+          // the legend keeps the names short: the table below says what each is
+          method: (name) => methodName(t, name).replace(/\s*[(（][^)）]*[)）]$/, ""),
         }),
       );
-    return svg(
-      c,
-      backtestChart(r.forecast.methods, {
-        title: t("fc.backtestChartTitle"),
-        ahead: (h) => t("fc.ahead", { h }),
-        // the legend keeps the names short: the table below says what each is
-        method: (name) => methodName(t, name).replace(/\s*[(（][^)）]*[)）]$/, ""),
-      }),
-    );
-  });
+    },
+  );
 
   // the editor filled in with the forecast's arrivals; saving is the editor's route for a new
   // scenario from this checkpoint, judged by the same schema
