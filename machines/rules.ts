@@ -162,14 +162,29 @@ const plateMismatch = (c: CrossingContext, plateRead: string): string | null =>
     ? null
     : "the plate read does not match the declared plate";
 
-/** The hour of the day, with its minutes as a fraction, in the zone; Intl reads no clock here. */
+/**
+ * HH:MM in a zone, built once per zone: building an Intl.DateTimeFormat costs about 90 µs here, using
+ * one about 2, and the gate's guards ask on every read at a lane with hours. Intl reads no clock.
+ */
+const hourMinute = new Map<string, Intl.DateTimeFormat>();
+function hourMinuteIn(timezone: string): Intl.DateTimeFormat {
+  let format = hourMinute.get(timezone);
+  if (!format) {
+    // an unknown zone throws here, before it could fill the map
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone: timezone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    hourMinute.set(timezone, format);
+  }
+  return format;
+}
+
+/** The hour of the day, with its minutes as a fraction, in the zone. */
 function localHour(at: number, timezone: string): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
+  const parts = hourMinuteIn(timezone).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return part("hour") + part("minute") / 60;
 }
@@ -217,12 +232,7 @@ export const arrivalWindowOpens = (slotStart: number, earlyMinutes: number) =>
 
 /** HH:MM in the checkpoint's zone (UTC when none is given); Intl reads no clock here. */
 function clock(at: number, timezone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
+  return hourMinuteIn(timezone).format(at);
 }
 
 function heldAt(c: CrossingContext, stage: InspectionState): string | null {
