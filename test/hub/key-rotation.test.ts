@@ -5,26 +5,23 @@
  */
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/pg-throwaway.ts";
 import { HubRefusal, hubClient } from "../../src/post-link/hub-client.ts";
-import { addPost, type HubProcess, startHubProcess, until } from "./processes.ts";
+import { addPost, type HubProcess, startHubOnThrowaway, until } from "./processes.ts";
 import { madeUpEvents } from "./support.ts";
 
 const EPOCH = "0123456789abcdef0123456789abcdef";
 
 describe("rotating a post's key", () => {
-  let cluster: ThrowawayPostgres;
+  let hubOn: Awaited<ReturnType<typeof startHubOnThrowaway>>;
   let dbUrl: string;
   let hub: HubProcess;
 
   beforeAll(async () => {
-    cluster = await startThrowawayPostgres();
-    dbUrl = await cluster.createDatabase("hub");
-    hub = await startHubProcess(dbUrl);
+    hubOn = await startHubOnThrowaway();
+    ({ dbUrl, hub } = hubOn);
   }, 200_000);
   afterAll(async () => {
-    await hub?.stop();
-    await cluster?.stop();
+    await hubOn?.stop();
   });
 
   /** The hub's answer to a push (`firstSeq` given) or, without one, to a heartbeat that changes no stream. */

@@ -8,11 +8,10 @@
 import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/pg-throwaway.ts";
 import { hubClient } from "../../src/post-link/hub-client.ts";
 import { LAPTOP, launchBrowser, PHONE, screenshot } from "../support/browser.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
-import { addPost, type HubProcess, startHubProcess, until } from "./processes.ts";
+import { addPost, type HubProcess, startHubOnThrowaway, until } from "./processes.ts";
 import { madeUpEvents } from "./support.ts";
 
 interface WaitRow {
@@ -22,15 +21,15 @@ interface WaitRow {
 }
 
 describe("the national page in a browser", () => {
-  let cluster: ThrowawayPostgres;
+  let hubOn: Awaited<ReturnType<typeof startHubOnThrowaway>>;
   let hub: HubProcess;
   let post: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    cluster = await startThrowawayPostgres();
-    const dbUrl = await cluster.createDatabase("hub");
-    hub = await startHubProcess(dbUrl);
+    hubOn = await startHubOnThrowaway();
+    ({ hub } = hubOn);
+    const { dbUrl } = hubOn;
     post = await startServer({
       env: {
         HUB_URL: hub.url,
@@ -62,8 +61,7 @@ describe("the national page in a browser", () => {
   afterAll(async () => {
     await browser?.close();
     await post?.stop();
-    await hub?.stop();
-    await cluster?.stop();
+    await hubOn?.stop();
   });
 
   it("shows every crossing by its Russian name, the quiet post marked, and a crossing's stages one click away", async () => {

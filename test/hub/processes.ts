@@ -1,6 +1,7 @@
 /** The hub as a real process (npm run hub), and its add-post command, for tests with real posts. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
+import { startThrowawayPostgres } from "../../scripts/pg-throwaway.ts";
 import { freePort } from "../support/server.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -58,6 +59,30 @@ export async function startHubProcess(databaseUrl: string, port?: number): Promi
       await exited;
     },
   };
+}
+
+/** A hub process on its own throw-away PostgreSQL cluster; `stop` ends both. */
+export async function startHubOnThrowaway(): Promise<{
+  dbUrl: string;
+  hub: HubProcess;
+  stop(): Promise<void>;
+}> {
+  const cluster = await startThrowawayPostgres();
+  try {
+    const dbUrl = await cluster.createDatabase("hub");
+    const hub = await startHubProcess(dbUrl);
+    return {
+      dbUrl,
+      hub,
+      async stop() {
+        await hub.stop();
+        await cluster.stop();
+      },
+    };
+  } catch (e) {
+    await cluster.stop();
+    throw e;
+  }
 }
 
 /** `npm run hub -- add-post <name>` (or `rotate-key`): the key is the last line of its output. */

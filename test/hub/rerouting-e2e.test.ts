@@ -8,24 +8,21 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/pg-throwaway.ts";
 import { checkpointStore } from "../../src/store/checkpoints.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { seedDatabase } from "../../src/store/seed.ts";
 import { declaration } from "../api/support.ts";
 import { launchBrowser, PHONE, screenshot } from "../support/browser.ts";
 import { DEMO_PASSWORD, type RunningServer, startServer } from "../support/server.ts";
-import { addPost, type HubProcess, startHubProcess, until } from "./processes.ts";
+import { addPost, startHubOnThrowaway, until } from "./processes.ts";
 
 describe("re-routing advice from the hub's figures", () => {
-  let cluster: ThrowawayPostgres;
-  let hub: HubProcess;
+  let hubOn: Awaited<ReturnType<typeof startHubOnThrowaway>>;
   let post: RunningServer;
 
   beforeAll(async () => {
-    cluster = await startThrowawayPostgres();
-    const dbUrl = await cluster.createDatabase("hub");
-    hub = await startHubProcess(dbUrl);
+    hubOn = await startHubOnThrowaway();
+    const { dbUrl, hub } = hubOn;
     // Nur Zholy takes one truck a day: two bookings fill today and tomorrow
     const dbPath = join(mkdtempSync(join(tmpdir(), "shekara-reroute-")), "post.db");
     const db = openDatabase(dbPath);
@@ -51,8 +48,7 @@ describe("re-routing advice from the hub's figures", () => {
 
   afterAll(async () => {
     await post?.stop();
-    await hub?.stop();
-    await cluster?.stop();
+    await hubOn?.stop();
   });
 
   const declare = async (plate: string) => {

@@ -6,23 +6,22 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/pg-throwaway.ts";
 import { declaration } from "../api/support.ts";
 import { type LinkProxy, startLinkProxy } from "../support/link-proxy.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
-import { addPost, type HubProcess, postLog, startHubProcess, until } from "./processes.ts";
+import { addPost, type HubProcess, postLog, startHubOnThrowaway, until } from "./processes.ts";
 
 describe("a post behind a weak link", () => {
-  let cluster: ThrowawayPostgres;
+  let hubOn: Awaited<ReturnType<typeof startHubOnThrowaway>>;
   let hub: HubProcess;
   let link: LinkProxy;
   let post: RunningServer;
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    cluster = await startThrowawayPostgres();
-    const dbUrl = await cluster.createDatabase("hub");
-    hub = await startHubProcess(dbUrl);
+    hubOn = await startHubOnThrowaway();
+    ({ hub } = hubOn);
+    const { dbUrl } = hubOn;
     link = await startLinkProxy(hub.port);
     pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
     post = await startServer({
@@ -43,9 +42,8 @@ describe("a post behind a weak link", () => {
   afterAll(async () => {
     await post?.stop();
     await link?.close();
-    await hub?.stop();
     await pool?.end();
-    await cluster?.stop();
+    await hubOn?.stop();
   });
 
   /** Declared and booked at the post; the answer's status for each step. */
