@@ -16,7 +16,7 @@ import { checkpointStore } from "./store/checkpoints.ts";
 import { crossingStore } from "./store/crossings.ts";
 import { openDatabase } from "./store/db.ts";
 import { forecastCalendarStore } from "./store/forecast-calendar.ts";
-import { describeTrucksActiveTwice, trucksActiveTwice } from "./store/one-truck-indexes.ts";
+import { describeTrucksActiveTwice, ensureOneActivePerTruck } from "./store/one-truck-indexes.ts";
 import { plannerSweepStore } from "./store/planner-sweeps.ts";
 import { recommendationStore } from "./store/recommendations.ts";
 import { isSeeded, seedDatabase } from "./store/seed.ts";
@@ -52,7 +52,8 @@ export function createRuntime(
   if (interrupted > 0)
     log(`${interrupted} simulation run(s) did not finish before the last stop; marked interrupted.`);
   // trucks active twice from before the one-truck rule (issue 14): named at every start until ended
-  for (const line of describeTrucksActiveTwice(trucksActiveTwice(db))) log(line);
+  // (openDatabase asked already; without the indexes this asks again, with them it only looks)
+  for (const line of describeTrucksActiveTwice(ensureOneActivePerTruck(db))) log(line);
   const recsCut = recommendationStore(db).markInterrupted(now());
   if (recsCut > 0) log(`${recsCut} recommendation(s) were computing at the last stop; marked failed.`);
   const sweepsCut = plannerSweepStore(db).markInterrupted(now());

@@ -160,7 +160,7 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
      */
     bookFirst(cp: StoredCheckpoint, crossingId: string, now: number, actor: Actor): BookingOutcome {
       const perDay = Math.ceil(1440 / cp.config.slotMinutes);
-      // a booked truck moving to the first available: any slot but its own
+      // a booked truck moving to the first available: every slot but its own
       const own = crossings.get(crossingId)?.row.slot_start ?? null;
       const open = this.slots(cp, now, perDay * cp.config.bookingHorizonDays, now).filter(
         (s) => s.available > 0 && s.start !== own,

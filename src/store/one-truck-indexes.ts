@@ -23,8 +23,18 @@ const INDEXES = [
   `CREATE UNIQUE INDEX IF NOT EXISTS crossings_one_active_per_vin ON crossings(vin) WHERE vin IS NOT NULL AND ${ACTIVE}`,
 ];
 
-/** Makes the indexes if no truck is active twice; otherwise returns the trucks that are, changing nothing. */
+/**
+ * Makes the indexes if no truck is active twice; otherwise returns the trucks that are, changing
+ * nothing. Once the indexes exist (every database but an upgraded one with pairs), it only looks.
+ */
 export function ensureOneActivePerTruck(db: DB): TruckActiveTwice[] {
+  const made = db
+    .prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('crossings_one_active_per_truck', 'crossings_one_active_per_vin')",
+    )
+    .pluck()
+    .get();
+  if (made === 2) return [];
   const twice = trucksActiveTwice(db);
   if (twice.length === 0) for (const sql of INDEXES) db.exec(sql);
   return twice;

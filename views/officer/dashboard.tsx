@@ -1,6 +1,5 @@
 /** The checkpoint dashboard: the queue in call order, the trucks at each stage, outcomes and figures. */
 
-import type { Child } from "hono/jsx";
 import { describeState } from "../../machines/apply.ts";
 import type { CheckpointConfig } from "../../src/domain/checkpoint.ts";
 import { dateFormat } from "../../src/domain/date-format.ts";
@@ -8,6 +7,7 @@ import type { Action } from "../../src/http/officer/actions.ts";
 import type { Board, BoardTruck } from "../../src/http/officer/board.ts";
 import { Layout } from "../layout.tsx";
 import { SignOut } from "./sign-in.tsx";
+import { Act, Csrf, Fold, Reason, StageResults } from "./truck-forms.tsx";
 
 export interface DashboardProps {
   checkpoint: { id: string; name: string; config: CheckpointConfig };
@@ -53,53 +53,6 @@ function DeclarationLink(props: { base: string; truck: BoardTruck }) {
   );
 }
 
-function Csrf(props: { csrf: string }) {
-  return <input type="hidden" name="_csrf" value={props.csrf} />;
-}
-
-/** One button that applies one event to one truck. */
-function Act(props: {
-  base: string;
-  truck: BoardTruck;
-  action: string;
-  csrf: string;
-  label: string;
-  children?: Child;
-  kind?: string;
-}) {
-  return (
-    <form method="post" action={`${props.base}/crossings/${props.truck.id}/${props.action}`} class="row">
-      <Csrf csrf={props.csrf} />
-      {props.children}
-      <button type="submit" class={props.kind}>
-        {props.label}
-      </button>
-    </form>
-  );
-}
-
-function Reason(props: { id: string; name: string; label: string }) {
-  return (
-    <label>
-      {props.label}
-      <input id={props.id} name={props.name} required maxlength={500} />
-    </label>
-  );
-}
-
-/**
- * A step that needs a sentence, folded away. id + hx-preserve: the polling refresh keeps it
- * open and keeps what the officer is typing.
- */
-function Fold(props: { id: string; summary: string; children: Child }) {
-  return (
-    <details id={props.id} hx-preserve="true">
-      <summary>{props.summary}</summary>
-      {props.children}
-    </details>
-  );
-}
-
 function Channel(props: { truck: BoardTruck }) {
   return (
     <>
@@ -107,29 +60,6 @@ function Channel(props: { truck: BoardTruck }) {
       {props.truck.riskReasons.length ? (
         <span class="muted"> {props.truck.riskReasons.join("; ")}</span>
       ) : null}
-    </>
-  );
-}
-
-/** A stage's two results, one button each: the good one first, the bad one quieter. */
-function StageResults(props: {
-  base: string;
-  truck: BoardTruck;
-  csrf: string;
-  action: string;
-  field: string;
-  good: [value: string, label: string];
-  bad: [value: string, label: string];
-}) {
-  const { good, bad, field, ...act } = props;
-  return (
-    <>
-      <Act {...act} label={good[1]}>
-        <input type="hidden" name={field} value={good[0]} />
-      </Act>
-      <Act {...act} label={bad[1]} kind="secondary">
-        <input type="hidden" name={field} value={bad[0]} />
-      </Act>
     </>
   );
 }

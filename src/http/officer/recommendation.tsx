@@ -3,7 +3,7 @@
  * on the worker thread (the page answers at once, "computing", and the card's fragment polls until
  * it is stored as shown), draw its forecast, accept it. Accepting goes through the settings store's
  * save, the one audited path, with the reason "recommendation N"; a lowered limit that would move
- * booked trucks comes back as the settings form, filled in, asking to confirm as any change does.
+ * booked trucks comes back as the settings form, filled in, asking to confirm as every change does.
  * Mounted by settingsRoutes, behind its supervisor guard.
  */
 import { type Context, Hono } from "hono";

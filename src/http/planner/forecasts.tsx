@@ -1,7 +1,7 @@
 /**
  * The planners' demand forecasts at /planner/forecasts: per checkpoint and direction, the chosen
  * method's 14 days ahead with its 80% band, the backtest of every method, and "make a scenario from
- * this forecast", which opens the scenario editor filled in (saved, as any new scenario from the
+ * this forecast", which opens the scenario editor filled in (saved, like every new scenario from the
  * checkpoint, by the editor's own route). The forecast is computed on the forecasting thread and
  * kept for the day (the demand it reads ends yesterday), so the page, its charts and the scenario
  * share one computation.
