@@ -4,7 +4,8 @@
  * Prints requests per second, p50 and p99 latency, and the ratio to the baseline: the median of
  * several rounds, each measuring every route once (baseline included), since this machine is
  * shared and one run can differ from the next by a quarter.
- *   npm run bench:http [-- --seconds 5 --connections 100 --rounds 3]
+ *   npm run bench:http [-- --seconds 5 --connections 100 --rounds 3 --only gate]
+ * (--only: the routes whose name holds these words, with the baseline; for working on one route)
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -26,11 +27,13 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "5" },
     connections: { type: "string", default: "100" },
     rounds: { type: "string", default: "3" },
+    only: { type: "string" },
   },
 });
 const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const wanted = (name: string) => !values.only || name.toLowerCase().includes(values.only.toLowerCase());
 
 interface Target {
   name: string;
@@ -149,10 +152,12 @@ try {
   // booked twice would be a quick 409, not a booking: the errors column would show it); declared
   // first, since the time this takes would outlive the keep-alive of a connection opened before
   const perRound = 5_000 * (seconds + 2); // room for 5,000 bookings a second, warm-up included
-  const trucks = declaredTrucks(server.dbPath, "korday", perRound * rounds);
+  const trucks = wanted("booking POST") ? declaredTrucks(server.dbPath, "korday", perRound * rounds) : [];
   // issue 22: a fresh driverless truck per gate read (a read of a released truck would be a 404, which
   // the errors column counts): room for 6,000 reads a second, warm-up included
-  const gate = gateTrucks(server.dbPath, 6_000 * (seconds + 2) * rounds);
+  const gate = wanted("Smart Customs gate read POST")
+    ? gateTrucks(server.dbPath, 6_000 * (seconds + 2) * rounds)
+    : { secrets: [], plates: [] };
   const db = new Database(server.dbPath, { readonly: true });
   const queued = db
     .prepare("SELECT id FROM crossings WHERE state = 'waitingArea' AND checkpoint_id = 'nur-zholy' LIMIT 1")
@@ -207,7 +212,7 @@ try {
     post: gateReads(gate.secrets, gate.plates),
   });
   const measured = [];
-  for (const target of targets)
+  for (const target of targets.filter((t) => wanted(t.name)))
     if (await available(target)) measured.push({ ...target, pid: server.process.pid });
   const helloTarget = { name: "baseline: bare Hono hello", url: hello.url, goal: 1, pid: hello.pid };
   const results = new Map<string, { row: Row; ratio: number; goal: number }[]>();

@@ -1,7 +1,7 @@
 /**
  * Where a route's time goes: runs a real server under `--cpu-prof`, loads one route with autocannon,
  * and prints the functions with the most self time (the profile stays in the directory it names).
- *   npm run bench:profile -- /api/v1/wait-times [--seconds 5] [--officer] [--booking] [--gzip]
+ *   npm run bench:profile -- /api/v1/wait-times [--seconds 5] [--officer] [--booking] [--gate] [--gzip]
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +10,14 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD, startServer } from "../test/support/server.ts";
-import { bookableSlots, bookingPosts, declaredTrucks, officerCookie } from "./http-fixtures.ts";
+import {
+  bookableSlots,
+  bookingPosts,
+  declaredTrucks,
+  gateReads,
+  gateTrucks,
+  officerCookie,
+} from "./http-fixtures.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,6 +25,7 @@ const { values, positionals } = parseArgs({
     seconds: { type: "string", default: "5" },
     officer: { type: "boolean", default: false },
     booking: { type: "boolean", default: false },
+    gate: { type: "boolean", default: false },
     gzip: { type: "boolean", default: false },
     top: { type: "string", default: "30" },
   },
@@ -41,15 +49,25 @@ try {
   if (values.gzip) headers["Accept-Encoding"] = "gzip";
   if (values.officer) headers.Cookie = await officerCookie(server.url, "officer.nurzholy", DEMO_PASSWORD);
   let requests: autocannon.Request[] | undefined;
+  let post: (() => { path: string; body: string }) | undefined;
   if (values.booking) {
     const trucks = declaredTrucks(server.dbPath, "korday", 30_000);
     const slots = await bookableSlots(server.url, "korday");
-    const post = bookingPosts(trucks, slots);
+    post = bookingPosts(trucks, slots);
+  }
+  if (values.gate) {
+    // a fresh driverless truck per read, room for 6,000 reads a second
+    const gate = gateTrucks(server.dbPath, 6_000 * Number(values.seconds));
+    post = gateReads(gate.secrets, gate.plates);
+    path = "/api/v1/gate/reads";
+  }
+  if (post) {
+    const next = post;
     requests = [
       {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        setupRequest: (req) => ({ ...req, ...post() }),
+        setupRequest: (req) => ({ ...req, ...next() }),
       },
     ];
   }

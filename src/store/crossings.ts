@@ -4,6 +4,7 @@
  * snapshot and append the event. A rejected event writes nothing.
  */
 import {
+  type ApplyResult,
   applyEvent,
   type CrossingEvent,
   type CrossingInput,
@@ -76,9 +77,11 @@ export type DeclaredOutcome =
   | { ok: true; crossing: StoredCrossing }
   | { ok: false; active: ActiveCrossingOfTruck };
 
-export type ApplyOutcome =
-  | { ok: true; crossing: StoredCrossing; event: CrossingEvent; seq: number }
-  | { ok: false; status: 404 | 409; reason: string; state?: CrossingState };
+export type AppliedChange = { ok: true; crossing: StoredCrossing; event: CrossingEvent; seq: number };
+type Refused = { ok: false; status: 404 | 409; reason: string; state?: CrossingState };
+export type ApplyOutcome = AppliedChange | Refused;
+/** Several events applied as one change: each accepted event with the crossing as it left it. */
+export type AppliedOutcome = { ok: true; changes: AppliedChange[] } | Refused;
 
 /** Refuses a transition for reasons outside the machine (a full slot); runs inside the transaction. */
 export type Precondition = (crossing: StoredCrossing) => string | null;
@@ -112,6 +115,54 @@ export const derivedColumns = (c: PersistedCrossing) => ({
   snapshot: JSON.stringify(c.context),
 });
 
+/** The columns derived from the snapshot, in the order an UPDATE names them. */
+const DERIVED = [
+  "state",
+  "slot_start",
+  "slot_end",
+  "checked_in_at",
+  "call_deadline",
+  "lane",
+  "promoted_at",
+] as const;
+
+/**
+ * Writes a crossing's new snapshot with its derived columns, naming in the UPDATE only the columns
+ * whose value changed: SQLite rewrites every index (and runs every trigger) that names a column the
+ * UPDATE sets, changed or not, and the crossings table has nine such indexes. One statement is
+ * prepared per set of changed columns, when first needed.
+ */
+function rowWriter(db: DB) {
+  const statements = new Map<string, ReturnType<DB["prepare"]>>();
+  const statementFor = (changed: readonly string[]) => {
+    const key = changed.join(",");
+    let statement = statements.get(key);
+    if (!statement) {
+      const sets = changed.map((c) => `${c} = @${c}, `).join("");
+      statement = db.prepare(
+        `UPDATE crossings SET ${sets}snapshot = @snapshot, event_count = event_count + @events,
+           updated_at = @at, machine_version = ${MACHINE_VERSION}
+         WHERE id = @id AND event_count = @event_count`,
+      );
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+  return (before: CrossingRow, columns: ReturnType<typeof derivedColumns>, at: number, events: number) => {
+    const changed = DERIVED.filter((c) => columns[c] !== before[c]);
+    const values: Record<string, unknown> = {
+      id: before.id,
+      snapshot: columns.snapshot,
+      events,
+      at,
+      event_count: before.event_count,
+    };
+    for (const c of changed) values[c] = columns[c];
+    const { changes } = statementFor(changed).run(values);
+    if (changes !== 1) throw new Error(`crossing ${before.id} changed under us`);
+  };
+}
+
 export function crossingStore(db: DB) {
   const byId = db.prepare("SELECT * FROM crossings WHERE id = ?");
   const byCode = db.prepare("SELECT * FROM crossings WHERE code = ?");
@@ -121,13 +172,7 @@ export function crossingStore(db: DB) {
      VALUES (@id, @code, @checkpoint_id, @plate, @plate_key, @vin, @direction, @state, @channel, @priority,
        @declaration, @snapshot, 1, @owner, @at, @at, ${MACHINE_VERSION}, @driverless)`,
   );
-  const updateCrossing = db.prepare(
-    `UPDATE crossings SET state = @state, slot_start = @slot_start, slot_end = @slot_end,
-       checked_in_at = @checked_in_at, call_deadline = @call_deadline, lane = @lane, promoted_at = @promoted_at,
-       snapshot = @snapshot, event_count = event_count + 1, updated_at = @at,
-       machine_version = ${MACHINE_VERSION}
-     WHERE id = @id AND event_count = @event_count`,
-  );
+  const writeCrossing = rowWriter(db);
   const insertEvent = db.prepare(
     `INSERT INTO crossing_events (crossing_id, n, type, payload, from_state, to_state, at, actor_kind, actor_id, reason,
        machine_version)
@@ -205,50 +250,66 @@ export function crossingStore(db: DB) {
 
   // IMMEDIATE: take the write lock before reading, so two processes cannot both see a free place.
   const applyTx = db.transaction(
-    (id: string, event: CrossingEvent, precondition?: Precondition): ApplyOutcome => {
+    (id: string, events: readonly CrossingEvent[], precondition?: Precondition): AppliedOutcome => {
       const before = get(id);
       if (!before) return { ok: false, status: 404, reason: "no such crossing" };
-      const result = applyEvent(before.crossing, event);
-      if (!result.ok) return { ok: false, status: 409, reason: result.reason, state: result.state };
+      // every event through the machine first: one it refuses leaves the crossing as it was
+      const steps: { event: CrossingEvent; result: Extract<ApplyResult, { ok: true }> }[] = [];
+      let current = before.crossing;
+      for (const event of events) {
+        const result = applyEvent(current, event);
+        if (!result.ok) return { ok: false, status: 409, reason: result.reason, state: result.state };
+        steps.push({ event, result });
+        current = result.crossing;
+      }
       const refusal = precondition?.(before);
       if (refusal) return { ok: false, status: 409, reason: refusal, state: before.row.state };
-      const columns = derivedColumns(result.crossing);
-      const changed = updateCrossing.run({
-        id,
-        at: event.at,
-        event_count: before.row.event_count,
-        ...columns,
+      const last = steps.at(-1);
+      if (!last) throw new Error("apply needs at least one event");
+      const columns = derivedColumns(current);
+      writeCrossing(before.row, columns, last.event.at, steps.length);
+      const changes = steps.map(({ event, result }, k) => {
+        const { lastInsertRowid } = insertEvent.run({
+          crossing_id: id,
+          n: before.row.event_count + k,
+          type: event.type,
+          payload: JSON.stringify(event),
+          from_state: result.from,
+          to_state: result.to,
+          at: event.at,
+          actor_kind: event.actor.kind,
+          actor_id: event.actor.id,
+          // the gate's read keeps the machine's sentence: why the truck went to a manned lane
+          reason:
+            event.type === "GATE_READ" ? (result.crossing.context.gate?.reason ?? null) : reasonOf(event),
+        });
+        // the row as the UPDATE above left it (as it stood after this event), without reading it back
+        const at = k === steps.length - 1 ? columns : derivedColumns(result.crossing);
+        const crossing: StoredCrossing = {
+          row: {
+            ...before.row,
+            ...at,
+            event_count: before.row.event_count + k + 1,
+            updated_at: event.at,
+            machine_version: MACHINE_VERSION,
+          },
+          crossing: { state: result.crossing.state, context: JSON.parse(at.snapshot) },
+          declaration: before.declaration,
+        };
+        return { ok: true as const, crossing, event, seq: Number(lastInsertRowid) };
       });
-      if (changed.changes !== 1) throw new Error(`crossing ${id} changed under us`);
-      const { lastInsertRowid } = insertEvent.run({
-        crossing_id: id,
-        n: before.row.event_count,
-        type: event.type,
-        payload: JSON.stringify(event),
-        from_state: result.from,
-        to_state: result.to,
-        at: event.at,
-        actor_kind: event.actor.kind,
-        actor_id: event.actor.id,
-        // the gate's read keeps the machine's sentence: why the truck went to a manned lane
-        reason: event.type === "GATE_READ" ? (result.crossing.context.gate?.reason ?? null) : reasonOf(event),
-      });
-      // the row as the UPDATE above left it, without reading it back
-      const after: StoredCrossing = {
-        row: {
-          ...before.row,
-          ...columns,
-          event_count: before.row.event_count + 1,
-          updated_at: event.at,
-          machine_version: MACHINE_VERSION,
-        },
-        crossing: { state: result.crossing.state, context: JSON.parse(columns.snapshot) },
-        declaration: before.declaration,
-      };
-      const seq = Number(lastInsertRowid);
-      return { ok: true, crossing: after, event, seq };
+      return { ok: true, changes };
     },
   );
+  const applyAll = (id: string, events: readonly CrossingEvent[], precondition?: Precondition) => {
+    const outcome = db.inTransaction
+      ? applyTx(id, events, precondition)
+      : applyTx.immediate(id, events, precondition);
+    // Inside a caller's transaction the change is not committed yet; the caller tells listeners.
+    if (outcome.ok && !db.inTransaction)
+      for (const change of outcome.changes) for (const listener of committed) listener(change);
+    return outcome;
+  };
 
   return {
     get,
@@ -256,15 +317,14 @@ export function crossingStore(db: DB) {
     declare,
     /** The one way to change a crossing. */
     apply: (id: string, event: CrossingEvent, precondition?: Precondition): ApplyOutcome => {
-      const outcome = db.inTransaction
-        ? applyTx(id, event, precondition)
-        : applyTx.immediate(id, event, precondition);
-      // Inside a caller's transaction the change is not committed yet; the caller tells listeners.
-      if (outcome.ok && !db.inTransaction) {
-        for (const listener of committed) listener({ crossing: outcome.crossing, event, seq: outcome.seq });
-      }
-      return outcome;
+      const outcome = applyAll(id, [event], precondition);
+      return outcome.ok ? (outcome.changes[0] as AppliedChange) : outcome;
     },
+    /**
+     * Events that belong together (the gate's check-in and read), applied one after another as one
+     * change: all accepted and written with one update of the row, or none written.
+     */
+    applyAll,
     events: (id: string) => eventsOf.all(id) as EventRow[],
     /** After an accepted event is committed (outside a caller's transaction): wake live pages here. */
     onCommitted: (listener: (typeof committed)[number]) => committed.push(listener),

@@ -15,7 +15,7 @@ import {
 } from "../../machines/index.ts";
 import { type Checkpoint, checkInPolicy, smartLanePolicy } from "../domain/checkpoint.ts";
 import { canonicalPlate, canonicalVin } from "../domain/identity.ts";
-import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
+import type { AppliedChange, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
 import { groupCommit } from "./group-commit.ts";
 // the partial unique indexes of migration 110 are written with this very condition, so they are used
@@ -50,8 +50,6 @@ export interface GateRead {
   actor: Actor;
 }
 
-type Change = Extract<ApplyOutcome, { ok: true }>;
-
 export function smartGateStore(db: DB, crossings: CrossingStore) {
   const together = groupCommit(db);
   const byVin = db.prepare(
@@ -71,47 +69,43 @@ export function smartGateStore(db: DB, crossings: CrossingStore) {
     ((r.vin ? byVin.get(canonicalVin(r.vin), r.checkpoint.id) : undefined) ??
       (r.plate ? byPlate.get(canonicalPlate(r.plate), r.checkpoint.id) : undefined)) as Found;
 
-  const readTx = db.transaction((r: GateRead, changes: Change[]): GateOutcome => {
+  // runs in its own savepoint of the group commit's transaction
+  const readOnce = (r: GateRead, changes: AppliedChange[]): GateOutcome => {
     const kept = earlier.get(r.keyId, r.readId) as string | undefined;
     if (kept) return { ok: true, answer: JSON.parse(kept) as GateAnswer, replayed: true };
     const found = find(r);
     if (!found) return { ok: false, status: 404, reason: "no truck with that plate or VIN is expected here" };
-    const run = (event: CrossingEvent): string | null => {
-      const outcome = crossings.apply(id, event);
-      if (!outcome.ok) return outcome.reason;
-      changes.push(outcome);
-      return null;
-    };
-    const id = found.id;
-    // not in the waiting area yet: the gate's read is its arrival too
-    if (STATE_SETS.beforeArrival.includes(found.state)) {
-      const refused = run({
-        type: "CHECK_IN",
-        at: r.at,
-        actor: r.actor,
-        policy: checkInPolicy(r.checkpoint.config),
-        ...(r.vin ? { vin: r.vin } : {}),
-      });
-      if (refused) return { ok: false, status: 409, reason: refused };
-    }
-    const refused = run({
+    const read: CrossingEvent = {
       type: "GATE_READ",
       at: r.at,
       actor: r.actor,
       ...(r.plate ? { plateRead: r.plate } : {}),
       ...(r.vin ? { vinRead: r.vin } : {}),
       lane: smartLanePolicy(r.checkpoint.config),
-    });
-    if (refused) {
-      // a check-in made above is undone with the rest: the gate's read changes all or nothing
-      throw new GateRefusal(refused);
-    }
-    const after = changes.at(-1)?.crossing;
+    };
+    // not in the waiting area yet: the gate's read is its arrival too. Both events are one change of
+    // the crossing: a read the machine refuses leaves no check-in behind.
+    const events: CrossingEvent[] = STATE_SETS.beforeArrival.includes(found.state)
+      ? [
+          {
+            type: "CHECK_IN",
+            at: r.at,
+            actor: r.actor,
+            policy: checkInPolicy(r.checkpoint.config),
+            ...(r.vin ? { vin: r.vin } : {}),
+          },
+          read,
+        ]
+      : [read];
+    const outcome = crossings.applyAll(found.id, events);
+    if (!outcome.ok) return { ok: false, status: 409, reason: outcome.reason };
+    changes.push(...outcome.changes);
+    const after = outcome.changes.at(-1)?.crossing;
     if (!after) throw new Error("the gate's read left no crossing");
     const gate = after.crossing.context.gate as GateDecision;
     const answer: GateAnswer = {
       readId: r.readId,
-      crossingId: id,
+      crossingId: found.id,
       plate: after.row.plate,
       driverless: after.row.driverless === 1,
       barrier: gate.decision === "released" ? "open" : "closed",
@@ -121,28 +115,19 @@ export function smartGateStore(db: DB, crossings: CrossingStore) {
       state: after.row.state,
       at: new Date(r.at).toISOString(),
     };
-    keep.run(r.keyId, r.readId, id, JSON.stringify(answer), r.at);
+    keep.run(r.keyId, r.readId, found.id, JSON.stringify(answer), r.at);
     return { ok: true, answer, replayed: false };
-  });
+  };
 
   return {
     async read(r: GateRead): Promise<GateOutcome> {
-      const changes: Change[] = [];
-      let outcome: GateOutcome;
-      try {
-        outcome = await together(() => readTx(r, changes));
-      } catch (err) {
-        if (err instanceof GateRefusal) return { ok: false, status: 409, reason: err.message };
-        throw err;
-      }
+      const changes: AppliedChange[] = [];
+      const outcome = await together(() => readOnce(r, changes));
       // told only once the whole read has committed: live pages and the webhooks wake now
       if (outcome.ok) for (const change of changes) crossings.notifyCommitted(change);
       return outcome;
     },
   };
 }
-
-/** Rolls the gate's transaction back (a check-in it made included) when the machine refuses the read. */
-class GateRefusal extends Error {}
 
 export type SmartGateStore = ReturnType<typeof smartGateStore>;

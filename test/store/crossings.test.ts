@@ -74,6 +74,50 @@ describe("the crossing store", () => {
     expect(counts(db)).toEqual(before);
   });
 
+  it("events applied together are one change: each in the log, the row written once as the last left it", () => {
+    const db = seededDb();
+    const { crossings, crossing } = declareOne(db);
+    const checkIn: CrossingEvent = {
+      type: "CHECK_IN",
+      at: at + 3_600_000,
+      actor: officer,
+      policy: { walkInsAllowed: true, graceMinutes: 60 },
+    };
+    const result = crossings.applyAll(crossing.row.id, [book, checkIn]);
+    if (!result.ok) throw new Error(result.reason);
+    // each change is the crossing as that event left it, the last one what was stored
+    expect(
+      result.changes.map((c) => [c.event.type, c.crossing.row.state, c.crossing.row.event_count]),
+    ).toEqual([
+      ["BOOK", "booked", 2],
+      ["CHECK_IN", "waitingArea", 3],
+    ]);
+    expect(result.changes[1]?.crossing).toEqual(crossings.get(crossing.row.id));
+    expect(crossings.events(crossing.row.id).map((e) => [e.n, e.type, e.from_state, e.to_state])).toEqual([
+      [0, "DECLARE", null, "declared"],
+      [1, "BOOK", "declared", "booked"],
+      [2, "CHECK_IN", "booked", "waitingArea"],
+    ]);
+    // the columns named in the UPDATE were the changed ones; the others still agree with the snapshot
+    const row = crossings.get(crossing.row.id)?.row;
+    expect([row?.slot_start, row?.checked_in_at, row?.lane, row?.call_deadline]).toEqual([
+      at + 3_600_000,
+      at + 3_600_000,
+      null,
+      null,
+    ]);
+  });
+
+  it("events applied together: one the machine refuses leaves nothing of the others", () => {
+    const db = seededDb();
+    const { crossings, crossing } = declareOne(db);
+    const before = counts(db);
+    const result = crossings.applyAll(crossing.row.id, [book, { type: "RELEASE", at, actor: officer }]);
+    expect(result).toMatchObject({ ok: false, status: 409, state: "booked" });
+    expect(counts(db)).toEqual(before);
+    expect(crossings.get(crossing.row.id)?.row.state).toBe("declared");
+  });
+
   it("an unknown crossing is a 404, not a crash", () => {
     const db = seededDb();
     expect(crossingStore(db).apply("nope", book)).toMatchObject({ ok: false, status: 404 });
