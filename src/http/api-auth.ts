@@ -18,10 +18,26 @@ export interface ApiCaller {
   scopes: readonly ApiScope[];
 }
 
-export type ApiKeyEnv = { Variables: { apiCaller?: ApiCaller } };
+export type ApiKeyEnv = { Variables: { apiCaller?: ApiCaller; auditedWithChange?: boolean } };
 
 /** The key-authenticated caller of this request, if a key was given and accepted. */
 export const callerOf = (c: Context): ApiCaller | undefined => c.get("apiCaller");
+
+/**
+ * The audit row of this request, for a route whose store writes it in the same transaction as the
+ * change it audits (one flush to disk instead of two); the route then calls `auditedWithChange`.
+ */
+export const auditEntryOf = (c: Context, keyId: string, at: number, status: number) => ({
+  at,
+  keyId,
+  actor: `key:${keyId}`,
+  action: `${c.req.method} ${c.req.path}`,
+  status,
+  detail: null,
+});
+
+/** Tells the key middleware the request's audit row is written already, with its change. */
+export const auditedWithChange = (c: Context) => c.set("auditedWithChange", true);
 
 /** The actor of crossing_events for a key's changes: the key id, never a person's name. */
 export const actorOf = (caller: ApiCaller) => ({
@@ -87,15 +103,8 @@ export function apiKeyAuth(deps: ApiAuthDeps, opts: { optional?: boolean } = {})
       scopes: key.scopes,
     } satisfies ApiCaller);
     await next();
-    if (!READS.has(c.req.method)) {
-      await deps.keys.auditTogether({
-        at,
-        keyId: key.id,
-        actor: `key:${key.id}`,
-        action: `${c.req.method} ${c.req.path}`,
-        status: c.res.status,
-        detail: null,
-      });
+    if (!READS.has(c.req.method) && !c.get("auditedWithChange")) {
+      await deps.keys.auditTogether(auditEntryOf(c, key.id, at, c.res.status));
     }
   };
 }

@@ -46,6 +46,12 @@ export interface Recipient {
 /** After this many failed attempts the sender stops; the driver's page still shows the notice. */
 export const MAX_ATTEMPTS = 5;
 
+/** The slot warnings of one checkpoint; through the index of migration 180, not every booked truck. */
+export const WARN_SLOTS = `INSERT OR IGNORE INTO notifications (crossing_id, kind, params, created_at)
+  SELECT id, 'slot-expiring', json_object('slotStart', slot_start, 'deadline', slot_end + ?), ?
+  FROM crossings WHERE checkpoint_id = ? AND state = 'booked' AND slot_end > ? AND slot_end <= ?
+    AND driverless = 0`;
+
 interface Row {
   id: number;
   crossing_id: string;
@@ -78,12 +84,7 @@ export function notificationStore(db: DB) {
        given_up_at = CASE WHEN attempts + 1 >= ? THEN ? ELSE NULL END
      WHERE id = ?`,
   );
-  const warnSlots = db.prepare(
-    `INSERT OR IGNORE INTO notifications (crossing_id, kind, params, created_at)
-     SELECT id, 'slot-expiring', json_object('slotStart', slot_start, 'deadline', slot_end + ?), ?
-     FROM crossings WHERE checkpoint_id = ? AND state = 'booked' AND slot_end > ? AND slot_end <= ?
-       AND driverless = 0`,
-  );
+  const warnSlots = db.prepare(WARN_SLOTS);
   const recipient = db.prepare(
     `SELECT json_extract(declaration, '$.driver.phone') AS phone, code, checkpoint_id AS checkpointId
      FROM crossings WHERE id = ?`,

@@ -15,6 +15,7 @@ import {
 } from "../../machines/index.ts";
 import { type Checkpoint, checkInPolicy, smartLanePolicy } from "../domain/checkpoint.ts";
 import { canonicalPlate, canonicalVin } from "../domain/identity.ts";
+import type { ApiKeyStore, AuditEntry } from "./api-keys.ts";
 import type { AppliedChange, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
 import { groupCommit } from "./group-commit.ts";
@@ -42,6 +43,8 @@ export type GateOutcome =
 
 export interface GateRead {
   keyId: string;
+  /** the API's audit row of the request, written with the read's change when the read is answered */
+  audit: Omit<AuditEntry, "id">;
   readId: string;
   checkpoint: Checkpoint;
   plate?: string;
@@ -50,7 +53,7 @@ export interface GateRead {
   actor: Actor;
 }
 
-export function smartGateStore(db: DB, crossings: CrossingStore) {
+export function smartGateStore(db: DB, crossings: CrossingStore, keys: Pick<ApiKeyStore, "audit">) {
   const together = groupCommit(db);
   const byVin = db.prepare(
     `SELECT id, state FROM crossings WHERE vin = ? AND vin IS NOT NULL AND checkpoint_id = ? AND ${ACTIVE}`,
@@ -72,7 +75,10 @@ export function smartGateStore(db: DB, crossings: CrossingStore) {
   // runs in its own savepoint of the group commit's transaction
   const readOnce = (r: GateRead, changes: AppliedChange[]): GateOutcome => {
     const kept = earlier.get(r.keyId, r.readId) as string | undefined;
-    if (kept) return { ok: true, answer: JSON.parse(kept) as GateAnswer, replayed: true };
+    if (kept) {
+      keys.audit(r.audit);
+      return { ok: true, answer: JSON.parse(kept) as GateAnswer, replayed: true };
+    }
     const found = find(r);
     if (!found) return { ok: false, status: 404, reason: "no truck with that plate or VIN is expected here" };
     const read: CrossingEvent = {
@@ -116,6 +122,7 @@ export function smartGateStore(db: DB, crossings: CrossingStore) {
       at: new Date(r.at).toISOString(),
     };
     keep.run(r.keyId, r.readId, found.id, JSON.stringify(answer), r.at);
+    keys.audit(r.audit);
     return { ok: true, answer, replayed: false };
   };
 

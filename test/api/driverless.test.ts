@@ -216,6 +216,7 @@ describe("the Smart Customs gate's one request", () => {
   it("answers a read sent again with the first answer and changes nothing", async () => {
     const truck = await bookDriverless("240DRV02", { yellow: true });
     const body = { readId: "gate-7:2026-11-30T01:02:03Z", plate: "240DRV02" };
+    const audited = rt.deps.apiKeys.auditOf(gateKey.key.id, 1000).length;
     const first = await call("POST", "/api/v1/gate/reads", gateKey.secret, body);
     const count = rt.deps.crossings.events(truck.id).length;
     const again = await call("POST", "/api/v1/gate/reads", gateKey.secret, body);
@@ -228,6 +229,20 @@ describe("the Smart Customs gate's one request", () => {
     expect(other.status).toBe(409);
     expect(JSON.stringify(await other.json())).toContain("already sent this truck to the manned lanes");
     expect(rt.deps.crossings.events(truck.id)).toHaveLength(count);
+    // every read is in the key's audit trail once, with its answer: the answered ones written with
+    // their change, the refused one after it
+    const trail = rt.deps.apiKeys.auditOf(gateKey.key.id, 1000);
+    expect(trail.length - audited).toBe(3);
+    expect(
+      trail
+        .slice(0, 3)
+        .map((a) => [a.action, a.status])
+        .reverse(),
+    ).toEqual([
+      ["POST /api/v1/gate/reads", 200],
+      ["POST /api/v1/gate/reads", 200],
+      ["POST /api/v1/gate/reads", 409],
+    ]);
   });
 
   it("answers a plate or VIN nobody expects here with a 404 problem, and writes nothing", async () => {

@@ -8,7 +8,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { GATE_REASON_CODES, STATES } from "../../../machines/types.ts";
 import { smartGateStore } from "../../store/smart-gate.ts";
-import { type ApiKeyEnv, actorOf, callerOf } from "../api-auth.ts";
+import { type ApiKeyEnv, actorOf, auditEntryOf, auditedWithChange, callerOf } from "../api-auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { keyedWriteProblems } from "./responses.ts";
@@ -66,7 +66,7 @@ const gateAnswerSchema = z
   .meta({ id: "GateAnswer" });
 
 export function smartGateApi(deps: AppDeps) {
-  const gate = smartGateStore(deps.db, deps.crossings);
+  const gate = smartGateStore(deps.db, deps.crossings, deps.apiKeys);
   const read = createRoute({
     tags: ["devices"],
     ...keyed(deps, "checkpoint:gate"),
@@ -98,18 +98,22 @@ export function smartGateApi(deps: AppDeps) {
     const cp = caller?.checkpointId ? deps.checkpoints.get(caller.checkpointId) : null;
     if (!caller || !cp) return problem(c, 403, "Gate keys only", "Use the Smart Customs gate's key.");
     const body = c.req.valid("json");
+    const at = deps.now();
     const outcome = await gate.read({
       keyId: caller.keyId,
+      // an answered read's audit row goes with its change; a refused one is audited as usual
+      audit: auditEntryOf(c, caller.keyId, at, 200),
       readId: body.readId,
       checkpoint: cp,
       ...(body.plate ? { plate: body.plate } : {}),
       ...(body.vin ? { vin: body.vin } : {}),
-      at: deps.now(),
+      at,
       actor: actorOf(caller),
     });
     if (!outcome.ok && outcome.status === 404)
       return problem(c, 404, "No truck expected", `At ${cp.id}, ${outcome.reason}: keep the barrier closed.`);
     if (!outcome.ok) return problem(c, 409, "Refused", `${outcome.reason}: keep the barrier closed.`);
+    auditedWithChange(c);
     if (outcome.replayed) c.header("Shekara-Replayed", "true");
     return c.json(outcome.answer, 200);
   });
