@@ -26,6 +26,8 @@ const envSchema = z.object({
     .min(1)
     .default(15 * 60_000),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** how often a thread of its own moves the write-ahead log's pages into the database file */
+  WAL_CHECKPOINT_MS: z.coerce.number().int().min(10).default(100),
   /** on: subscribers may be on private or loopback addresses (an intranet); off keeps key holders out of ours */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["on", "off"]).default("off"),
   /** webhook subscriptions one API key may hold: each one multiplies every event's deliveries */

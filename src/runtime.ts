@@ -24,6 +24,7 @@ import { parseServedCheckpoints, servedCheckpoints } from "./store/served-checkp
 import { simRunStore } from "./store/sim-runs.ts";
 import { userStore } from "./store/users.ts";
 import { describeReport, verifyLog } from "./store/verify-log.ts";
+import { startWalCheckpoints } from "./store/wal-checkpoints.ts";
 import { startWebhookDelivery } from "./webhooks/delivery.ts";
 
 export type { BackgroundJob } from "./jobs/job.ts";
@@ -75,7 +76,8 @@ export function createRuntime(
     // one thread: the machine has two cores, and the server keeps one (as the planner's run queue)
     forecastPool: forecastPool({ threads: 1 }),
   };
-  const jobs: BackgroundJob[] = [];
+  // the log's pages copied into the database file on a thread of their own, not inside a commit
+  const jobs: BackgroundJob[] = [startWalCheckpoints(db, { everyMs: config.WAL_CHECKPOINT_MS, log })];
   const pool = deps.forecastPool;
   if (pool) jobs.push({ name: "recommendation thread", stop: () => pool.close() });
   // issue 17: with HUB_URL and HUB_POST_KEY, push the event log to the national hub and ask it about vehicles

@@ -15,6 +15,7 @@ import {
 } from "../domain/api-access.ts";
 import type { DB } from "./db.ts";
 import { groupCommit } from "./group-commit.ts";
+import { othersCommits } from "./memo.ts";
 
 export interface ApiKey {
   id: string;
@@ -77,6 +78,36 @@ export const hashApiKey = (secret: string) => createHash("sha256").update(secret
 /** Writing last_used_at on every request would turn each read into a write; once a minute is enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * The keys requests presented, kept by hash so a device's every request does not read its key again
+ * (a gate sends thousands a minute). Forgotten whenever this store changes a key, and whenever another
+ * connection commits, so a revoked key is refused from its next request. Unknown keys are not kept: a
+ * stranger's guesses cannot fill the memory.
+ */
+function knownKeys(db: DB) {
+  const others = othersCommits(db);
+  let seen = -1;
+  const keys = new Map<string, ApiKey>();
+  const forget = () => keys.clear();
+  return {
+    get(hash: string): ApiKey | undefined {
+      const now = others();
+      if (now !== seen) {
+        forget();
+        seen = now;
+      }
+      return keys.get(hash);
+    },
+    keep(hash: string, key: ApiKey): ApiKey {
+      if (keys.size >= 1000) forget();
+      // shared by every request that presents it: nobody may change it
+      keys.set(hash, Object.freeze(key));
+      return key;
+    },
+    forget,
+  };
+}
+
 export function apiKeyStore(db: DB) {
   const insert = db.prepare(
     `INSERT INTO api_keys (id, kind, label, checkpoint_id, scopes, hash, hint, rate_limit_per_minute,
@@ -97,6 +128,7 @@ export function apiKeyStore(db: DB) {
   const auditOfKey = db.prepare("SELECT * FROM api_audit WHERE key_id = ? ORDER BY id DESC LIMIT ?");
 
   const audit = (e: Omit<AuditEntry, "id">) => insertAudit.run(e);
+  const known = knownKeys(db);
   const together = groupCommit(db);
 
   return {
@@ -130,8 +162,11 @@ export function apiKeyStore(db: DB) {
     ),
     /** The key a request presents, revoked or not: the caller decides what a revoked key gets. */
     find(secret: string): ApiKey | null {
-      const row = byHash.get(hashApiKey(secret)) as ApiKeyRow | undefined;
-      return row ? toKey(row) : null;
+      const hash = hashApiKey(secret);
+      const kept = known.get(hash);
+      if (kept) return kept;
+      const row = byHash.get(hash) as ApiKeyRow | undefined;
+      return row ? known.keep(hash, toKey(row)) : null;
     },
     get(id: string): ApiKey | null {
       const row = byId.get(id) as ApiKeyRow | undefined;
@@ -140,6 +175,7 @@ export function apiKeyStore(db: DB) {
     list: (): ApiKey[] => (all.all() as ApiKeyRow[]).map(toKey),
     revoke: db.transaction((id: string, by: { userId: string }, at: number): boolean => {
       const done = revoke.run(at, by.userId, id).changes === 1;
+      known.forget();
       if (done)
         audit({
           at,
@@ -152,7 +188,10 @@ export function apiKeyStore(db: DB) {
       return done;
     }),
     noteUse(key: ApiKey, at: number) {
-      if (key.lastUsedAt === null || at - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) touch.run(at, key.id);
+      if (key.lastUsedAt === null || at - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
+        touch.run(at, key.id);
+        known.forget();
+      }
     },
     audit,
     /**

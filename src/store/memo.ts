@@ -16,7 +16,8 @@ const MAX_KEYS = 256;
 /** Per database, the other connections' commit counter, read at most once a turn. */
 const commitCounters = new WeakMap<DB, () => number>();
 
-function othersCommits(db: DB): () => number {
+/** A number that moves when another connection commits to the database, read at most once a turn. */
+export function othersCommits(db: DB): () => number {
   let counter = commitCounters.get(db);
   if (!counter) {
     const dataVersion = db.prepare("PRAGMA data_version").pluck();

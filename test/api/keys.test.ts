@@ -1,4 +1,6 @@
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { tempDbPath } from "../store/helpers.ts";
 import { bearer, declareAndBook, newKey, testRuntime } from "./support.ts";
 
 const rt = testRuntime();
@@ -31,6 +33,26 @@ describe("API keys", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(((await res.json()) as { title: string }).title).toBe("API key revoked");
+  });
+
+  it("refuses a key revoked by another connection to the database from its next request", async () => {
+    // the server keeps the keys requests present: another writer's commit must still reach it
+    const path = tempDbPath();
+    const onFile = testRuntime({ DATABASE_PATH: path });
+    try {
+      const { key, secret } = newKey(onFile, { kind: "monitor", label: "Revoked elsewhere" });
+      const feed = () => onFile.app.request("/api/v1/events", { headers: bearer(secret) });
+      expect((await feed()).status).toBe(200);
+      expect((await feed()).status).toBe(200);
+      const other = new Database(path);
+      other.prepare("UPDATE api_keys SET revoked_at = 1, revoked_by = 'elsewhere' WHERE id = ?").run(key.id);
+      other.close();
+      // a request read from the socket after the commit comes in a later turn of the event loop
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await feed()).status).toBe(401);
+    } finally {
+      await onFile.close();
+    }
   });
 
   it("refuses an unknown key and a malformed header with 401", async () => {

@@ -1,14 +1,15 @@
 /**
- * The slot-expiring warning runs every few seconds for every checkpoint: it must find the trucks whose
- * slot ends soon through an index, not by reading every booked crossing of the checkpoint (two weeks
- * booked ahead held the event loop tens of milliseconds each time). Proved by the query plan.
+ * The slot-expiring warning and the lapse of bookings run every few seconds for every checkpoint: they
+ * must find their trucks through an index, not by reading every booked crossing of the checkpoint (two
+ * weeks booked ahead held the event loop tens of milliseconds each time). Proved by the query plan.
  */
 import { describe, expect, it } from "vitest";
 import { WARN_SLOTS } from "../../src/store/notifications.ts";
+import { LAPSED_BOOKINGS } from "../../src/store/timers.ts";
 import { seededDb } from "./helpers.ts";
 
-describe("the slot-warning look-up", () => {
-  it("finds the booked trucks whose slot ends soon through the index of migration 180", () => {
+describe("the slot timers' look-ups", () => {
+  it("find the booked trucks whose slot ends soon, or has ended, through the index of migration 180", () => {
     const db = seededDb();
     const insert = db.prepare(
       `INSERT INTO crossings (id, code, checkpoint_id, plate, plate_key, direction, state, channel, priority,
@@ -23,13 +24,15 @@ describe("the slot-warning look-up", () => {
       }
     })();
     db.exec("ANALYZE");
-    const plan = (
-      db.prepare(`EXPLAIN QUERY PLAN ${WARN_SLOTS}`).all(0, 0, "nur-zholy", 0, 0) as { detail: string }[]
-    )
-      .map((r) => r.detail)
-      .join("\n");
-    expect(plan).toMatch(
+    const plan = (sql: string, ...args: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .map((r) => r.detail)
+        .join("\n");
+    expect(plan(WARN_SLOTS, 0, 0, "nur-zholy", 0, 0)).toMatch(
       /USING INDEX crossings_booked_by_slot_end \(checkpoint_id=\? AND slot_end>\? AND slot_end<\?\)/,
+    );
+    expect(plan(LAPSED_BOOKINGS, "nur-zholy", 0)).toMatch(
+      /USING INDEX crossings_booked_by_slot_end \(checkpoint_id=\? AND slot_end<\?\)/,
     );
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * The WAL checkpoints on a thread of their own (wal-checkpoints.ts): the log's pages reach the
+ * database file while the server's connection never checkpoints inside a commit, and once the thread
+ * stops the server's connection checkpoints itself again.
+ */
+import { statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/store/db.ts";
+import { FALLBACK_PAGES, startWalCheckpoints } from "../../src/store/wal-checkpoints.ts";
+import { tempDbPath } from "./helpers.ts";
+
+const until = async (what: () => boolean, ms = 30_000) => {
+  const deadline = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe("WAL checkpoints on their own thread", () => {
+  it("move the log's pages into the database file; the server's connection takes over when it stops", async () => {
+    const path = tempDbPath();
+    const db = openDatabase(path);
+    db.exec("CREATE TABLE filler (x BLOB NOT NULL)");
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    const size = () => statSync(path).size;
+    const before = size();
+    // about 2,000 pages: under the fallback, so the server's connection does not checkpoint them
+    db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
+    const fill = db.prepare("INSERT INTO filler (x) VALUES (randomblob(4000))");
+    for (let i = 0; i < 20; i++) db.transaction(() => Array.from({ length: 100 }, () => fill.run()))();
+    expect(size()).toBe(before);
+
+    const logs: string[] = [];
+    const job = startWalCheckpoints(db, { everyMs: 20, log: (l) => logs.push(l) });
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(FALLBACK_PAGES);
+    await until(() => size() >= before + 2_000 * 4096 && job.checkpoints() > 0);
+    await job.stop();
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+    expect(logs).toEqual([]);
+    db.close();
+  });
+
+  it("is nothing for a database in memory", async () => {
+    const db = openDatabase(":memory:");
+    const job = startWalCheckpoints(db, { everyMs: 20, log: () => {} });
+    await job.stop();
+    expect(job.checkpoints()).toBe(0);
+    db.close();
+  });
+});
