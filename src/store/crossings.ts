@@ -115,8 +115,8 @@ export const derivedColumns = (c: PersistedCrossing) => ({
   snapshot: JSON.stringify(c.context),
 });
 
-/** The columns derived from the snapshot, in the order an UPDATE names them. */
-const DERIVED = [
+/** The columns derived from the snapshot besides the snapshot itself (verify-log.ts checks them too). */
+export const DERIVED_COLUMNS = [
   "state",
   "slot_start",
   "slot_end",
@@ -129,7 +129,7 @@ const DERIVED = [
 /**
  * Writes a crossing's new snapshot with its derived columns, naming in the UPDATE only the columns
  * whose value changed: SQLite rewrites every index (and runs every trigger) that names a column the
- * UPDATE sets, changed or not, and the crossings table has nine such indexes. One statement is
+ * UPDATE sets, changed or not, and eight of the crossings table's indexes name one of these. One statement is
  * prepared per set of changed columns, when first needed.
  */
 function rowWriter(db: DB) {
@@ -149,7 +149,7 @@ function rowWriter(db: DB) {
     return statement;
   };
   return (before: CrossingRow, columns: ReturnType<typeof derivedColumns>, at: number, events: number) => {
-    const changed = DERIVED.filter((c) => columns[c] !== before[c]);
+    const changed = DERIVED_COLUMNS.filter((c) => columns[c] !== before[c]);
     const values: Record<string, unknown> = {
       id: before.id,
       snapshot: columns.snapshot,

@@ -13,7 +13,7 @@ import {
   replay,
 } from "../../machines/index.ts";
 import { holdsPlace } from "./crossing-states.ts";
-import { type CrossingRow, derivedColumns } from "./crossings.ts";
+import { type CrossingRow, DERIVED_COLUMNS, derivedColumns } from "./crossings.ts";
 import type { DB } from "./db.ts";
 
 export interface LogDifference {
@@ -27,16 +27,6 @@ export interface LogReport {
   events: number;
   differences: LogDifference[];
 }
-
-const DERIVED = [
-  "state",
-  "slot_start",
-  "slot_end",
-  "checked_in_at",
-  "call_deadline",
-  "lane",
-  "promoted_at",
-] as const;
 
 const hasColumn = (db: DB, table: string, column: string) =>
   (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
@@ -104,7 +94,7 @@ export function verifyLog(db: DB): LogReport {
         );
     }
     const columns = derivedColumns(replayed);
-    for (const column of DERIVED) {
+    for (const column of DERIVED_COLUMNS) {
       if (row[column] !== columns[column])
         differ(
           `column ${column} is ${JSON.stringify(row[column])}, the replay gives ${JSON.stringify(columns[column])}`,
