@@ -1,6 +1,7 @@
 /**
- * Group commit: writes that arrive in the same turn of the event loop share one transaction, so
- * one fsync (synchronous = FULL) makes them all durable. When slots open, a hundred drivers press
+ * Group commit: writes that arrive together (in one turn of the event loop, or in the turns that
+ * follow while more keep arriving) share one transaction, so one fsync (synchronous = FULL) makes
+ * them all durable. When slots open, a hundred drivers press
  * "Book" at once; each commit of its own cost a flush to disk and held the event loop while it did.
  *
  * Each write runs in its own savepoint, in arrival order, and sees the writes before it (so a slot
@@ -15,6 +16,10 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** A group gathers for at most this long after its first write, and at most this many writes. */
+const MAX_GATHER_MS = 5;
+const MAX_GROUP = 500;
 
 const groups = new WeakMap<DB, <T>(work: () => T) => Promise<T>>();
 
@@ -68,9 +73,25 @@ function createGroup(db: DB) {
     });
   };
 
+  // Another turn of the event loop while writes keep arriving: in a burst (a hundred gates at once,
+  // slots opening) the writes read from the sockets while the first ones were handled join them,
+  // instead of each turn's few writes waiting for a flush of their own, then for the next.
+  let gathering = false;
+  const gather = (since: number, seen: number) => {
+    if (batch.length > seen && batch.length < MAX_GROUP && performance.now() - since < MAX_GATHER_MS) {
+      setImmediate(gather, since, batch.length);
+      return;
+    }
+    gathering = false;
+    flush();
+  };
+
   return <T>(work: () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      if (batch.length === 0) setImmediate(flush);
       batch.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!gathering) {
+        gathering = true;
+        setImmediate(gather, performance.now(), 0);
+      }
     });
 }

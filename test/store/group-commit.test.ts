@@ -31,6 +31,26 @@ describe("group commit", () => {
     other.close();
   });
 
+  it("gathers the writes of the next turns too, while they keep arriving", async () => {
+    const { db, other, count, insert } = twoConnections();
+    const together = groupCommit(db);
+    const first = together(() => {
+      insert(1);
+      return count();
+    });
+    // the next turn of the event loop: the first write is still gathering company
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = together(() => {
+      insert(2);
+      return count();
+    });
+    // neither saw the other committed: they share one commit
+    expect(await Promise.all([first, second])).toEqual([0, 0]);
+    expect(count()).toBe(2);
+    db.close();
+    other.close();
+  });
+
   it("undoes a write that throws, alone", async () => {
     const { db, other, count, insert } = twoConnections();
     const together = groupCommit(db);
