@@ -1,7 +1,7 @@
 /**
  * What the crossing machine's actions write into a crossing's context, each a named pure
- * function. XState's `assign` (machines/crossing.ts) and the simulator's compiled table
- * (src/sim/machine-table.ts) both run these, so the two cannot drift apart.
+ * function. XState's `assign` (machines/crossing.ts) and the compiled table (machines/table.ts,
+ * which the live server and the simulator run) both run these, so the two cannot drift apart.
  *
  * Each writes its fields into `into`, reading only `context` and the event. XState passes a
  * fresh patch as `into`, so snapshots stay immutable; the simulator passes the truck's own

@@ -1,5 +1,5 @@
+export { compileMachine, execute } from "../../machines/table.ts";
 export { type Distribution, distributionSchema, sampler } from "./distributions.ts";
-export { compileMachine, execute } from "./machine-table.ts";
 export { runReplication } from "./model.ts";
 export { type SimReport, simulate, summarise } from "./report.ts";
 export { parseScenario, type Scenario, scenarioSchema } from "./scenario.ts";

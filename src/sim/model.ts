@@ -9,6 +9,7 @@
  * comes in with the scenario. Clock in minutes; events to the machine carry milliseconds.
  */
 
+import { compileMachine, execute, type TransitionTable } from "../../machines/table.ts";
 import type { Channel, CrossingEvent, PriorityClass } from "../../machines/types.ts";
 import { CHANNELS, PRIORITY_CLASSES } from "../../machines/types.ts";
 import { ECHERHA_CYCLE } from "../domain/checkpoint.ts";
@@ -17,7 +18,6 @@ import { agvLane } from "./agv-lane.ts";
 import { dayOf, dayPlan } from "./day-plan.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
-import { compileMachine, execute, type TransitionTable } from "./machine-table.ts";
 import { Pacer } from "./pacer.ts";
 import { Fifo, Level, resource, utilisation } from "./queues.ts";
 import { resourcesAt } from "./resources.ts";

@@ -1,6 +1,6 @@
 /**
  * A simulated truck and the pool that recycles them. Its context starts as the machine's own
- * initial context, and the compiled table (machine-table.ts) changes it as XState's
+ * initial context, and the compiled table (machines/table.ts) changes it as XState's
  * assignments would: the simulator's context is the machine's, not a copy of some fields.
  */
 import { declareCrossing } from "../../machines/apply.ts";

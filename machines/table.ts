@@ -6,9 +6,9 @@
  * same assignments (machines/assignments.ts), and test/sim/machine-table.test.ts proves that
  * the state and the whole context agree with XState's after every step.
  */
-import { type Assignment, assignments, historyAfterEntry } from "../../machines/assignments.ts";
-import { crossingMachine } from "../../machines/crossing.ts";
-import { type RuleName, rules } from "../../machines/rules.ts";
+import { type Assignment, assignments, historyAfterEntry } from "./assignments.ts";
+import { crossingMachine } from "./crossing.ts";
+import { type RuleName, rules } from "./rules.ts";
 import {
   type CrossingContext,
   type CrossingEvent,
@@ -16,7 +16,7 @@ import {
   type CrossingState,
   EVENT_TYPES,
   STATES,
-} from "../../machines/types.ts";
+} from "./types.ts";
 
 export interface Candidate {
   /** null: a self-transition that only runs actions */
