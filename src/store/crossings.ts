@@ -250,9 +250,14 @@ export function crossingStore(db: DB) {
 
   // IMMEDIATE: take the write lock before reading, so two processes cannot both see a free place.
   const applyTx = db.transaction(
-    (id: string, events: readonly CrossingEvent[], precondition?: Precondition): AppliedOutcome => {
-      const before = get(id);
+    (
+      target: string | CrossingRow,
+      events: readonly CrossingEvent[],
+      precondition?: Precondition,
+    ): AppliedOutcome => {
+      const before = typeof target === "string" ? get(target) : load(target);
       if (!before) return { ok: false, status: 404, reason: "no such crossing" };
+      const id = before.row.id;
       // every event through the machine first: one it refuses leaves the crossing as it was
       const steps: { event: CrossingEvent; result: Extract<ApplyResult, { ok: true }> }[] = [];
       let current = before.crossing;
@@ -293,7 +298,8 @@ export function crossingStore(db: DB) {
             updated_at: event.at,
             machine_version: MACHINE_VERSION,
           },
-          crossing: { state: result.crossing.state, context: JSON.parse(at.snapshot) },
+          // the machine's own new context (machines/apply.ts gives each event a fresh one)
+          crossing: result.crossing,
           declaration: before.declaration,
         };
         return { ok: true as const, crossing, event, seq: Number(lastInsertRowid) };
@@ -301,10 +307,15 @@ export function crossingStore(db: DB) {
       return { ok: true, changes };
     },
   );
-  const applyAll = (id: string, events: readonly CrossingEvent[], precondition?: Precondition) => {
+  /** `target`: the crossing's id, or its row as a caller just read it in the same transaction */
+  const applyAll = (
+    target: string | CrossingRow,
+    events: readonly CrossingEvent[],
+    precondition?: Precondition,
+  ) => {
     const outcome = db.inTransaction
-      ? applyTx(id, events, precondition)
-      : applyTx.immediate(id, events, precondition);
+      ? applyTx(target, events, precondition)
+      : applyTx.immediate(target, events, precondition);
     // Inside a caller's transaction the change is not committed yet; the caller tells listeners.
     if (outcome.ok && !db.inTransaction)
       for (const change of outcome.changes) for (const listener of committed) listener(change);

@@ -16,7 +16,7 @@ import {
 import { type Checkpoint, checkInPolicy, smartLanePolicy } from "../domain/checkpoint.ts";
 import { canonicalPlate, canonicalVin } from "../domain/identity.ts";
 import type { ApiKeyStore, AuditEntry } from "./api-keys.ts";
-import type { AppliedChange, CrossingStore } from "./crossings.ts";
+import type { AppliedChange, CrossingRow, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
 import { groupCommit } from "./group-commit.ts";
 // the partial unique indexes of migration 110 are written with this very condition, so they are used
@@ -56,18 +56,19 @@ export interface GateRead {
 export function smartGateStore(db: DB, crossings: CrossingStore, keys: Pick<ApiKeyStore, "audit">) {
   const together = groupCommit(db);
   const byVin = db.prepare(
-    `SELECT id, state FROM crossings WHERE vin = ? AND vin IS NOT NULL AND checkpoint_id = ? AND ${ACTIVE}`,
+    `SELECT * FROM crossings WHERE vin = ? AND vin IS NOT NULL AND checkpoint_id = ? AND ${ACTIVE}`,
   );
   const byPlate = db.prepare(
-    `SELECT id, state FROM crossings WHERE plate_key = ? AND checkpoint_id = ? AND ${ACTIVE}`,
+    `SELECT * FROM crossings WHERE plate_key = ? AND checkpoint_id = ? AND ${ACTIVE}`,
   );
   const earlier = db.prepare("SELECT answer FROM gate_reads WHERE key_id = ? AND read_id = ?").pluck();
   const keep = db.prepare(
     "INSERT INTO gate_reads (key_id, read_id, crossing_id, answer, at) VALUES (?, ?, ?, ?, ?)",
   );
 
-  /** The VIN first: a plate can be swapped onto another vehicle, its VIN cannot. */
-  type Found = { id: string; state: CrossingState } | undefined;
+  /** The VIN first: a plate can be swapped onto another vehicle, its VIN cannot. The whole row: the
+   * machine is given it as read here, in the same savepoint, without reading it again by id. */
+  type Found = CrossingRow | undefined;
   const find = (r: GateRead): Found =>
     ((r.vin ? byVin.get(canonicalVin(r.vin), r.checkpoint.id) : undefined) ??
       (r.plate ? byPlate.get(canonicalPlate(r.plate), r.checkpoint.id) : undefined)) as Found;
@@ -103,7 +104,7 @@ export function smartGateStore(db: DB, crossings: CrossingStore, keys: Pick<ApiK
           read,
         ]
       : [read];
-    const outcome = crossings.applyAll(found.id, events);
+    const outcome = crossings.applyAll(found, events);
     if (!outcome.ok) return { ok: false, status: 409, reason: outcome.reason };
     changes.push(...outcome.changes);
     const after = outcome.changes.at(-1)?.crossing;
