@@ -33,7 +33,8 @@ describe("group commit", () => {
 
   it("gathers the writes of the next turns too, while they keep arriving", async () => {
     const { db, other, count, insert } = twoConnections();
-    const together = groupCommit(db);
+    // no time limit: a loaded machine's slow turn must not end the group before the second write
+    const together = groupCommit(db, { maxGatherMs: Number.POSITIVE_INFINITY });
     const first = together(() => {
       insert(1);
       return count();
