@@ -1,8 +1,8 @@
 /**
  * Group commit: writes that arrive together (in one turn of the event loop, or in the turns that
  * follow while more keep arriving) share one transaction, so one fsync (synchronous = FULL) makes
- * them all durable. When slots open, a hundred drivers press
- * "Book" at once; each commit of its own cost a flush to disk and held the event loop while it did.
+ * them all durable. When slots open, a hundred drivers press "Book" at once; each commit of its own
+ * cost a flush to disk and held the event loop while it did.
  *
  * Each write runs in its own savepoint, in arrival order, and sees the writes before it (so a slot
  * is never overbooked); one that throws is undone alone. No write is answered before the shared
@@ -23,10 +23,10 @@ const MAX_GROUP = 500;
 
 const groups = new WeakMap<DB, <T>(work: () => T) => Promise<T>>();
 
-/** The database's one group, shared by every caller, so concurrent writes from all routes group together. */
 /**
- * `maxGatherMs` applies to the database's group when it is made (its first caller): a test sets it
- * beyond reach, so that what it shows does not hang on how fast a loaded machine turns the event loop.
+ * The database's one group, shared by every caller, so concurrent writes from all routes group
+ * together. `maxGatherMs` is taken when the group is made (its first caller): a test sets it beyond
+ * reach, so that what it shows does not hang on how fast a loaded machine turns the event loop.
  */
 export function groupCommit(db: DB, opts: { maxGatherMs?: number } = {}): <T>(work: () => T) => Promise<T> {
   let together = groups.get(db);

@@ -3,8 +3,9 @@
  * the log past 1,000 pages: it copies them into the database file and flushes it, holding the event
  * loop meanwhile (about one commit in eight under the gate's load, 10-15 ms each). Here a thread with
  * a connection of its own checkpoints every `everyMs`; the server's connection checkpoints itself only
- * if the log outgrows FALLBACK_PAGES (the thread stuck or dead), and again every 1,000 pages once the
- * thread has stopped.
+ * past FALLBACK_PAGES, when little is left that the thread has not copied (under a steady load the log
+ * starts over only then: the server's commits keep adding to it while the thread copies), and again
+ * every 1,000 pages once the thread has stopped.
  */
 import { Worker } from "node:worker_threads";
 import type { BackgroundJob } from "../jobs/job.ts";
