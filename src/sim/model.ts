@@ -15,19 +15,19 @@ import { CHANNELS, PRIORITY_CLASSES } from "../../machines/types.ts";
 import { ECHERHA_CYCLE } from "../domain/checkpoint.ts";
 import { pickClass, queueClass } from "../domain/queue.ts";
 import { agvLane } from "./agv-lane.ts";
+import { arrivalProcess } from "./arrival-process.ts";
 import { dayOf, dayPlan } from "./day-plan.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
 import { Pacer } from "./pacer.ts";
-import { Fifo, Level, resource, utilisation } from "./queues.ts";
+import { Fifo, Level, resource } from "./queues.ts";
+import { replicationReport } from "./replication-report.ts";
 import { resourcesAt } from "./resources.ts";
 import {
-  type HourRecord,
   hourRecords,
   REPORT_STAGES,
   RESOURCES,
   type ReportStage,
-  type Resource,
   type RunResult,
   type TruckRecord,
 } from "./run-result.ts";
@@ -484,26 +484,7 @@ export function runReplication(
     pool.give(t);
   }
 
-  // Arrival process.
-  const arrivals = scenario.arrivals;
-  const factors = plan.map((d) => d.arrivalFactor);
-  const maxFactor = Math.max(...factors);
-  const scheduled = factors.some((f) => f !== 1);
-  const exp = (mean: number) => -mean * Math.log(1 - rand.arrivals());
-  let peak = 0;
-  if (arrivals.kind === "poisson") {
-    // with a schedule of arrival levels, thinning under the highest; without, the plain process
-    peak = arrivals.perHour * (scheduled ? maxFactor : 1);
-    if (peak > 0) heap.push(exp(60 / peak), ARRIVAL, 0);
-  }
-  if (arrivals.kind === "profile") {
-    const f = arrivals.weekdayFactors ?? [1];
-    peak = Math.max(...arrivals.perHour) * Math.max(...f) * maxFactor;
-    if (peak > 0) heap.push(exp(60 / peak), ARRIVAL, 0);
-  }
-  if (arrivals.kind === "booked") heap.push(0, SLOT, 0);
-  if (arrivals.kind === "trace" && trace)
-    for (let i = 0; i < trace.length; i++) heap.push((trace[i] as TraceRow).arrival, TRACE_ARRIVAL, i);
+  const arrivals = arrivalProcess(scenario, plan, rand.arrivals, heap, trace, () => arrive(false));
   for (let h = 1; h * 60 < end; h++) heap.push(h * 60, HOUR, h);
   if (warm > 0) heap.push(warm, WARMUP_END, 0);
   for (let i = 0; i < (scenario.initialBacklog?.virtualQueue ?? 0); i++)
@@ -518,39 +499,11 @@ export function runReplication(
     events++;
     const t = pool.all[heap.subject] as Truck;
     switch (heap.kind) {
-      case ARRIVAL: {
-        const factor = scheduled ? dayOf(plan, now).arrivalFactor : 1;
-        if (arrivals.kind === "poisson") {
-          if (!scheduled || rand.arrivals() * peak < arrivals.perHour * factor) arrive(false);
-          heap.push(now + exp(60 / peak), ARRIVAL, 0);
-        } else if (arrivals.kind === "profile") {
-          // Thinning: a non-homogeneous Poisson process under the peak rate.
-          const hour = Math.floor(now / 60);
-          const rate =
-            (arrivals.perHour[hour % 24] as number) *
-            ((arrivals.weekdayFactors ?? [1])[
-              Math.floor(hour / 24) % (arrivals.weekdayFactors?.length ?? 1)
-            ] as number) *
-            factor;
-          if (rand.arrivals() * peak < rate) arrive(false);
-          heap.push(now + exp(60 / peak), ARRIVAL, 0);
-        }
+      case ARRIVAL:
+        arrivals.next(now);
         break;
-      }
       case SLOT:
-        if (arrivals.kind === "booked") {
-          const factor = dayOf(plan, now).arrivalFactor;
-          const n = Math.round(arrivals.capacityPerSlot * arrivals.fill * factor);
-          for (let i = 0; i < n; i++) {
-            const show = rand.arrivals() >= arrivals.noShowRate;
-            const at =
-              now +
-              rand.arrivals() * arrivals.slotMinutes +
-              (2 * rand.arrivals() - 1) * arrivals.jitterMinutes;
-            if (show) heap.push(Math.max(now, at), BOOKED_ARRIVAL, 0);
-          }
-          heap.push(now + arrivals.slotMinutes, SLOT, 0);
-        }
+        arrivals.slot(now);
         break;
       case BOOKED_ARRIVAL:
         arrive(true);
@@ -645,84 +598,26 @@ export function runReplication(
       }
     }
   }
-  now = end;
-  const levels = [
-    lanes.busy,
-    lanes.cap,
-    scanners.busy,
-    scanners.cap,
-    bays.busy,
-    bays.cap,
+  return replicationReport({
+    end,
+    warm,
+    counts: { arrived, completed, exited, refused, expired, insideAtStart, inside, events, steps },
+    lanes,
+    scanners,
+    bays,
     queue,
     gateLevel,
     virtualLevel,
-  ];
-  for (const l of levels) l.set(end, l.value);
-  const last = hourly.at(-1);
-  if (last) {
-    last.queueArea = queue.area;
-    last.gateQueueArea = gateLevel.area;
-    last.virtualQueueArea = virtualLevel.area;
-    last.inSystemAtEnd = inSystem();
-  }
-  // Hourly areas were cumulative; turn them into each hour's own.
-  for (let i = hourly.length - 1; i > 0; i--) {
-    const h = hourly[i] as HourRecord;
-    const before = hourly[i - 1] as HourRecord;
-    h.queueArea -= before.queueArea;
-    h.gateQueueArea -= before.gateQueueArea;
-    h.virtualQueueArea -= before.virtualQueueArea;
-  }
-  // the counted trucks still there: how long they had been at the border so far (a lower bound on their time)
-  for (let s = 0; s < pool.all.length; s++) {
-    const t = pool.all[s] as Truck;
-    if (marks.alive[s] && t.counted)
-      stillInside.add(
-        now - (Number.isNaN(marks.borderAt[s] as number) ? t.arrivedAt : (marks.borderAt[s] as number)),
-      );
-  }
-  const merged = (pick: (g: Tally) => Summary) => {
-    const all = new Summary();
-    for (const c of CHANNELS) all.merge(pick(byChannel[c]));
-    return all;
-  };
-  const wait = merged((g) => g.wait);
-  // the wait for a lane is the wait in the waiting area
-  resourceWait.documentLanes = wait;
-  const span = end - warm;
-  const figures = (l: Level) => ({ mean: span > 0 ? l.area / span : 0, max: l.max, atEnd: l.value });
-  return {
-    trucksArrived: arrived,
-    trucksCompleted: completed,
-    trucksExited: exited,
-    trucksRefused: refused,
-    trucksExpired: expired,
-    trucksInsideAtStart: insideAtStart,
-    trucksInsideAtEnd: inSystem(),
-    insideAtEnd: { virtualQueue: virtualLevel.value, gateQueue: gateLevel.value, checkpoint: inside },
+    hourly,
+    pool,
+    marks,
     stillInside,
-    minutes: span,
-    wait,
-    timeInSystem: merged((g) => g.timeInSystem),
-    gateWait: merged((g) => g.gateWait),
     virtualWait,
-    entryToRelease: merged((g) => g.entryToRelease),
     stages,
     resourceWait,
     resourceService,
     byChannel,
     byClass,
-    utilisation: {
-      documentLanes: utilisation(lanes.busy, lanes.cap),
-      scanners: utilisation(scanners.busy, scanners.cap),
-      inspectionBays: utilisation(bays.busy, bays.cap),
-    } satisfies Record<Resource, number>,
-    queueLength: { mean: span > 0 ? queue.area / span : 0, max: queue.max },
-    gateQueue: figures(gateLevel),
-    virtualQueue: figures(virtualLevel),
-    hourly,
-    eventsProcessed: events,
-    machineSteps: steps,
-    ...(agv ? { agvLane: agv.figures(end) } : {}),
-  };
+    agv,
+  });
 }

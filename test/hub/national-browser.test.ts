@@ -10,8 +10,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hubClient } from "../../src/post-link/hub-client.ts";
 import { LAPTOP, launchBrowser, PHONE, screenshot } from "../support/browser.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { addPost, type HubProcess, startHubOnThrowaway, until } from "./processes.ts";
+import type { RunningServer } from "../support/server.ts";
+import { addPost, type HubProcess, startHubOnThrowaway, startPost, until } from "./processes.ts";
 import { madeUpEvents } from "./support.ts";
 
 interface WaitRow {
@@ -30,16 +30,7 @@ describe("the national page in a browser", () => {
     hubOn = await startHubOnThrowaway();
     ({ hub } = hubOn);
     const { dbUrl } = hubOn;
-    post = await startServer({
-      env: {
-        HUB_URL: hub.url,
-        HUB_POST_KEY: addPost(dbUrl, "khorgos-post"),
-        CHECKPOINTS: "nur-zholy,bakhty",
-        HUB_PUSH_MS: "100",
-        HUB_HEARTBEAT_MS: "300",
-      },
-      startTimeoutMs: 120_000,
-    });
+    post = await startPost(hub.url, addPost(dbUrl, "khorgos-post"), "nur-zholy,bakhty");
     // a post heard from once, ten minutes ago: its row is marked stale
     const quiet = hubClient({ url: hub.url, key: addPost(dbUrl, "korday-post") });
     await quiet.pushBatch({

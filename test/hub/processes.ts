@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { startThrowawayPostgres } from "../../scripts/pg-throwaway.ts";
-import { freePort } from "../support/server.ts";
+import { freePort, startServer } from "../support/server.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -121,4 +121,28 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * A real post process pushing its log to `hubUrl` every 100 ms with a heartbeat every 300 ms (what
+ * the hub tests wait on); `env` adds to or overrides that, `dbPath` starts it on a prepared database.
+ */
+export function startPost(
+  hubUrl: string,
+  key: string,
+  checkpoints: string,
+  opts: { env?: Record<string, string>; dbPath?: string } = {},
+) {
+  return startServer({
+    ...(opts.dbPath ? { dbPath: opts.dbPath } : {}),
+    env: {
+      HUB_URL: hubUrl,
+      HUB_POST_KEY: key,
+      CHECKPOINTS: checkpoints,
+      HUB_PUSH_MS: "100",
+      HUB_HEARTBEAT_MS: "300",
+      ...opts.env,
+    },
+    startTimeoutMs: 120_000,
+  });
 }

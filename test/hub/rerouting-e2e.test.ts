@@ -13,8 +13,8 @@ import { openDatabase } from "../../src/store/db.ts";
 import { seedDatabase } from "../../src/store/seed.ts";
 import { declaration } from "../api/support.ts";
 import { launchBrowser, PHONE, screenshot } from "../support/browser.ts";
-import { DEMO_PASSWORD, type RunningServer, startServer } from "../support/server.ts";
-import { addPost, startHubOnThrowaway, until } from "./processes.ts";
+import { DEMO_PASSWORD, type RunningServer } from "../support/server.ts";
+import { addPost, startHubOnThrowaway, startPost, until } from "./processes.ts";
 
 describe("re-routing advice from the hub's figures", () => {
   let hubOn: Awaited<ReturnType<typeof startHubOnThrowaway>>;
@@ -33,17 +33,7 @@ describe("re-routing advice from the hub's figures", () => {
     if (!nur) throw new Error("no nur-zholy");
     checkpoints.updateConfig(nur.id, { ...nur.config, dailyLimit: 1 }, now);
     db.close();
-    post = await startServer({
-      dbPath,
-      env: {
-        HUB_URL: hub.url,
-        HUB_POST_KEY: addPost(dbUrl, "khorgos-post"),
-        CHECKPOINTS: "nur-zholy,bakhty",
-        HUB_PUSH_MS: "100",
-        HUB_HEARTBEAT_MS: "300",
-      },
-      startTimeoutMs: 120_000,
-    });
+    post = await startPost(hub.url, addPost(dbUrl, "khorgos-post"), "nur-zholy,bakhty", { dbPath });
   }, 400_000);
 
   afterAll(async () => {

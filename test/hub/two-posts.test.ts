@@ -8,8 +8,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/pg-throwaway.ts";
 import { declaration } from "../api/support.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { addPost, type HubProcess, postLog, startHubProcess, until } from "./processes.ts";
+import type { RunningServer } from "../support/server.ts";
+import { addPost, type HubProcess, postLog, startHubProcess, startPost, until } from "./processes.ts";
 
 const declare = (post: RunningServer, plate: string, checkpointId: string) =>
   fetch(`${post.url}/api/v1/crossings`, {
@@ -46,24 +46,13 @@ describe("two posts and a hub on loopback", () => {
     dbUrl = await cluster.createDatabase("hub");
     hub = await startHubProcess(dbUrl);
     pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
-    const env = (key: string, checkpoints: string) => ({
-      HUB_URL: hub.url,
-      HUB_POST_KEY: key,
-      CHECKPOINTS: checkpoints,
-      HUB_PUSH_MS: "100",
-      HUB_BACKOFF_MAX_MS: "400",
-      HUB_HEARTBEAT_MS: "300",
-      HUB_CLAIM_TIMEOUT_MS: "2000",
-    });
+    const env = { HUB_BACKOFF_MAX_MS: "400", HUB_CLAIM_TIMEOUT_MS: "2000" };
     const nurKey = addPost(dbUrl, "nur-zholy-post");
     const kordayKey = addPost(dbUrl, "korday-post");
     expect(nurKey).toMatch(/^shk1\.nur-zholy-post\./);
     // one at a time: the machine is shared, and a post's first start seeds its database
-    nur = await startServer({ env: env(nurKey, "nur-zholy"), startTimeoutMs: 120_000 });
-    korday = await startServer({
-      env: { ...env(kordayKey, "korday"), SEED_DEMO_TRAFFIC: "off" },
-      startTimeoutMs: 120_000,
-    });
+    nur = await startPost(hub.url, nurKey, "nur-zholy", { env });
+    korday = await startPost(hub.url, kordayKey, "korday", { env: { ...env, SEED_DEMO_TRAFFIC: "off" } });
   }, 400_000);
 
   afterAll(async () => {

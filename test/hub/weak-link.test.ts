@@ -8,8 +8,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { declaration } from "../api/support.ts";
 import { type LinkProxy, startLinkProxy } from "../support/link-proxy.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { addPost, type HubProcess, postLog, startHubOnThrowaway, until } from "./processes.ts";
+import type { RunningServer } from "../support/server.ts";
+import { addPost, type HubProcess, postLog, startHubOnThrowaway, startPost, until } from "./processes.ts";
 
 describe("a post behind a weak link", () => {
   let hubOn: Awaited<ReturnType<typeof startHubOnThrowaway>>;
@@ -24,18 +24,8 @@ describe("a post behind a weak link", () => {
     const { dbUrl } = hubOn;
     link = await startLinkProxy(hub.port);
     pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
-    post = await startServer({
-      env: {
-        HUB_URL: link.url,
-        HUB_POST_KEY: addPost(dbUrl, "korday-post"),
-        CHECKPOINTS: "korday",
-        SEED_DEMO_TRAFFIC: "off",
-        HUB_PUSH_MS: "100",
-        HUB_BACKOFF_MAX_MS: "400",
-        HUB_HEARTBEAT_MS: "300",
-        HUB_CLAIM_TIMEOUT_MS: "1500",
-      },
-      startTimeoutMs: 120_000,
+    post = await startPost(link.url, addPost(dbUrl, "korday-post"), "korday", {
+      env: { SEED_DEMO_TRAFFIC: "off", HUB_BACKOFF_MAX_MS: "400", HUB_CLAIM_TIMEOUT_MS: "1500" },
     });
   }, 400_000);
 

@@ -1,0 +1,136 @@
+/**
+ * What a replication reports, once its clock has reached the end: the levels closed at the end,
+ * each hour's own queue areas, the trucks still inside, and the figures of run-result.ts. Reads what
+ * the replication measured (model.ts) and changes only those measures' closing entries.
+ */
+import type { Channel, PriorityClass } from "../../machines/types.ts";
+import { CHANNELS } from "../../machines/types.ts";
+import type { AgvRun } from "./agv-lane.ts";
+import type { Level } from "./queues.ts";
+import { utilisation } from "./queues.ts";
+import type { HourRecord, ReportStage, Resource, RunResult } from "./run-result.ts";
+import { Summary } from "./summary.ts";
+import type { Tally } from "./tally.ts";
+import type { TruckPool } from "./truck.ts";
+import type { TruckMarks } from "./truck-marks.ts";
+
+type Busy = { busy: Level; cap: Level };
+
+export interface Measures {
+  end: number;
+  warm: number;
+  counts: {
+    arrived: number;
+    completed: number;
+    exited: number;
+    refused: number;
+    expired: number;
+    insideAtStart: number;
+    /** trucks past the gate and not yet gone */
+    inside: number;
+    events: number;
+    steps: number;
+  };
+  lanes: Busy;
+  scanners: Busy;
+  bays: Busy;
+  queue: Level;
+  gateLevel: Level;
+  virtualLevel: Level;
+  hourly: HourRecord[];
+  pool: TruckPool;
+  marks: TruckMarks;
+  stillInside: Summary;
+  virtualWait: Summary;
+  stages: Record<ReportStage, Summary>;
+  resourceWait: Record<Resource, Summary>;
+  resourceService: Record<Resource, Summary>;
+  byChannel: Record<Channel, Tally>;
+  byClass: Record<PriorityClass, Tally>;
+  agv: { figures(end: number): AgvRun } | null;
+}
+
+export function replicationReport(m: Measures): RunResult {
+  const { end, warm, counts, lanes, scanners, bays, queue, gateLevel, virtualLevel, hourly } = m;
+  const inSystem = () => virtualLevel.value + gateLevel.value + counts.inside;
+  const levels = [
+    lanes.busy,
+    lanes.cap,
+    scanners.busy,
+    scanners.cap,
+    bays.busy,
+    bays.cap,
+    queue,
+    gateLevel,
+    virtualLevel,
+  ];
+  for (const l of levels) l.set(end, l.value);
+  const last = hourly.at(-1);
+  if (last) {
+    last.queueArea = queue.area;
+    last.gateQueueArea = gateLevel.area;
+    last.virtualQueueArea = virtualLevel.area;
+    last.inSystemAtEnd = inSystem();
+  }
+  // Hourly areas were cumulative; turn them into each hour's own.
+  for (let i = hourly.length - 1; i > 0; i--) {
+    const h = hourly[i] as HourRecord;
+    const before = hourly[i - 1] as HourRecord;
+    h.queueArea -= before.queueArea;
+    h.gateQueueArea -= before.gateQueueArea;
+    h.virtualQueueArea -= before.virtualQueueArea;
+  }
+  // the counted trucks still there: how long they had been at the border so far (a lower bound on their time)
+  const { pool, marks } = m;
+  for (let s = 0; s < pool.all.length; s++) {
+    const t = pool.all[s];
+    if (t && marks.alive[s] && t.counted)
+      m.stillInside.add(
+        end - (Number.isNaN(marks.borderAt[s] as number) ? t.arrivedAt : (marks.borderAt[s] as number)),
+      );
+  }
+  const merged = (pick: (g: Tally) => Summary) => {
+    const all = new Summary();
+    for (const c of CHANNELS) all.merge(pick(m.byChannel[c]));
+    return all;
+  };
+  const wait = merged((g) => g.wait);
+  // the wait for a lane is the wait in the waiting area
+  m.resourceWait.documentLanes = wait;
+  const span = end - warm;
+  const figures = (l: Level) => ({ mean: span > 0 ? l.area / span : 0, max: l.max, atEnd: l.value });
+  return {
+    trucksArrived: counts.arrived,
+    trucksCompleted: counts.completed,
+    trucksExited: counts.exited,
+    trucksRefused: counts.refused,
+    trucksExpired: counts.expired,
+    trucksInsideAtStart: counts.insideAtStart,
+    trucksInsideAtEnd: inSystem(),
+    insideAtEnd: { virtualQueue: virtualLevel.value, gateQueue: gateLevel.value, checkpoint: counts.inside },
+    stillInside: m.stillInside,
+    minutes: span,
+    wait,
+    timeInSystem: merged((g) => g.timeInSystem),
+    gateWait: merged((g) => g.gateWait),
+    virtualWait: m.virtualWait,
+    entryToRelease: merged((g) => g.entryToRelease),
+    stages: m.stages,
+    resourceWait: m.resourceWait,
+    resourceService: m.resourceService,
+    byChannel: m.byChannel,
+    byClass: m.byClass,
+    utilisation: {
+      documentLanes: utilisation(lanes.busy, lanes.cap),
+      scanners: utilisation(scanners.busy, scanners.cap),
+      inspectionBays: utilisation(bays.busy, bays.cap),
+    } satisfies Record<Resource, number>,
+    queueLength: { mean: span > 0 ? queue.area / span : 0, max: queue.max },
+    gateQueue: figures(gateLevel),
+    virtualQueue: figures(virtualLevel),
+    hourly,
+    eventsProcessed: counts.events,
+    machineSteps: counts.steps,
+    ...(m.agv ? { agvLane: m.agv.figures(end) } : {}),
+  };
+}
