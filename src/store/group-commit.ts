@@ -6,9 +6,11 @@
  *
  * Each write runs in its own savepoint, in arrival order, and sees the writes before it (so a slot
  * is never overbooked); one that throws is undone alone. No write is answered before the shared
- * commit: if the commit fails (a full disk), every write of the group fails with it.
+ * commit is on disk: if the commit fails (a full disk), or its log cannot be flushed, every write of
+ * the group fails with it. The flush itself runs off the event loop (wal-sync.ts).
  */
 import type { DB } from "./db.ts";
+import { deferredWalSync } from "./wal-sync.ts";
 
 interface Pending {
   work: () => unknown;
@@ -60,21 +62,31 @@ function createGroup(db: DB, maxGatherMs: number) {
     return results;
   };
 
+  const durable = deferredWalSync(db);
   const flush = () => {
     const writes = batch;
     batch = [];
     let results: Result[];
+    durable?.relax();
     try {
       results = db.transaction(runAll).immediate(writes);
     } catch (error) {
       for (const write of writes) write.reject(error);
       return;
+    } finally {
+      durable?.restore();
     }
-    writes.forEach((write, i) => {
-      const result = results[i];
-      if (result?.ok) write.resolve(result.value);
-      else write.reject(result?.error);
-    });
+    const answer = () =>
+      writes.forEach((write, i) => {
+        const result = results[i];
+        if (result?.ok) write.resolve(result.value);
+        else write.reject(result?.error);
+      });
+    if (!durable) answer();
+    else
+      durable.sync().then(answer, (error: unknown) => {
+        for (const write of writes) write.reject(error);
+      });
   };
 
   // Another turn of the event loop while writes keep arriving: in a burst (a hundred gates at once,
