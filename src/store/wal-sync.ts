@@ -11,7 +11,7 @@
  * change: on a power cut in those few milliseconds, a page could have shown a change that is lost.
  * No write is ever answered on it: a later write's own sync covers every earlier commit in the log.
  */
-import { resolve } from "node:path";
+import { resolve as absolute } from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import type { DB } from "./db.ts";
@@ -85,7 +85,7 @@ export function deferredWalSync(db: DB): DeferredSync | null {
   const relaxed = "PRAGMA synchronous = NORMAL";
   const configured = `PRAGMA synchronous = ${level}`;
   // as the path was when the database was opened, whatever the working directory becomes
-  const log = `${resolve(db.name)}-wal`;
+  const log = `${absolute(db.name)}-wal`;
   return {
     relax: () => void db.exec(relaxed),
     restore: () => void db.exec(configured),
