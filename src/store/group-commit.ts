@@ -67,14 +67,16 @@ function createGroup(db: DB, maxGatherMs: number) {
     const writes = batch;
     batch = [];
     let results: Result[];
-    durable?.relax();
     try {
+      durable?.relax();
       results = db.transaction(runAll).immediate(writes);
     } catch (error) {
+      // a closed database, a lock held too long, a full disk: the group fails, the process goes on
       for (const write of writes) write.reject(error);
       return;
     } finally {
-      durable?.restore();
+      // SQLite refuses to change the setting inside a transaction (one its rollback could not end)
+      if (db.open && !db.inTransaction) durable?.restore();
     }
     const answer = () =>
       writes.forEach((write, i) => {

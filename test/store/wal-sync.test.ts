@@ -47,6 +47,14 @@ describe("the group commit's log flushed off the event loop", () => {
     db.close();
   });
 
+  it("fails the writes still gathering when the database is closed, and the process goes on", async () => {
+    const db = openDatabase(tempDbPath());
+    db.exec("CREATE TABLE t (x INTEGER NOT NULL)");
+    const pending = groupCommit(db)(() => db.prepare("INSERT INTO t VALUES (1)").run());
+    db.close(); // a server stopping with a write not yet flushed
+    await expect(pending).rejects.toThrow(/not open/);
+  });
+
   it("is not used where there is no log to flush: in memory, or synchronous NORMAL chosen", () => {
     const memory = openDatabase(":memory:");
     expect(deferredWalSync(memory)).toBeNull();
