@@ -10,32 +10,24 @@
  */
 
 import { compileMachine, execute, type TransitionTable } from "../../machines/table.ts";
-import type { Channel, CrossingEvent, PriorityClass } from "../../machines/types.ts";
-import { CHANNELS, PRIORITY_CLASSES } from "../../machines/types.ts";
-import { ECHERHA_CYCLE } from "../domain/checkpoint.ts";
+import type { CrossingEvent, PriorityClass } from "../../machines/types.ts";
+import { PRIORITY_CLASSES } from "../../machines/types.ts";
 import { pickClass, queueClass } from "../domain/queue.ts";
 import { agvLane } from "./agv-lane.ts";
 import { arrivalProcess } from "./arrival-process.ts";
-import { dayOf, dayPlan } from "./day-plan.ts";
+import { dayOf } from "./day-plan.ts";
 import { type Sampler, sampler } from "./distributions.ts";
 import { EventHeap } from "./heap.ts";
 import { Pacer } from "./pacer.ts";
 import { Fifo, Level, resource } from "./queues.ts";
+import { ReplicationCounts } from "./replication-counts.ts";
+import { replicationParameters } from "./replication-parameters.ts";
 import { replicationReport } from "./replication-report.ts";
 import { resourcesAt } from "./resources.ts";
-import {
-  hourRecords,
-  REPORT_STAGES,
-  RESOURCES,
-  type ReportStage,
-  type RunResult,
-  type TruckRecord,
-} from "./run-result.ts";
+import type { RunResult, TruckRecord } from "./run-result.ts";
 import type { Scenario } from "./scenario.ts";
 import * as simEvents from "./sim-events.ts";
 import { streams, uniformStream } from "./streams.ts";
-import { Summary } from "./summary.ts";
-import { type Tally, tally } from "./tally.ts";
 import type { TraceRow } from "./trace.ts";
 import type { Truck } from "./truck.ts";
 import * as truck from "./truck.ts";
@@ -65,17 +57,10 @@ const {
 const { leaveStage, STAGES, TruckPool } = truck;
 
 const MS = 60_000;
-/** eCherha's cycle (../shared/domain.md): priority trucks go ahead without starving the rest. */
-export const DEFAULT_CYCLE: readonly PriorityClass[] = ECHERHA_CYCLE;
 const WAITING_AREA = STAGES.indexOf("waitingArea");
 
 /** Compiled once per process: the machine's definition does not change while it runs. */
 const compiled: TransitionTable = compileMachine();
-
-const summaries = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, new Summary()])) as Record<K, Summary>;
-const tallies = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, tally()])) as Record<K, Tally>;
 
 /** `trace`: a trace replay's rows. `onTruck` (`--csv`) sees each counted truck leave; off by default. */
 export function runReplication(
@@ -93,26 +78,32 @@ export function runReplication(
   const escalation = more(0);
   const refusal = more(1);
   const laterHold = more(2);
-  const laterHoldMinutes = more(3);
-  const end = scenario.hours * 60;
-  const warm = scenario.warmupHours * 60;
-  const plan = dayPlan(scenario);
-  const strict = scenario.strictPriority === true;
-  const cycle = scenario.queueCycle ?? DEFAULT_CYCLE;
-  const docTime = sampler(scenario.serviceMinutes.documentCheck, rand.documentCheck);
-  const scanTime = sampler(scenario.serviceMinutes.scan, rand.scan);
-  const bayTime = sampler(scenario.serviceMinutes.physicalInspection, rand.physicalInspection);
-  const holdAt = (h: Scenario["hold"], u: () => number) =>
-    h ? { probability: h.probability, minutes: sampler(h.minutes, u) } : null;
-  const holdDoc = holdAt(scenario.hold, rand.holdMinutes);
-  const holdScan = holdAt(scenario.holdAtScan, laterHoldMinutes);
-  const holdBay = holdAt(scenario.holdAtInspection, laterHoldMinutes);
-  const escalate = scenario.scanEscalation ?? 0;
-  const refuseAtDoc = scenario.refusals?.documentCheck ?? 0;
-  const failInspection = scenario.refusals?.physicalInspection ?? 0;
-  const auto = scenario.greenAutoRelease?.enabled ? scenario.greenAutoRelease : null;
-  const autoTime: Sampler | null = auto ? sampler(auto.minutes, rand.unmannedMinutes) : null;
-  const missRate = scenario.missedCallRate ?? 0;
+  const {
+    end,
+    warm,
+    plan,
+    strict,
+    cycle,
+    docTime,
+    scanTime,
+    bayTime,
+    holdDoc,
+    holdScan,
+    holdBay,
+    escalate,
+    refuseAtDoc,
+    failInspection,
+    auto,
+    autoTime,
+    missRate,
+    callDeadline,
+    driverlessShare,
+    green,
+    yellow,
+    drawClass,
+    gateLimited,
+    eQueueLimited,
+  } = replicationParameters(scenario, rand, more);
   // issue 22: streams of their own, drawn only when the scenario has an AGV lane
   const agv = scenario.agvLane
     ? agvLane(scenario.agvLane, {
@@ -122,15 +113,6 @@ export function runReplication(
       })
     : null;
   const driverlessDraw = more(4);
-  const driverlessShare = scenario.agvLane?.driverlessShare ?? 0;
-  const { green, yellow } = scenario.channels;
-  // classes in the order they are drawn: transit first, so a scenario without priorityShares draws as before
-  const classShares: [PriorityClass, number][] = [["transit", scenario.priorityShare]];
-  for (const c of PRIORITY_CLASSES)
-    if (c !== "ordinary" && c !== "transit") classShares.push([c, scenario.priorityShares?.[c] ?? 0]);
-  if (scenario.priorityShares?.transit !== undefined)
-    classShares[0] = ["transit", scenario.priorityShares.transit];
-  const classTotal = classShares.reduce((a, [, x]) => a + x, 0);
 
   const heap = new EventHeap();
   const pool = new TruckPool();
@@ -154,28 +136,14 @@ export function runReplication(
   const virtualLevel = new Level(warm);
   let inside = 0;
 
-  const virtualWait = new Summary();
-  const stillInside = new Summary();
-  const stages = summaries(REPORT_STAGES);
-  const resourceWait = summaries(RESOURCES);
-  const resourceService = summaries(RESOURCES);
-  const byChannel = tallies(CHANNELS);
-  const byClass = tallies(PRIORITY_CLASSES);
-  const hourly = hourRecords(warm, end);
-  const hourAt = (now: number) => hourly[Math.floor(now / 60) - Math.floor(warm / 60)];
-  let arrived = 0;
+  const counts = new ReplicationCounts(warm, end, marks);
   let nextId = 0;
-  let completed = 0;
-  let exited = 0;
-  let refused = 0;
-  let expired = 0;
   let insideAtStart = 0;
   let steps = 0;
   let events = 0;
   let now = 0;
 
   const ev = scratchEvents((scenario.graceHours ?? 24) * 60);
-  const callDeadline = scenario.callDeadlineMinutes ?? 15;
 
   /** Asks the machine, which also changes the truck's context as its assignments say. */
   function step(t: Truck, e: CrossingEvent): void {
@@ -189,10 +157,6 @@ export function runReplication(
       t.enteredAt = now;
     }
   }
-
-  // a truck's two groups; the headline figures are their merge at the end, so each time is added twice, not thrice
-  const channelOf = (t: Truck) => byChannel[t.context.channel as Channel];
-  const priorityOf = (t: Truck) => byClass[t.context.priority as PriorityClass];
 
   /** A truck asks to cross: from the arrival process, a trace row, or the backlog at the start. */
   function arrive(booked: boolean, row?: TraceRow, backlog?: "gateQueue" | "virtualQueue"): void {
@@ -223,28 +187,12 @@ export function runReplication(
     t.arrivedAt = now;
     t.enteredAt = now;
     t.counted = now >= warm;
-    if (t.counted && !backlog) {
-      arrived++;
-      channelOf(t).arrived++;
-      priorityOf(t).arrived++;
-      const h = hourAt(now);
-      if (h) h.arrivals++;
-    }
+    if (t.counted && !backlog) counts.arrival(t, now);
     if (backlog === "gateQueue" || (!backlog && !eQueueLimited) || (!backlog && eQueueOpen())) toBorder(t);
     else {
       virtualLevel.set(now, virtualLevel.value + 1);
       eQueue.offer(t, now);
     }
-  }
-
-  function drawClass(u: number): PriorityClass {
-    if (u >= classTotal) return "ordinary";
-    let sum = 0;
-    for (let i = 0; i < classShares.length; i++) {
-      sum += classShares[i]?.[1] as number;
-      if (u < sum) return classShares[i]?.[0] as PriorityClass;
-    }
-    return "ordinary";
   }
 
   // The e-queue is skipped (no draw, no event) on days it sets no limit.
@@ -267,14 +215,10 @@ export function runReplication(
     },
   );
 
-  // without a neighbour's limit on any day, trucks go straight through the gate (no queue, no events)
-  const gateLimited = plan.some((d) => d.neighbourAcceptsPerDay !== Number.POSITIVE_INFINITY);
-  const eQueueLimited = plan.some((d) => d.dailyLimit !== Number.POSITIVE_INFINITY);
-
   /** The truck reaches the border and waits before the gate. */
   function toBorder(t: Truck): void {
     marks.borderAt[t.slot] = now;
-    if (t.counted && eQueueLimited) virtualWait.add(now - t.arrivedAt);
+    if (t.counted && eQueueLimited) counts.virtualWait.add(now - t.arrivedAt);
     if (!gateLimited) {
       admit(t);
       return;
@@ -287,10 +231,7 @@ export function runReplication(
   function admit(t: Truck): void {
     marks.admittedAt[t.slot] = now;
     inside++;
-    if (t.counted) {
-      const w = now - (marks.borderAt[t.slot] as number);
-      Summary.addBoth(channelOf(t).gateWait, priorityOf(t).gateWait, w);
-    }
+    if (t.counted) counts.gateWait(t, now - (marks.borderAt[t.slot] as number));
     t.enteredAt = now;
     if (marks.booked[t.slot]) {
       ev.BOOK.slot = { start: now * MS, end: (now + 1) * MS };
@@ -332,20 +273,12 @@ export function runReplication(
         heap.push(now + callDeadline, MISS_END, t.slot);
         continue;
       }
-      if (t.counted) {
-        const w = now - (marks.admittedAt[t.slot] as number);
-        Summary.addBoth(channelOf(t).wait, priorityOf(t).wait, w);
-        const h = hourAt(now);
-        if (h) {
-          h.waitSum += w;
-          h.waitCount++;
-        }
-      }
+      if (t.counted) counts.laneWait(t, now, now - (marks.admittedAt[t.slot] as number));
       t.calledAt = now;
       step(t, ev.ARRIVE_AT_LANE);
       lanes.busy.set(now, lanes.busy.value + 1);
       const service = Number.isNaN(t.given.documentCheck) ? docTime() : t.given.documentCheck;
-      if (t.counted) resourceService.documentLanes.add(service);
+      if (t.counted) counts.resourceService.documentLanes.add(service);
       // held for documents after the check: drawn now, so the hold's stream follows the calls
       t.holdMinutes = holdDoc && rand.hold() < holdDoc.probability ? holdDoc.minutes() : 0;
       heap.push(now + service, DOC_END, t.slot);
@@ -358,8 +291,8 @@ export function runReplication(
       scanners.busy.set(now, scanners.busy.value + 1);
       const service = Number.isNaN(t.given.scan) ? scanTime() : t.given.scan;
       if (t.counted) {
-        resourceWait.scanners.add(now - (marks.queuedAt[t.slot] as number));
-        resourceService.scanners.add(service);
+        counts.resourceWait.scanners.add(now - (marks.queuedAt[t.slot] as number));
+        counts.resourceService.scanners.add(service);
       }
       heap.push(now + service, SCAN_END, t.slot);
     }
@@ -371,8 +304,8 @@ export function runReplication(
       bays.busy.set(now, bays.busy.value + 1);
       const service = Number.isNaN(t.given.physicalInspection) ? bayTime() : t.given.physicalInspection;
       if (t.counted) {
-        resourceWait.inspectionBays.add(now - (marks.queuedAt[t.slot] as number));
-        resourceService.inspectionBays.add(service);
+        counts.resourceWait.inspectionBays.add(now - (marks.queuedAt[t.slot] as number));
+        counts.resourceService.inspectionBays.add(service);
       }
       heap.push(now + service, INSPECTION_END, t.slot);
     }
@@ -444,42 +377,9 @@ export function runReplication(
   }
 
   function finish(t: Truck, outcome: "released" | "refused" | "expired"): void {
-    const released = outcome === "released";
-    if (t.counted && onTruck) onTruck(truckRecord(t, now, released));
+    if (t.counted && onTruck) onTruck(truckRecord(t, now, outcome === "released"));
     inside--;
-    if (now >= warm) {
-      if (released) {
-        exited++;
-        const h = hourAt(now);
-        if (h) h.exits++;
-      } else if (outcome === "refused") refused++;
-      else expired++;
-    }
-    if (t.counted && !released) {
-      channelOf(t).left++;
-      priorityOf(t).left++;
-    }
-    if (t.counted && released) {
-      completed++;
-      const h = hourAt(now);
-      if (h) h.completed++;
-      const s = t.slot;
-      const admitted = marks.admittedAt[s] as number;
-      const total = now - (marks.borderAt[s] as number);
-      const trs = now - admitted;
-      const ch = channelOf(t);
-      const cl = priorityOf(t);
-      ch.completed++;
-      cl.completed++;
-      Summary.addBoth(ch.timeInSystem, cl.timeInSystem, total);
-      Summary.addBoth(ch.entryToRelease, cl.entryToRelease, trs);
-      stages.gateQueue.add(admitted - (marks.borderAt[s] as number));
-      if (marks.unmanned[s]) stages.unmannedLane.add(trs);
-      for (let i = 0; i < STAGES.length; i++) {
-        const m = t.stage[i] as number;
-        if (!Number.isNaN(m)) stages[STAGES[i] as ReportStage].add(m);
-      }
-    }
+    counts.finished(t, now, outcome);
     marks.alive[t.slot] = 0;
     pool.give(t);
   }
@@ -580,7 +480,7 @@ export function runReplication(
         break;
       case HOUR: {
         for (const l of [queue, gateLevel, virtualLevel]) l.set(now, l.value);
-        const h = hourAt(now - 1);
+        const h = counts.hourAt(now - 1);
         if (h) {
           h.queueArea = queue.area;
           h.gateQueueArea = gateLevel.area;
@@ -601,23 +501,16 @@ export function runReplication(
   return replicationReport({
     end,
     warm,
-    counts: { arrived, completed, exited, refused, expired, insideAtStart, inside, events, steps },
+    counted: counts,
+    counts: { insideAtStart, inside, events, steps },
     lanes,
     scanners,
     bays,
     queue,
     gateLevel,
     virtualLevel,
-    hourly,
     pool,
     marks,
-    stillInside,
-    virtualWait,
-    stages,
-    resourceWait,
-    resourceService,
-    byChannel,
-    byClass,
     agv,
   });
 }

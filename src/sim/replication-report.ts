@@ -1,14 +1,9 @@
-/**
- * What a replication reports, once its clock has reached the end: the levels closed at the end,
- * each hour's own queue areas, the trucks still inside, and the figures of run-result.ts. Reads what
- * the replication measured (model.ts) and changes only those measures' closing entries.
- */
-import type { Channel, PriorityClass } from "../../machines/types.ts";
 import { CHANNELS } from "../../machines/types.ts";
 import type { AgvRun } from "./agv-lane.ts";
 import type { Level } from "./queues.ts";
 import { utilisation } from "./queues.ts";
-import type { HourRecord, ReportStage, Resource, RunResult } from "./run-result.ts";
+import type { ReplicationCounts } from "./replication-counts.ts";
+import type { HourRecord, Resource, RunResult } from "./run-result.ts";
 import { Summary } from "./summary.ts";
 import type { Tally } from "./tally.ts";
 import type { TruckPool } from "./truck.ts";
@@ -19,12 +14,9 @@ type Busy = { busy: Level; cap: Level };
 export interface Measures {
   end: number;
   warm: number;
+  /** what was counted as the trucks moved */
+  counted: ReplicationCounts;
   counts: {
-    arrived: number;
-    completed: number;
-    exited: number;
-    refused: number;
-    expired: number;
     insideAtStart: number;
     /** trucks past the gate and not yet gone */
     inside: number;
@@ -37,21 +29,14 @@ export interface Measures {
   queue: Level;
   gateLevel: Level;
   virtualLevel: Level;
-  hourly: HourRecord[];
   pool: TruckPool;
   marks: TruckMarks;
-  stillInside: Summary;
-  virtualWait: Summary;
-  stages: Record<ReportStage, Summary>;
-  resourceWait: Record<Resource, Summary>;
-  resourceService: Record<Resource, Summary>;
-  byChannel: Record<Channel, Tally>;
-  byClass: Record<PriorityClass, Tally>;
   agv: { figures(end: number): AgvRun } | null;
 }
 
 export function replicationReport(m: Measures): RunResult {
-  const { end, warm, counts, lanes, scanners, bays, queue, gateLevel, virtualLevel, hourly } = m;
+  const { end, warm, counts, counted: c, lanes, scanners, bays, queue, gateLevel, virtualLevel } = m;
+  const { hourly } = c;
   const inSystem = () => virtualLevel.value + gateLevel.value + counts.inside;
   const levels = [
     lanes.busy,
@@ -85,41 +70,41 @@ export function replicationReport(m: Measures): RunResult {
   for (let s = 0; s < pool.all.length; s++) {
     const t = pool.all[s];
     if (t && marks.alive[s] && t.counted)
-      m.stillInside.add(
+      c.stillInside.add(
         end - (Number.isNaN(marks.borderAt[s] as number) ? t.arrivedAt : (marks.borderAt[s] as number)),
       );
   }
   const merged = (pick: (g: Tally) => Summary) => {
     const all = new Summary();
-    for (const c of CHANNELS) all.merge(pick(m.byChannel[c]));
+    for (const ch of CHANNELS) all.merge(pick(c.byChannel[ch]));
     return all;
   };
   const wait = merged((g) => g.wait);
   // the wait for a lane is the wait in the waiting area
-  m.resourceWait.documentLanes = wait;
+  c.resourceWait.documentLanes = wait;
   const span = end - warm;
   const figures = (l: Level) => ({ mean: span > 0 ? l.area / span : 0, max: l.max, atEnd: l.value });
   return {
-    trucksArrived: counts.arrived,
-    trucksCompleted: counts.completed,
-    trucksExited: counts.exited,
-    trucksRefused: counts.refused,
-    trucksExpired: counts.expired,
+    trucksArrived: c.arrived,
+    trucksCompleted: c.completed,
+    trucksExited: c.exited,
+    trucksRefused: c.refused,
+    trucksExpired: c.expired,
     trucksInsideAtStart: counts.insideAtStart,
     trucksInsideAtEnd: inSystem(),
     insideAtEnd: { virtualQueue: virtualLevel.value, gateQueue: gateLevel.value, checkpoint: counts.inside },
-    stillInside: m.stillInside,
+    stillInside: c.stillInside,
     minutes: span,
     wait,
     timeInSystem: merged((g) => g.timeInSystem),
     gateWait: merged((g) => g.gateWait),
-    virtualWait: m.virtualWait,
+    virtualWait: c.virtualWait,
     entryToRelease: merged((g) => g.entryToRelease),
-    stages: m.stages,
-    resourceWait: m.resourceWait,
-    resourceService: m.resourceService,
-    byChannel: m.byChannel,
-    byClass: m.byClass,
+    stages: c.stages,
+    resourceWait: c.resourceWait,
+    resourceService: c.resourceService,
+    byChannel: c.byChannel,
+    byClass: c.byClass,
     utilisation: {
       documentLanes: utilisation(lanes.busy, lanes.cap),
       scanners: utilisation(scanners.busy, scanners.cap),
