@@ -10,16 +10,14 @@
  */
 
 import { compileMachine, execute, type TransitionTable } from "../../machines/table.ts";
-import type { CrossingEvent, PriorityClass } from "../../machines/types.ts";
-import { PRIORITY_CLASSES } from "../../machines/types.ts";
-import { pickClass, queueClass } from "../domain/queue.ts";
+import type { CrossingEvent } from "../../machines/types.ts";
 import { agvLane } from "./agv-lane.ts";
+import { arrivalKind } from "./arrival-kind.ts";
 import { arrivalProcess } from "./arrival-process.ts";
-import { dayOf } from "./day-plan.ts";
 import { type Sampler, sampler } from "./distributions.ts";
+import { Entrance } from "./entrance.ts";
 import { EventHeap } from "./heap.ts";
-import { Pacer } from "./pacer.ts";
-import { Fifo, Level, resource } from "./queues.ts";
+import { resource } from "./queues.ts";
 import { ReplicationCounts } from "./replication-counts.ts";
 import { replicationParameters } from "./replication-parameters.ts";
 import { replicationReport } from "./replication-report.ts";
@@ -27,12 +25,14 @@ import { resourcesAt } from "./resources.ts";
 import type { RunResult, TruckRecord } from "./run-result.ts";
 import type { Scenario } from "./scenario.ts";
 import * as simEvents from "./sim-events.ts";
+import { inspectionStations } from "./station.ts";
 import { streams, uniformStream } from "./streams.ts";
 import type { TraceRow } from "./trace.ts";
 import type { Truck } from "./truck.ts";
 import * as truck from "./truck.ts";
 import { TruckMarks } from "./truck-marks.ts";
 import { truckRecord } from "./truck-record.ts";
+import { WaitingArea } from "./waiting-area.ts";
 
 // Plain constants, copied once: an import is read through a getter after tsx's transform, and the
 // event loop below compares the event kind with these on every event.
@@ -78,6 +78,7 @@ export function runReplication(
   const escalation = more(0);
   const refusal = more(1);
   const laterHold = more(2);
+  const parameters = replicationParameters(scenario, rand, more);
   const {
     end,
     warm,
@@ -85,25 +86,17 @@ export function runReplication(
     strict,
     cycle,
     docTime,
-    scanTime,
-    bayTime,
     holdDoc,
     holdScan,
     holdBay,
     escalate,
     refuseAtDoc,
     failInspection,
-    auto,
     autoTime,
     missRate,
     callDeadline,
     driverlessShare,
-    green,
-    yellow,
-    drawClass,
-    gateLimited,
-    eQueueLimited,
-  } = replicationParameters(scenario, rand, more);
+  } = parameters;
   // issue 22: streams of their own, drawn only when the scenario has an AGV lane
   const agv = scenario.agvLane
     ? agvLane(scenario.agvLane, {
@@ -113,30 +106,30 @@ export function runReplication(
       })
     : null;
   const driverlessDraw = more(4);
+  const kindOf = arrivalKind({
+    ...parameters,
+    rand,
+    driverless: agv ? () => driverlessDraw() < driverlessShare : null,
+  });
 
   const heap = new EventHeap();
   const pool = new TruckPool();
   const marks = new TruckMarks();
-  const waiting = new Map<PriorityClass, Fifo<Truck>>(
-    (strict ? PRIORITY_CLASSES : cycle).map((c) => [c, new Fifo<Truck>()]),
-  );
-  waiting.set("ordinary", waiting.get("ordinary") ?? new Fifo<Truck>());
-  const classOf = (p: PriorityClass) => (strict ? p : queueClass(p, cycle));
-  const scanQueue = new Fifo<Truck>();
-  const bayQueue = new Fifo<Truck>();
-  let cyclePlace = 0;
-  let waitingCount = 0;
+  const waiting = new WaitingArea(warm, strict, cycle);
 
   let cap = resourcesAt(scenario, 0);
   const lanes = resource(warm, cap.documentLanes);
-  const scanners = resource(warm, cap.scanners);
-  const bays = resource(warm, cap.inspectionBays);
-  const queue = new Level(warm);
-  const gateLevel = new Level(warm);
-  const virtualLevel = new Level(warm);
   let inside = 0;
 
   const counts = new ReplicationCounts(warm, end, marks);
+  const entrance = new Entrance({
+    ...parameters,
+    heap,
+    marks,
+    virtualWait: counts.virtualWait,
+    admit: (t) => admit(t),
+  });
+  const { scan, inspection } = inspectionStations({ ...parameters, inService: cap, counts, marks, heap });
   let nextId = 0;
   let insideAtStart = 0;
   let steps = 0;
@@ -163,68 +156,12 @@ export function runReplication(
     const t = pool.take(nextId++, now);
     marks.reset(t.slot);
     marks.booked[t.slot] = booked ? 1 : 0;
-    const c = t.context;
-    // The channel and priority come from their own streams, drawn for every truck.
-    const u = rand.channel();
-    c.channel = u < green ? "green" : u < green + yellow ? "yellow" : "red";
-    c.priority = drawClass(rand.priority());
-    c.plate = "SIM";
-    if (row) {
-      c.channel = row.channel;
-      c.priority = row.priority ? "transit" : "ordinary";
-      c.plate = row.plate;
-      t.given.documentCheck = row.documentCheckMinutes;
-      t.given.scan = row.scanMinutes;
-      t.given.physicalInspection = row.physicalInspectionMinutes;
-    }
-    const unmanned = rand.unmanned();
-    marks.unmanned[t.slot] = auto && c.channel === "green" && unmanned < auto.share ? 1 : 0;
-    if (agv && driverlessDraw() < driverlessShare) {
-      // a driverless truck goes through the Smart Customs gate, not the camera's unmanned lane
-      marks.driverless[t.slot] = 1;
-      marks.unmanned[t.slot] = 0;
-    }
+    kindOf(t, marks, row);
     t.arrivedAt = now;
     t.enteredAt = now;
     t.counted = now >= warm;
     if (t.counted && !backlog) counts.arrival(t, now);
-    if (backlog === "gateQueue" || (!backlog && !eQueueLimited) || (!backlog && eQueueOpen())) toBorder(t);
-    else {
-      virtualLevel.set(now, virtualLevel.value + 1);
-      eQueue.offer(t, now);
-    }
-  }
-
-  // The e-queue is skipped (no draw, no event) on days it sets no limit.
-  const eQueueOpen = () =>
-    dayOf(plan, now).dailyLimit === Number.POSITIVE_INFINITY && eQueue.queue.length === 0;
-  const eQueue = new Pacer(
-    (m) => dayOf(plan, m).dailyLimit,
-    (m) => heap.push(m, EQUEUE_WAKE, 0),
-    (t) => {
-      virtualLevel.set(now, virtualLevel.value - 1);
-      toBorder(t);
-    },
-  );
-  const gate = new Pacer(
-    (m) => dayOf(plan, m).neighbourAcceptsPerDay,
-    (m) => heap.push(m, GATE_WAKE, 0),
-    (t) => {
-      gateLevel.set(now, gateLevel.value - 1);
-      admit(t);
-    },
-  );
-
-  /** The truck reaches the border and waits before the gate. */
-  function toBorder(t: Truck): void {
-    marks.borderAt[t.slot] = now;
-    if (t.counted && eQueueLimited) counts.virtualWait.add(now - t.arrivedAt);
-    if (!gateLimited) {
-      admit(t);
-      return;
-    }
-    gateLevel.set(now, gateLevel.value + 1);
-    gate.offer(t, now);
+    entrance.arrive(t, now, backlog);
   }
 
   /** Through the gate into the control zone: the Time Release Study's clock starts here. */
@@ -247,24 +184,13 @@ export function runReplication(
       heap.push(now + (autoTime as Sampler)(), UNMANNED_END, t.slot);
       return;
     }
-    (waiting.get(classOf(t.context.priority)) as Fifo<Truck>).push(t);
-    queue.set(now, ++waitingCount);
+    waiting.push(t, now);
     callNext();
   }
 
-  const hasWaiting = (cls: PriorityClass) => (waiting.get(cls)?.length ?? 0) > 0;
-  function nextClass(): PriorityClass {
-    if (strict) return PRIORITY_CLASSES.find(hasWaiting) ?? "ordinary";
-    const pick = pickClass(hasWaiting, cycle, cyclePlace);
-    if (!pick) return "ordinary";
-    cyclePlace = pick.nextPosition;
-    return pick.cls;
-  }
-
   function callNext(): void {
-    while (lanes.busy.value < lanes.cap.value && waitingCount > 0) {
-      const t = (waiting.get(nextClass()) as Fifo<Truck>).shift();
-      queue.set(now, --waitingCount);
+    while (lanes.busy.value < lanes.cap.value && waiting.length > 0) {
+      const t = waiting.next(now);
       ev.CALL.deadline = (now + callDeadline) * MS;
       step(t, ev.CALL);
       if (missRate > 0 && rand.hold() < missRate) {
@@ -285,44 +211,6 @@ export function runReplication(
     }
   }
 
-  function startScan(): void {
-    while (scanners.busy.value < scanners.cap.value && scanQueue.length > 0) {
-      const t = scanQueue.shift();
-      scanners.busy.set(now, scanners.busy.value + 1);
-      const service = Number.isNaN(t.given.scan) ? scanTime() : t.given.scan;
-      if (t.counted) {
-        counts.resourceWait.scanners.add(now - (marks.queuedAt[t.slot] as number));
-        counts.resourceService.scanners.add(service);
-      }
-      heap.push(now + service, SCAN_END, t.slot);
-    }
-  }
-
-  function startBay(): void {
-    while (bays.busy.value < bays.cap.value && bayQueue.length > 0) {
-      const t = bayQueue.shift();
-      bays.busy.set(now, bays.busy.value + 1);
-      const service = Number.isNaN(t.given.physicalInspection) ? bayTime() : t.given.physicalInspection;
-      if (t.counted) {
-        counts.resourceWait.inspectionBays.add(now - (marks.queuedAt[t.slot] as number));
-        counts.resourceService.inspectionBays.add(service);
-      }
-      heap.push(now + service, INSPECTION_END, t.slot);
-    }
-  }
-
-  function toScanner(t: Truck): void {
-    marks.queuedAt[t.slot] = now;
-    scanQueue.push(t);
-    startScan();
-  }
-
-  function toBay(t: Truck): void {
-    marks.queuedAt[t.slot] = now;
-    bayQueue.push(t);
-    startBay();
-  }
-
   /** Put on hold for documents: the truck parks and its lane, scanner or bay takes the next one. */
   function parkFor(t: Truck, minutes: number): void {
     step(t, ev.HOLD);
@@ -339,10 +227,10 @@ export function runReplication(
     if (t.context.channel === "green") release(t);
     else if (t.context.channel === "yellow") {
       step(t, ev.SEND_TO_SCAN);
-      toScanner(t);
+      scan.enter(t, now);
     } else {
       step(t, ev.SEND_TO_INSPECTION);
-      toBay(t);
+      inspection.enter(t, now);
     }
   }
 
@@ -355,7 +243,7 @@ export function runReplication(
       return;
     }
     step(t, ev.SEND_TO_INSPECTION);
-    toBay(t);
+    inspection.enter(t, now);
   }
 
   function afterInspection(t: Truck): void {
@@ -390,7 +278,7 @@ export function runReplication(
   for (let i = 0; i < (scenario.initialBacklog?.virtualQueue ?? 0); i++)
     arrive(false, undefined, "virtualQueue");
   for (let i = 0; i < (scenario.initialBacklog?.gateQueue ?? 0); i++) arrive(false, undefined, "gateQueue");
-  const inSystem = () => virtualLevel.value + gateLevel.value + inside;
+  const inSystem = () => entrance.waiting + inside;
   if (warm === 0) insideAtStart = inSystem();
 
   while (heap.pop()) {
@@ -412,10 +300,10 @@ export function runReplication(
         arrive(false, trace?.[heap.subject]);
         break;
       case EQUEUE_WAKE:
-        eQueue.wake(now);
+        entrance.wakeEQueue(now);
         break;
       case GATE_WAKE:
-        gate.wake(now);
+        entrance.wakeGate(now);
         break;
       case DOC_END:
         lanes.busy.set(now, lanes.busy.value - 1);
@@ -434,22 +322,21 @@ export function runReplication(
         step(t, ev.MISS_CALL);
         lanes.busy.set(now, lanes.busy.value - 1);
         if (t.state === "waitingArea") {
-          (waiting.get(classOf(t.context.priority)) as Fifo<Truck>).push(t);
-          queue.set(now, ++waitingCount);
+          waiting.push(t, now);
         } else finish(t, "expired");
         callNext();
         break;
       case SCAN_END:
-        scanners.busy.set(now, scanners.busy.value - 1);
+        scan.free(now);
         if (holdScan && laterHold() < holdScan.probability) parkFor(t, holdScan.minutes());
         else afterScan(t);
-        startScan();
+        scan.start(now);
         break;
       case INSPECTION_END:
-        bays.busy.set(now, bays.busy.value - 1);
+        inspection.free(now);
         if (holdBay && laterHold() < holdBay.probability) parkFor(t, holdBay.minutes());
         else afterInspection(t);
-        startBay();
+        inspection.start(now);
         break;
       case UNMANNED_END:
         // the drive through the unmanned lane is its own stage, not time in the waiting area
@@ -469,8 +356,7 @@ export function runReplication(
           t.stage[WAITING_AREA] = Number.NaN;
           finish(t, "released");
         } else {
-          (waiting.get(classOf(t.context.priority)) as Fifo<Truck>).push(t);
-          queue.set(now, ++waitingCount);
+          waiting.push(t, now);
           callNext();
         }
         break;
@@ -479,21 +365,15 @@ export function runReplication(
         insideAtStart = inSystem();
         break;
       case HOUR: {
-        for (const l of [queue, gateLevel, virtualLevel]) l.set(now, l.value);
-        const h = counts.hourAt(now - 1);
-        if (h) {
-          h.queueArea = queue.area;
-          h.gateQueueArea = gateLevel.area;
-          h.virtualQueueArea = virtualLevel.area;
-          h.inSystemAtEnd = inSystem();
-        }
+        const { gateLevel: gateQueue, virtualLevel: virtualQueue } = entrance;
+        counts.endHour(now, { queue: waiting.level, gateQueue, virtualQueue }, inSystem());
         cap = resourcesAt(scenario, heap.subject % 24);
         lanes.cap.set(now, cap.documentLanes);
-        scanners.cap.set(now, cap.scanners);
-        bays.cap.set(now, cap.inspectionBays);
+        scan.units.cap.set(now, cap.scanners);
+        inspection.units.cap.set(now, cap.inspectionBays);
         callNext();
-        startScan();
-        startBay();
+        scan.start(now);
+        inspection.start(now);
         break;
       }
     }
@@ -504,11 +384,11 @@ export function runReplication(
     counted: counts,
     counts: { insideAtStart, inside, events, steps },
     lanes,
-    scanners,
-    bays,
-    queue,
-    gateLevel,
-    virtualLevel,
+    scanners: scan.units,
+    bays: inspection.units,
+    queue: waiting.level,
+    gateLevel: entrance.gateLevel,
+    virtualLevel: entrance.virtualLevel,
     pool,
     marks,
     agv,

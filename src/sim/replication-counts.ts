@@ -5,6 +5,7 @@
  */
 import type { Channel, PriorityClass } from "../../machines/types.ts";
 import { CHANNELS, PRIORITY_CLASSES } from "../../machines/types.ts";
+import type { Level } from "./queues.ts";
 import { hourRecords, REPORT_STAGES, RESOURCES, type ReportStage } from "./run-result.ts";
 import { Summary } from "./summary.ts";
 import { type Tally, tally } from "./tally.ts";
@@ -41,6 +42,21 @@ export class ReplicationCounts {
 
   hourAt(now: number) {
     return this.hourly[Math.floor(now / 60) - Math.floor(this.warm / 60)];
+  }
+
+  /** The hour ending at `now`: the queues' integrals so far (brought up to `now`) and who is still in. */
+  endHour(
+    now: number,
+    levels: { queue: Level; gateQueue: Level; virtualQueue: Level },
+    inSystem: number,
+  ): void {
+    for (const l of [levels.queue, levels.gateQueue, levels.virtualQueue]) l.set(now, l.value);
+    const h = this.hourAt(now - 1);
+    if (!h) return;
+    h.queueArea = levels.queue.area;
+    h.gateQueueArea = levels.gateQueue.area;
+    h.virtualQueueArea = levels.virtualQueue.area;
+    h.inSystemAtEnd = inSystem;
   }
 
   // a truck's two groups; the headline figures are their merge at the end, so each time is added twice, not thrice
