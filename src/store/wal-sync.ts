@@ -15,6 +15,7 @@ import { resolve as absolute } from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import type { DB } from "./db.ts";
+import { oneFlushAtATime } from "./one-flush-at-a-time.ts";
 
 const THREAD = new URL("./wal-sync-thread.mjs", import.meta.url);
 
@@ -86,13 +87,16 @@ export function deferredWalSync(db: DB): DeferredSync | null {
   const configured = `PRAGMA synchronous = ${level}`;
   // as the path was when the database was opened, whatever the working directory becomes
   const log = `${absolute(db.name)}-wal`;
+  const flushLog = oneFlushAtATime(() => {
+    flusher ??= startFlusher();
+    return flusher.flush(log);
+  });
   return {
     relax: () => void db.exec(relaxed),
     restore: () => void db.exec(configured),
     async sync() {
-      flusher ??= startFlusher();
       try {
-        await flusher.flush(log);
+        await flushLog();
       } catch (e) {
         const error = e as FlushError;
         // the last connection's close checkpoints the log into the database, syncs it and removes
