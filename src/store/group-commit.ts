@@ -10,6 +10,7 @@
  * the group fails with it. The flush itself runs off the event loop (wal-sync.ts).
  */
 import type { DB } from "./db.ts";
+import { logRestartOf } from "./log-restart.ts";
 import { deferredWalSync } from "./wal-sync.ts";
 
 interface Pending {
@@ -100,6 +101,15 @@ function createGroup(db: DB, maxGatherMs: number) {
       setImmediate(gather, since, batch.length);
       return;
     }
+    // the log is long: the thread copies its last pages first, and this group's write starts it over
+    const restart = logRestartOf(db);
+    if (restart?.wanted()) {
+      void restart.catchUp().then(start);
+      return;
+    }
+    start();
+  };
+  const start = () => {
     gathering = false;
     flush();
   };

@@ -10,19 +10,25 @@ const db = new Database(path, { fileMustExist: true });
 db.pragma("synchronous = FULL");
 
 let timer = null;
-const checkpoint = () => {
+/** `catchUp`: the id of the server's request to copy the last pages now (log-restart.ts) */
+const checkpoint = (catchUp) => {
+  clearTimeout(timer);
   try {
     // PASSIVE: takes no lock the server's writes wait for; what is left is copied next time
     const [result] = db.pragma("wal_checkpoint(PASSIVE)");
-    parentPort.postMessage({ kind: "checkpointed", ...result });
+    parentPort.postMessage({ kind: "checkpointed", ...result, catchUp });
   } catch (error) {
-    parentPort.postMessage({ kind: "failed", error: String(error?.message ?? error) });
+    parentPort.postMessage({ kind: "failed", error: String(error?.message ?? error), catchUp });
   }
   timer = setTimeout(checkpoint, everyMs);
 };
 timer = setTimeout(checkpoint, everyMs);
 
 parentPort.on("message", (m) => {
+  if (m?.kind === "catchUp") {
+    checkpoint(m.id);
+    return;
+  }
   if (m !== "stop") return;
   clearTimeout(timer);
   db.close();

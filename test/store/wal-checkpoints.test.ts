@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.ts";
+import { groupCommit } from "../../src/store/group-commit.ts";
 import { FALLBACK_PAGES, startWalCheckpoints } from "../../src/store/wal-checkpoints.ts";
 import { tempDbPath } from "./helpers.ts";
 
@@ -38,6 +39,26 @@ describe("WAL checkpoints on their own thread", () => {
     await job.stop();
     expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
     expect(logs).toEqual([]);
+    db.close();
+  });
+
+  it("let the log start over under groups of writes back to back, long before the server's own checkpoint", async () => {
+    const path = tempDbPath();
+    const db = openDatabase(path);
+    db.exec("CREATE TABLE filler (x BLOB NOT NULL)");
+    const job = startWalCheckpoints(db, { everyMs: 20, log: () => {}, restartAtPages: 300 });
+    const together = groupCommit(db);
+    const fill = db.prepare("INSERT INTO filler (x) VALUES (randomblob(4000))");
+    // the log's file keeps the length of the longest log so far: how far the log ever got
+    const longest = () => (statSync(`${path}-wal`).size - 32) / (4096 + 24);
+    // 8,000 pages, a group after another with no pause: the log would start over only by chance,
+    // and the server's own checkpoint waits for FALLBACK_PAGES
+    expect(FALLBACK_PAGES).toBeGreaterThan(8_000);
+    for (let g = 0; g < 160; g++)
+      await Promise.all(Array.from({ length: 50 }, () => together(() => fill.run())));
+    // 300 pages and whatever came while the thread's last checkpoint and the catch-up ran
+    expect(longest()).toBeLessThan(3_000);
+    await job.stop();
     db.close();
   });
 
