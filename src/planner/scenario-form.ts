@@ -133,6 +133,7 @@ const FORM_KEYS = new Set([
   "hold",
   "missedCallRate",
   "greenAutoRelease",
+  "agvLane",
 ]);
 
 /** The fields kept aside (a schedule by day, sources...); text that is not an object is refused by name. */
@@ -155,6 +156,8 @@ export function scenarioObject(f: Fields): Record<string, unknown> {
   const hold = n("hold.probability");
   const release = n("greenAutoRelease.share");
   const releaseOn = checked(f["greenAutoRelease.enabled"]);
+  const driverless = n("agvLane.driverlessShare");
+  const gates = n("agvLane.gates");
   return defined({
     ...more(f.more),
     name: (f.name ?? "").trim(),
@@ -177,6 +180,11 @@ export function scenarioObject(f: Fields): Record<string, unknown> {
       release === undefined && !releaseOn
         ? undefined
         : { enabled: releaseOn, share: release, minutes: distribution(f, "greenAutoRelease.minutes") },
+    // issue 22: a lane only when the planner gave it a share or gates; the schema names what is missing
+    agvLane:
+      driverless === undefined && gates === undefined
+        ? undefined
+        : { driverlessShare: driverless, gates, minutes: distribution(f, "agvLane.minutes") },
   });
 }
 
@@ -253,6 +261,11 @@ export function formFromScenario(s: Scenario): Fields {
     if (s.greenAutoRelease.enabled) out["greenAutoRelease.enabled"] = "on";
     out["greenAutoRelease.share"] = String(s.greenAutoRelease.share);
     distributionFields(s.greenAutoRelease.minutes, "greenAutoRelease.minutes", out);
+  }
+  if (s.agvLane) {
+    out["agvLane.driverlessShare"] = String(s.agvLane.driverlessShare);
+    out["agvLane.gates"] = String(s.agvLane.gates);
+    distributionFields(s.agvLane.minutes, "agvLane.minutes", out);
   }
   return out;
 }

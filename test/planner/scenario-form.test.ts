@@ -65,6 +65,32 @@ describe("the scenario editor's fields", () => {
     expect(result.errors.get("serviceMinutes.physicalInspection.k")).toMatch(/expected int/);
   });
 
+  it("make a Smart Customs lane of its fields, and name what a half-filled one lacks (issue 22)", () => {
+    const lane = {
+      "agvLane.driverlessShare": "0.4",
+      "agvLane.gates": "2",
+      "agvLane.minutes.dist": "uniform",
+      "agvLane.minutes.min": "1",
+      "agvLane.minutes.max": "2",
+    };
+    const made = scenarioFromForm({ ...formFromScenario(mm1), ...lane });
+    expect(made.ok && made.scenario.agvLane).toEqual({
+      driverlessShare: 0.4,
+      gates: 2,
+      minutes: { dist: "uniform", min: 1, max: 2 },
+    });
+    // a share with no gates and no time at a gate: refused, each beside its own field
+    const half = scenarioFromForm({ ...formFromScenario(mm1), "agvLane.driverlessShare": "1.5" });
+    expect(half.ok ? [] : [...half.errors.keys()].sort()).toEqual([
+      "agvLane.driverlessShare",
+      "agvLane.gates",
+      "agvLane.minutes.dist",
+    ]);
+    // emptied again: no lane at all
+    const none = scenarioFromForm({ ...formFromScenario(mm1), "agvLane.minutes.dist": "uniform" });
+    expect(none.ok && none.scenario).toEqual(mm1);
+  });
+
   it("name the hour of a profile that is wrong", () => {
     const profile = examples.find((s) => s.arrivals.kind === "profile");
     if (!profile) throw new Error("no profile example");

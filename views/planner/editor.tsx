@@ -174,6 +174,21 @@ export function EditorForm(props: EditorProps) {
           optional
         />
       </Group>
+      <Group name="agvLane" legend="Smart Customs lane for driverless trucks (empty: none)" state={state}>
+        <NumberField
+          name="agvLane.driverlessShare"
+          label="Share of trucks that are driverless (0–1)"
+          hint="they go through the lane's gates; one that must stop is handed to the manned lanes"
+          state={state}
+        />
+        <NumberField name="agvLane.gates" label="Gates" state={state} />
+        <DistributionField
+          prefix="agvLane.minutes"
+          legend="At a gate, minutes"
+          state={state}
+          refresh={refresh}
+        />
+      </Group>
       <div class="row">
         <button type="submit">{props.example ? "Save a copy" : "Save"}</button>
         <button type="submit" name="_action" value="refresh" class="secondary">
