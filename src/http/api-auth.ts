@@ -95,7 +95,8 @@ export function apiKeyAuth(deps: ApiAuthDeps, opts: { optional?: boolean } = {})
       );
     }
     const at = deps.now();
-    deps.keys.noteUse(key, at);
+    // not awaited: the request does not wait for the key's last use to be written
+    void deps.keys.noteUse(key, at);
     c.set("apiCaller", {
       keyId: key.id,
       kind: key.kind,

@@ -104,6 +104,11 @@ function knownKeys(db: DB) {
       keys.set(hash, Object.freeze(key));
       return key;
     },
+    /** The key as kept, now noted as used at `at` (its row is written in the next group). */
+    used(id: string, at: number): void {
+      for (const [hash, key] of keys)
+        if (key.id === id) keys.set(hash, Object.freeze({ ...key, lastUsedAt: at }));
+    },
     forget,
   };
 }
@@ -187,11 +192,16 @@ export function apiKeyStore(db: DB) {
         });
       return done;
     }),
-    noteUse(key: ApiKey, at: number) {
-      if (key.lastUsedAt === null || at - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
-        touch.run(at, key.id);
-        known.forget();
-      }
+    /**
+     * In the group commit, not a commit of its own: an autocommit flushed the log on the event loop
+     * (a few ms, once a minute per key; a busy post's gates and carriers are many keys). Resolves once
+     * written, undefined when the key's last use is recent enough; a failed write is tried again by the
+     * key's next request.
+     */
+    noteUse(key: ApiKey, at: number): Promise<void> | undefined {
+      if (key.lastUsedAt !== null && at - key.lastUsedAt < LAST_USED_RESOLUTION_MS) return undefined;
+      known.used(key.id, at);
+      return together(() => void touch.run(at, key.id)).catch(() => known.forget());
     },
     audit,
     /**
