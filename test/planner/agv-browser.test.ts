@@ -62,7 +62,9 @@ describe("the AGV lane on the planner's pages", () => {
       expect(await page.inputValue('input[name="agvLane.gates"]')).toBe("1");
       expect(await page.inputValue('select[name="agvLane.minutes.dist"]')).toBe("triangular");
       // no longer kept aside with the fields the form has no inputs for
-      expect((await page.locator('input[name="more"]').getAttribute("value")) ?? "").not.toContain('"agvLane":');
+      expect((await page.locator('input[name="more"]').getAttribute("value")) ?? "").not.toContain(
+        '"agvLane":',
+      );
       await page.fill('input[name="name"]', "Bakhty, nine in ten driverless");
       await page.fill('input[name="agvLane.driverlessShare"]', "1.5");
       await page.fill('input[name="agvLane.gates"]', "0");
