@@ -187,6 +187,8 @@ export function EditorForm(props: EditorProps) {
           legend="At a gate, minutes"
           state={state}
           refresh={refresh}
+          // a scenario without the lane leaves it blank, not the first distribution with no parameters
+          optional
         />
       </Group>
       <div class="row">
