@@ -72,9 +72,11 @@ export const assignments = {
     into.holdFrom = isInspection(current) ? (current as CrossingContext["holdFrom"]) : null;
     into.holdDocuments = e.type === "HOLD" ? e.documents : null;
   },
-  resume: (into) => {
+  resume: (into, _c, e) => {
     into.holdFrom = null;
     into.holdDocuments = null;
+    // the lane it resumes on, when the checkpoint chose one (older logs: the lane it had)
+    if (e.type === "RESUME" && e.lane !== undefined) into.lane = e.lane;
   },
   releaseByOfficer: (into) => {
     into.releasedBy = "officer";

@@ -179,7 +179,7 @@ export const crossingMachine = setup({
       tags: ["open", "holdsPlace", "inControlZone", "notifiesDriver", "activeBooking"],
       on: {
         RESUME: [
-          { target: "documentCheck", guard: "heldAtDocumentCheck", actions: "resume" },
+          { target: "documentCheck", guard: "resumeToLane", actions: "resume" },
           { target: "scan", guard: "heldAtScan", actions: "resume" },
           { target: "physicalInspection", guard: "heldAtInspection", actions: "resume" },
         ],

@@ -66,11 +66,7 @@ export const rules = {
     if (e.type !== "CALL") return null;
     if (!Number.isInteger(e.lane) || e.lane < 1 || e.deadline <= e.at)
       return "a call needs a lane number and a deadline in the future";
-    // what the checkpoint knows of its lanes comes in on the event; logs written before it did not say
-    if (e.lanesOpen !== undefined && e.lane > e.lanesOpen)
-      return `lane ${e.lane} is not open: ${e.lanesOpen} lanes are open`;
-    if (e.lanesBusy?.includes(e.lane)) return `lane ${e.lane} is not free`;
-    return null;
+    return laneFree(e.lane, e);
   },
   deadlinePassed,
   firstMissAfterDeadline: (c, e) =>
@@ -104,7 +100,14 @@ export const rules = {
     e.type === "REFUSE" && !e.reasonCode.trim() ? "a refusal needs a reason code" : null,
   documentsNamed: (_c, e) =>
     e.type === "HOLD" && !e.documents.trim() ? "a hold needs the documents requested" : null,
-  heldAtDocumentCheck: (c) => heldAt(c, "documentCheck"),
+  /** Back to the document check: on a lane that is open and free, as a call's (a lane is a person's desk). */
+  resumeToLane: (c, e) => {
+    const held = heldAt(c, "documentCheck");
+    if (held || e.type !== "RESUME" || e.lanesBusy === undefined) return held;
+    if (e.lane === undefined) return "every lane is busy: resume the truck when a lane is free";
+    if (!Number.isInteger(e.lane) || e.lane < 1) return "a resumed truck needs a lane number";
+    return laneFree(e.lane, e);
+  },
   heldAtScan: (c) => heldAt(c, "scan"),
   heldAtInspection: (c) => heldAt(c, "physicalInspection"),
   unmannedEligible: (c, e) => {
@@ -233,6 +236,14 @@ export const arrivalWindowOpens = (slotStart: number, earlyMinutes: number) =>
 /** HH:MM in the checkpoint's zone (UTC when none is given); Intl reads no clock here. */
 function clock(at: number, timezone = "UTC"): string {
   return hourMinuteIn(timezone).format(at);
+}
+
+/** What the checkpoint knows of its lanes comes in on the event; logs written before it did not say. */
+function laneFree(lane: number, known: { lanesOpen?: number; lanesBusy?: number[] }): string | null {
+  if (known.lanesOpen !== undefined && lane > known.lanesOpen)
+    return `lane ${lane} is not open: ${known.lanesOpen} lanes are open`;
+  if (known.lanesBusy?.includes(lane)) return `lane ${lane} is not free`;
+  return null;
 }
 
 function heldAt(c: CrossingContext, stage: InspectionState): string | null {

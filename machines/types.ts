@@ -178,7 +178,9 @@ export type CrossingEvent =
   | (Base & { type: "SEND_TO_INSPECTION" })
   | (Base & { type: "RECORD_INSPECTION"; result: InspectionResult })
   | (Base & { type: "HOLD"; documents: string })
-  | (Base & { type: "RESUME" })
+  // back from a hold; to the document check with a lane that is open and free (the lane chosen and the
+  // checkpoint's lanes at that moment: absent in older logs, and for a truck held at a scan or a bay)
+  | (Base & { type: "RESUME"; lane?: number; lanesOpen?: number; lanesBusy?: number[] })
   | (Base & { type: "RELEASE" })
   // laneInService: the checkpoint's unmanned green lane is switched on (absent in older logs)
   | (Base & { type: "UNMANNED_RELEASE"; plateRead: string; laneInService?: boolean })

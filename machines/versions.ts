@@ -12,7 +12,8 @@
  *   be changed in one move. The context gains `voided`, optional, so old snapshots keep their shape.
  *   Issue 22 added the GATE_READ event (the Smart Customs gate) and the optional `driverless` and `gate`
  *   fields without a new version: no guard of an existing event changed, and no old log holds the
- *   new event, so every old event replays under the same rules.
+ *   new event, so every old event replays under the same rules. Likewise RESUME to the document check
+ *   asks for an open, free lane only when the event says which lanes are busy (fields no older log has).
  */
 import type { AnyStateMachine } from "xstate";
 import { crossingMachine } from "./crossing.ts";

@@ -13,6 +13,7 @@ import type { AppDeps } from "../http/deps.ts";
 import { callNextStore } from "../store/call-next.ts";
 import type { StoredCheckpoint } from "../store/checkpoints.ts";
 import { declareTruck } from "../store/declare.ts";
+import { officerApplyStore } from "../store/officer-apply.ts";
 import type { BackgroundJob } from "./job.ts";
 
 const MINUTE = 60_000;
@@ -22,6 +23,8 @@ const driver: Actor = { kind: "driver", id: "demo-shift" };
 /** One step of the shift at time `at`; separate from the timer so tests drive it with their own clock. */
 export function demoShift(deps: AppDeps, dice: Random) {
   const calls = callNextStore(deps.db, deps.crossings, deps.checkpoints);
+  // the shift's officers resume held trucks on a free lane, as a person's would
+  const officers = officerApplyStore(deps.db, deps.crossings, deps.checkpoints);
   const inLanes = deps.db.prepare(
     `SELECT id, updated_at FROM crossings WHERE checkpoint_id = ?
        AND state IN ('called', 'documentCheck', 'scan', 'physicalInspection', 'onHold')`,
@@ -61,7 +64,7 @@ export function demoShift(deps: AppDeps, dice: Random) {
         const truck = deps.crossings.get(row.id);
         if (!truck) continue;
         const event = nextShiftEvent({ ...truck.crossing, since: row.updated_at }, at, dice, officer);
-        if (event) deps.crossings.apply(row.id, event);
+        if (event) officers.apply(row.id, event);
       }
       while (calls.callNext(cp.id, at, officer).ok) {
         // call until every lane is busy or nobody waits

@@ -3,21 +3,18 @@
  * and the checkpoint's place in its priority cycle moves on in the same transaction as the call.
  */
 import type { Actor, CrossingEvent } from "../../machines/types.ts";
-import { freeLanes, positionAfterCall } from "../domain/queue.ts";
+import { positionAfterCall } from "../domain/queue.ts";
 import type { CheckpointStore } from "./checkpoints.ts";
-import { stateIn } from "./crossing-states.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
+import { laneFactsStore } from "./lane-facts.ts";
 import { queueStore } from "./queue.ts";
 
 const MINUTE = 60_000;
 
 export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: CheckpointStore) {
   const queue = queueStore(db);
-  // a lane is taken from the call until the truck leaves it after its document check
-  const lanesInUse = db.prepare(
-    `SELECT lane FROM crossings WHERE checkpoint_id = ? AND ${stateIn("holdsLane")} AND lane IS NOT NULL`,
-  );
+  const lanes = laneFactsStore(db);
 
   const call = db.transaction(
     (
@@ -31,9 +28,8 @@ export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: Che
       });
       const checkpoint = checkpoints.get(checkpointId);
       if (!checkpoint) return refuse(404, "no such checkpoint");
-      const lanesOpen = checkpoint.config.documentLanes;
-      const lanesBusy = (lanesInUse.all(checkpointId) as { lane: number }[]).map((r) => r.lane);
-      const chosen = lane ?? freeLanes(lanesOpen, lanesBusy)[0];
+      const { lanesOpen, lanesBusy } = lanes.at(checkpoint);
+      const chosen = lane ?? lanes.choose({ lanesOpen, lanesBusy });
       if (chosen === undefined) return refuse(409, "every lane is busy");
       const [next] = queue.ordered(checkpoint);
       if (!next) return refuse(409, "nobody is waiting in the waiting area");

@@ -66,6 +66,26 @@ describe("the rules of a crossing", () => {
     expect(step(held, "RESUME").state).toBe("scan");
   });
 
+  it("a truck held at its document check resumes on a lane that is open and free", () => {
+    const held = step(crossingIn("documentCheck"), "HOLD");
+    const resume = (facts: object) => ({ ...goodEvent("RESUME", held), ...facts }) as CrossingEvent;
+    // its own lane taken meanwhile: refused, said why
+    expect(reasonOf(attempt(held, resume({ lane: 3, lanesOpen: 4, lanesBusy: [3] })))).toBe(
+      "lane 3 is not free",
+    );
+    expect(reasonOf(attempt(held, resume({ lane: 5, lanesOpen: 4, lanesBusy: [] })))).toMatch(/not open/);
+    expect(reasonOf(attempt(held, resume({ lanesOpen: 2, lanesBusy: [1, 2] })))).toMatch(
+      /every lane is busy/,
+    );
+    const back = step(held, "RESUME");
+    expect(back.state).toBe("documentCheck");
+    const moved = attempt(held, resume({ lane: 1, lanesOpen: 4, lanesBusy: [3] }));
+    expect(moved.ok && moved.crossing.state).toBe("documentCheck");
+    expect(moved.ok && moved.crossing.context.lane).toBe(1);
+    // a log written before the lanes were said: back to the lane it had
+    expect(back.context.lane).toBe(held.context.lane);
+  });
+
   it("a walk-in without a booking is allowed only when the checkpoint says so", () => {
     const c = declared();
     const closed = {

@@ -51,6 +51,61 @@ describe("holding, resuming and refusing from the dashboard", () => {
     expect(await after.text()).toContain("cannot release: the truck is refused");
   });
 
+  it("resumes a truck held at its document check on a free lane, and refuses while every lane is busy", async () => {
+    // a post of its own: the lanes taken by the other tests' trucks do not count here
+    const post = createRuntime(
+      readConfig({
+        DATABASE_PATH: ":memory:",
+        SEED_DEMO_TRAFFIC: "off",
+        SHEKARA_DEMO_PASSWORD: "test-password-1",
+      }),
+      () => {},
+    );
+    try {
+      const at = Date.now();
+      const local: Fetch = async (path, init) => post.app.request(path, init);
+      const s = await signIn(local, "officer.nurzholy", "nur-zholy");
+      const trucks = Array.from({ length: 11 }, (_, i) =>
+        bookedTruck(post.deps.crossings, `${String(500 + i)}LNE02`, at),
+      );
+      const [held, ...others] = trucks.map((t) => t.row);
+      if (!held) throw new Error("no truck");
+      const lanes = post.deps.checkpoints.get("nur-zholy")?.config.documentLanes;
+      expect(lanes).toBe(others.length);
+      const now = (id: string) => post.deps.crossings.get(id)?.crossing;
+      const act = (action: string, fields: Record<string, string> = {}) =>
+        s.post(`${base}/crossings/${held.id}/${action}`, fields);
+
+      expect((await s.post(`${base}/check-in`, { code: held.code })).status).toBe(303);
+      expect((await s.post(`${base}/call-next`)).status).toBe(303);
+      expect((await act("arrive")).status).toBe(303);
+      expect(now(held.id)?.context.lane).toBe(1);
+      expect((await act("hold", { documents: "CMR waybill" })).status).toBe(303);
+      // the held truck's lane takes the next truck meanwhile
+      const [first, ...rest] = others;
+      if (!first) throw new Error("no truck");
+      expect((await s.post(`${base}/check-in`, { code: first.code })).status).toBe(303);
+      expect((await s.post(`${base}/call-next`)).status).toBe(303);
+      expect(now(first.id)?.context.lane).toBe(1);
+      // back to the document check on another lane, not lane 1 beside the truck now in it
+      expect((await act("resume")).status).toBe(303);
+      expect(now(held.id)).toMatchObject({ state: "documentCheck", context: { lane: 2 } });
+
+      // held again, and every lane taken: the resume is refused, said why, and nothing is written
+      expect((await act("hold", { documents: "phytosanitary certificate" })).status).toBe(303);
+      for (const t of rest) expect((await s.post(`${base}/check-in`, { code: t.code })).status).toBe(303);
+      for (const _ of rest) expect((await s.post(`${base}/call-next`)).status).toBe(303);
+      const events = post.deps.crossings.events(held.id).length;
+      const refused = await act("resume");
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain("every lane is busy: resume the truck when a lane is free");
+      expect(now(held.id)?.state).toBe("onHold");
+      expect(post.deps.crossings.events(held.id).length).toBe(events);
+    } finally {
+      post.close();
+    }
+  });
+
   it("refuses to check in a truck beyond its grace window, with the reason, writing nothing", async () => {
     const booked = Date.now();
     const truck = bookedTruck(rt.deps.crossings, "333CCC02", booked);

@@ -43,6 +43,11 @@ function eventOf(type: CrossingEventType, at: number, variant: number): Crossing
       return { type, at, actor, result: v ? "passed" : "failed" };
     case "HOLD":
       return { type, at, actor, documents: v ? "invoice" : "" };
+    case "RESUME":
+      // as older logs (no lanes said), a free lane, a busy one, and every lane busy
+      if (variant === 0) return { type, at, actor };
+      if (variant === 3) return { type, at, actor, lanesOpen: 2, lanesBusy: [1, 2] };
+      return { type, at, actor, lane: 2, lanesOpen: 3, lanesBusy: variant === 1 ? [1] : [2] };
     case "UNMANNED_RELEASE":
       return { type, at, actor, plateRead: v ? "01abc-123" : "X" };
     case "GATE_READ":

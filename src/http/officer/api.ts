@@ -9,6 +9,7 @@ import { STATES } from "../../../machines/types.ts";
 import { sessionStore } from "../../auth/sessions.ts";
 import { callNextStore } from "../../store/call-next.ts";
 import type { ApplyOutcome } from "../../store/crossings.ts";
+import { officerApplyStore } from "../../store/officer-apply.ts";
 import { problems } from "../api/responses.ts";
 import { validationHook } from "../api/validation.ts";
 import type { AppDeps } from "../deps.ts";
@@ -60,6 +61,7 @@ const done = { description: "Done", content: { "application/json": { schema: out
 export function officerApi(deps: AppDeps) {
   const sessions = sessionStore(deps.db, deps.users);
   const caller = callNextStore(deps.db, deps.crossings, deps.checkpoints);
+  const officer = officerApplyStore(deps.db, deps.crossings, deps.checkpoints);
   const api = new OpenAPIHono({ defaultHook: validationHook });
   api.openAPIRegistry.registerComponent("securitySchemes", SESSION_SCHEME, {
     type: "apiKey",
@@ -118,7 +120,7 @@ export function officerApi(deps: AppDeps) {
     const form = { ...body, passed: body.passed === undefined ? undefined : body.passed ? "yes" : "no" };
     const made = eventFor(body.action, form, deps.now(), officerActor(c));
     if (!made.ok) return problem(c, 400, "Incomplete action", `${made.reason}; nothing was changed.`);
-    return answer(c, deps.crossings.apply(crossing.row.id, made.event));
+    return answer(c, officer.apply(crossing.row.id, made.event));
   });
   return api;
 }

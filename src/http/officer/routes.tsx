@@ -18,6 +18,7 @@ import { callNextStore } from "../../store/call-next.ts";
 import { checkInLookup } from "../../store/check-in.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { ApplyOutcome } from "../../store/crossings.ts";
+import { officerApplyStore } from "../../store/officer-apply.ts";
 import { adminApiKeyRoutes } from "../admin/api-keys.tsx";
 import { adminUserRoutes } from "../admin/users.tsx";
 import type { AppDeps } from "../deps.ts";
@@ -38,6 +39,7 @@ export function officerRoutes(deps: AppDeps) {
   const pages = pageCache(deps.db, deps.now);
   const audit = auditLog(deps.db);
   const caller = callNextStore(deps.db, deps.crossings, deps.checkpoints);
+  const officer = officerApplyStore(deps.db, deps.crossings, deps.checkpoints);
   const checkIns = checkInLookup(deps.db, deps.crossings);
 
   const app = new Hono();
@@ -172,7 +174,7 @@ export function officerRoutes(deps: AppDeps) {
     if (!isAction(action)) return answer(c, checkpoint, { ok: false, status: 404, reason: "no such action" });
     const made = eventFor(action, await readForm(c), deps.now(), actorOf(c));
     if (!made.ok) return answer(c, checkpoint, { ok: false, status: 400, reason: made.reason });
-    return answer(c, checkpoint, deps.crossings.apply(crossing.row.id, made.event));
+    return answer(c, checkpoint, officer.apply(crossing.row.id, made.event));
   });
 
   const names = (kind: string, id: string) =>
