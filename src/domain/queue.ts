@@ -101,3 +101,19 @@ export function freeLanes(laneCount: number, inUse: Iterable<number>): number[] 
   const used = new Set(inUse);
   return Array.from({ length: laneCount }, (_, i) => i + 1).filter((lane) => !used.has(lane));
 }
+
+/** What the checkpoint knows of its document lanes when a truck is sent to one (a call, a resume). */
+export interface LaneFacts {
+  lanesOpen: number;
+  lanesBusy: number[];
+}
+
+/**
+ * The RESUME of a truck held at its document check, with the lanes as they are: its own lane if still
+ * free, else the first free one, else none (the machine then says every lane is busy).
+ */
+export function resumeWithLanes(facts: LaneFacts, ownLane: number | null): LaneFacts & { lane?: number } {
+  const free = freeLanes(facts.lanesOpen, facts.lanesBusy);
+  const lane = ownLane !== null && free.includes(ownLane) ? ownLane : free[0];
+  return lane === undefined ? { ...facts } : { ...facts, lane };
+}

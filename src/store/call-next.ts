@@ -3,7 +3,7 @@
  * and the checkpoint's place in its priority cycle moves on in the same transaction as the call.
  */
 import type { Actor, CrossingEvent } from "../../machines/types.ts";
-import { positionAfterCall } from "../domain/queue.ts";
+import { freeLanes, positionAfterCall } from "../domain/queue.ts";
 import type { CheckpointStore } from "./checkpoints.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
@@ -29,7 +29,7 @@ export function callNextStore(db: DB, crossings: CrossingStore, checkpoints: Che
       const checkpoint = checkpoints.get(checkpointId);
       if (!checkpoint) return refuse(404, "no such checkpoint");
       const { lanesOpen, lanesBusy } = lanes.at(checkpoint);
-      const chosen = lane ?? lanes.choose({ lanesOpen, lanesBusy });
+      const chosen = lane ?? freeLanes(lanesOpen, lanesBusy)[0];
       if (chosen === undefined) return refuse(409, "every lane is busy");
       const [next] = queue.ordered(checkpoint);
       if (!next) return refuse(409, "nobody is waiting in the waiting area");

@@ -4,14 +4,9 @@
  * event (machines/rules.ts), so the store only says what it sees. Read inside the write's transaction.
  */
 import type { Checkpoint } from "../domain/checkpoint.ts";
-import { freeLanes } from "../domain/queue.ts";
+import type { LaneFacts } from "../domain/queue.ts";
 import { stateIn } from "./crossing-states.ts";
 import type { DB } from "./db.ts";
-
-export interface LaneFacts {
-  lanesOpen: number;
-  lanesBusy: number[];
-}
 
 export function laneFactsStore(db: DB) {
   // a lane is taken from the call until the truck leaves it after its document check
@@ -22,11 +17,6 @@ export function laneFactsStore(db: DB) {
     at(checkpoint: Checkpoint): LaneFacts {
       const lanesBusy = (lanesInUse.all(checkpoint.id) as { lane: number }[]).map((r) => r.lane);
       return { lanesOpen: checkpoint.config.documentLanes, lanesBusy };
-    },
-    /** `preferred` if it is free (a held truck's own lane), else the first free lane, else none. */
-    choose(facts: LaneFacts, preferred?: number | null): number | undefined {
-      const free = freeLanes(facts.lanesOpen, facts.lanesBusy);
-      return preferred != null && free.includes(preferred) ? preferred : free[0];
     },
   };
 }

@@ -5,6 +5,7 @@
  * resumeToLane). Lanes are read and the event applied in one IMMEDIATE transaction, as a call's.
  */
 import type { CrossingEvent } from "../../machines/types.ts";
+import { resumeWithLanes } from "../domain/queue.ts";
 import type { CheckpointStore } from "./checkpoints.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
@@ -18,13 +19,8 @@ export function officerApplyStore(db: DB, crossings: CrossingStore, checkpoints:
     const checkpoint = held && checkpoints.get(held.row.checkpoint_id);
     if (!held || !checkpoint || held.crossing.context.holdFrom !== "documentCheck")
       return crossings.apply(id, event);
-    const facts = lanes.at(checkpoint);
-    const lane = lanes.choose(facts, held.crossing.context.lane);
-    return crossings.apply(id, {
-      ...event,
-      ...facts,
-      ...(lane === undefined ? {} : { lane }),
-    } as CrossingEvent);
+    const facts = resumeWithLanes(lanes.at(checkpoint), held.crossing.context.lane);
+    return crossings.apply(id, { ...event, ...facts } as CrossingEvent);
   });
 
   return {

@@ -93,8 +93,14 @@ describe("holding, resuming and refusing from the dashboard", () => {
 
       // held again, and every lane taken: the resume is refused, said why, and nothing is written
       expect((await act("hold", { documents: "phytosanitary certificate" })).status).toBe(303);
+      const resumeButton = `${base}/crossings/${held.id}/resume`;
+      expect(await (await s.get(base)).text()).toContain(resumeButton);
       for (const t of rest) expect((await s.post(`${base}/check-in`, { code: t.code })).status).toBe(303);
       for (const _ of rest) expect((await s.post(`${base}/call-next`)).status).toBe(303);
+      // the machine draws the buttons with the lanes as they are: no Resume, and the dashboard says why
+      const dashboard = await (await s.get(base)).text();
+      expect(dashboard).not.toContain(resumeButton);
+      expect(dashboard).toContain("Every lane is busy: Resume comes back here when a lane is free.");
       const events = post.deps.crossings.events(held.id).length;
       const refused = await act("resume");
       expect(refused.status).toBe(409);

@@ -120,6 +120,9 @@ function ActiveActions(props: { base: string; truck: BoardTruck; csrf: string })
       ) : null}
       {can("release") ? <Act {...p} action="release" label="Release" /> : null}
       {can("resume") ? <Act {...p} action="resume" label="Resume" /> : null}
+      {t.waitsForLane ? (
+        <p class="muted">Every lane is busy: Resume comes back here when a lane is free.</p>
+      ) : null}
       {can("hold") ? hold : null}
       {can("refuse") ? refuse : null}
     </>

@@ -3,7 +3,9 @@
  * order, the trucks at each stage with how long they have been there, recent outcomes, today's figures.
  */
 import { restore } from "../../../machines/apply.ts";
-import type { Actor, CrossingContext, CrossingState } from "../../../machines/types.ts";
+import { STATE_SETS } from "../../../machines/state-sets.ts";
+import type { Actor, CrossingContext, CrossingEvent, CrossingState } from "../../../machines/types.ts";
+import { type LaneFacts, resumeWithLanes } from "../../domain/queue.ts";
 import { localDayStart } from "../../domain/slots.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { CrossingRow } from "../../store/crossings.ts";
@@ -40,6 +42,8 @@ export interface BoardTruck {
   gateReason: string | null;
   /** the officer's actions the machine accepts now ("prioritise" as a supervisor): the buttons drawn */
   offers: Action[];
+  /** held at its document check and every lane busy: it resumes once a lane is free */
+  waitsForLane: boolean;
 }
 
 export interface StageFigure {
@@ -82,18 +86,39 @@ const SUPERVISOR: Actor = { kind: "supervisor", id: "board" };
 const FILLED = { passed: "yes", result: "clear", documents: "documents", reason: "reason" };
 const INSPECTION_FILLED = { ...FILLED, result: "passed" };
 
-/** The actions whose event the machine accepts for this crossing now: the machine draws the buttons. */
-export function offeredActions(state: CrossingState, context: CrossingContext, at: number): Action[] {
+/**
+ * The actions whose event the machine accepts for this crossing now: the machine draws the buttons.
+ * `lanes`: the checkpoint's document lanes, which a resume to the document check needs, as posted.
+ */
+export function offeredActions(
+  state: CrossingState,
+  context: CrossingContext,
+  at: number,
+  lanes?: LaneFacts,
+): Action[] {
   const snapshot = restore({ state, context });
   return ACTIONS.filter((action) => {
     const form = action === "inspection-result" ? INSPECTION_FILLED : FILLED;
     const built = eventFor(action, form, at, action === "prioritise" ? SUPERVISOR : OFFICER);
-    return built.ok && snapshot.can(built.event);
+    if (!built.ok) return false;
+    const event: CrossingEvent =
+      built.event.type === "RESUME" && lanes && context.holdFrom === "documentCheck"
+        ? { ...built.event, ...resumeWithLanes(lanes, context.lane) }
+        : built.event;
+    return snapshot.can(event);
   });
 }
 
-const toTruck = (r: CrossingRow): BoardTruck => {
+/** The lanes as the rows show them: taken by the called and checked trucks. */
+function lanesOf(rows: CrossingRow[], lanesOpen: number): LaneFacts {
+  const holding = new Set<CrossingState>(STATE_SETS.holdsLane);
+  const lanesBusy = rows.flatMap((r) => (holding.has(r.state) && r.lane !== null ? [r.lane] : []));
+  return { lanesOpen, lanesBusy };
+}
+
+const toTruck = (r: CrossingRow, lanes?: LaneFacts): BoardTruck => {
   const c = JSON.parse(r.snapshot) as CrossingContext;
+  const offers = offeredActions(r.state, c, r.updated_at, lanes);
   return {
     id: r.id,
     code: r.code,
@@ -115,7 +140,8 @@ const toTruck = (r: CrossingRow): BoardTruck => {
     unmanned: c.releasedBy === "unmanned",
     driverless: r.driverless === 1,
     gateReason: c.gate?.decision === "manned" ? c.gate.reason : null,
-    offers: offeredActions(r.state, c, r.updated_at),
+    offers,
+    waitsForLane: r.state === "onHold" && c.holdFrom === "documentCheck" && !offers.includes("resume"),
   };
 };
 
@@ -169,7 +195,9 @@ export function boardReader(db: DB) {
 
   function read(checkpoint: StoredCheckpoint, now: number): Board {
     const waiting = queue.ordered(checkpoint).map((t) => toTruck(byId.get(t.id) as CrossingRow));
-    const active = (inStates.all(checkpoint.id, ...ACTIVE) as CrossingRow[]).map(toTruck);
+    const activeRows = inStates.all(checkpoint.id, ...ACTIVE) as CrossingRow[];
+    const lanes = lanesOf(activeRows, checkpoint.config.documentLanes);
+    const active = activeRows.map((r) => toTruck(r, lanes));
     // "today" is the checkpoint's local day, as its officers and figures count it
     const midnight = localDayStart(now, checkpoint.config.timezone);
     const today = (finishedSince.all(checkpoint.id, midnight) as CrossingRow[]).map((r) => ({
