@@ -7,7 +7,7 @@
  * a place whose class has nobody waiting is skipped, so no lane idles while trucks wait.
  * Classes the cycle does not name queue as "ordinary"; a cycle of ["ordinary"] is plain FIFO.
  */
-import type { PriorityClass } from "../../machines/types.ts";
+import type { CrossingContext, EventOf, PriorityClass } from "../../machines/types.ts";
 
 export function queueClass(priority: PriorityClass, cycle: readonly PriorityClass[]): PriorityClass {
   return cycle.includes(priority) ? priority : "ordinary";
@@ -109,11 +109,18 @@ export interface LaneFacts {
 }
 
 /**
- * The RESUME of a truck held at its document check, with the lanes as they are: its own lane if still
- * free, else the first free one, else none (the machine then says every lane is busy).
+ * An officer's RESUME as sent: a truck held at its document check goes back with the lanes as they
+ * are, to its own lane if still free, else the first free one, else none (the machine then says every
+ * lane is busy). A truck held at a scan or a bay needs no lane: `lanes` is read only when one is.
  */
-export function resumeWithLanes(facts: LaneFacts, ownLane: number | null): LaneFacts & { lane?: number } {
+export function resumeEvent(
+  event: EventOf<"RESUME">,
+  held: Pick<CrossingContext, "holdFrom" | "lane">,
+  lanes: () => LaneFacts,
+): EventOf<"RESUME"> {
+  if (held.holdFrom !== "documentCheck") return event;
+  const facts = lanes();
   const free = freeLanes(facts.lanesOpen, facts.lanesBusy);
-  const lane = ownLane !== null && free.includes(ownLane) ? ownLane : free[0];
-  return lane === undefined ? { ...facts } : { ...facts, lane };
+  const lane = held.lane !== null && free.includes(held.lane) ? held.lane : free[0];
+  return lane === undefined ? { ...event, ...facts } : { ...event, ...facts, lane };
 }

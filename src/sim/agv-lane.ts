@@ -8,9 +8,13 @@
 import { z } from "zod";
 import type { SmartLanePolicy } from "../../machines/types.ts";
 import { distributionSchema, type Sampler } from "./distributions.ts";
-import { Fifo, Level, resource, utilisation } from "./queues.ts";
+import type { EventHeap } from "./heap.ts";
+import { Level, utilisation } from "./queues.ts";
+import { AGV_END } from "./sim-events.ts";
+import { Station } from "./station.ts";
 import { describe, type MinutesSummary, round, Summary } from "./summary.ts";
 import type { Truck } from "./truck.ts";
+import type { TruckMarks } from "./truck-marks.ts";
 
 export const agvLaneSchema = z.strictObject({
   /** the share of arriving trucks that are driverless (declared by their carriers' systems) */
@@ -55,54 +59,50 @@ export interface AgvReport {
 
 export function agvLane(
   lane: AgvLaneScenario,
-  opts: { warm: number; serviceTime: Sampler; done: (at: number, slot: number) => void },
+  opts: { warm: number; serviceTime: Sampler; marks: TruckMarks; heap: EventHeap },
 ) {
-  const gates = resource(opts.warm, lane.gates);
-  const waiting = new Fifo<Truck>();
   const level = new Level(opts.warm);
-  const queuedAt = new Map<number, number>();
   const run: Omit<AgvRun, "utilisation" | "queue"> = {
     driverless: 0,
     released: 0,
     handedToManned: 0,
     wait: new Summary(),
   };
-
-  function start(now: number): void {
-    while (gates.busy.value < gates.cap.value && waiting.length > 0) {
-      const t = waiting.shift();
-      level.set(now, waiting.length);
-      gates.busy.set(now, gates.busy.value + 1);
-      if (t.counted) run.wait.add(now - (queuedAt.get(t.slot) ?? now));
-      queuedAt.delete(t.slot);
-      opts.done(now + opts.serviceTime(), t.slot);
-    }
-  }
+  // the lane's gates: no trace gives their time, and their service times are not reported
+  const gates = new Station({
+    warm: opts.warm,
+    inService: lane.gates,
+    serviceTime: opts.serviceTime,
+    given: () => Number.NaN,
+    endKind: AGV_END,
+    wait: run.wait,
+    queueLevel: level,
+    marks: opts.marks,
+    heap: opts.heap,
+  });
 
   return {
     /** A driverless truck checked in: it joins the lane's queue. */
     offer(t: Truck, now: number): void {
       if (t.counted) run.driverless++;
-      queuedAt.set(t.slot, now);
-      waiting.push(t);
-      level.set(now, waiting.length);
-      start(now);
+      gates.enter(t, now);
     },
     /** A gate has read its truck (the machine decided): the gate takes the next one. */
     read(t: Truck, now: number, released: boolean): void {
-      gates.busy.set(now, gates.busy.value - 1);
+      gates.free(now);
       if (t.counted) {
         if (released) run.released++;
         else run.handedToManned++;
       }
-      start(now);
+      gates.start(now);
     },
     figures(end: number): AgvRun {
-      for (const l of [gates.busy, gates.cap, level]) l.set(end, l.value);
+      const { busy, cap } = gates.units;
+      for (const l of [busy, cap, level]) l.set(end, l.value);
       const span = end - opts.warm;
       return {
         ...run,
-        utilisation: utilisation(gates.busy, gates.cap),
+        utilisation: utilisation(busy, cap),
         queue: { mean: span > 0 ? level.area / span : 0, max: level.max },
       };
     },

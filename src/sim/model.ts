@@ -97,12 +97,16 @@ export function runReplication(
     callDeadline,
     driverlessShare,
   } = parameters;
+  const heap = new EventHeap();
+  const pool = new TruckPool();
+  const marks = new TruckMarks();
   // issue 22: streams of their own, drawn only when the scenario has an AGV lane
   const agv = scenario.agvLane
     ? agvLane(scenario.agvLane, {
         warm,
         serviceTime: sampler(scenario.agvLane.minutes, more(5)),
-        done: (at, slot) => heap.push(at, AGV_END, slot),
+        marks,
+        heap,
       })
     : null;
   const driverlessDraw = more(4);
@@ -111,10 +115,6 @@ export function runReplication(
     rand,
     driverless: agv ? () => driverlessDraw() < driverlessShare : null,
   });
-
-  const heap = new EventHeap();
-  const pool = new TruckPool();
-  const marks = new TruckMarks();
   const waiting = new WaitingArea(warm, strict, cycle);
 
   let cap = resourcesAt(scenario, 0);
@@ -127,7 +127,7 @@ export function runReplication(
     heap,
     marks,
     virtualWait: counts.virtualWait,
-    admit: (t) => admit(t),
+    admit,
   });
   const { scan, inspection } = inspectionStations({ ...parameters, inService: cap, counts, marks, heap });
   let nextId = 0;

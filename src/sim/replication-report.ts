@@ -1,3 +1,9 @@
+/**
+ * What a replication reports, once its clock has reached the end: the levels closed at the end,
+ * each hour's own queue areas, the trucks still inside, and the figures of run-result.ts. Reads what
+ * the replication counted (replication-counts.ts) and measured (model.ts), and changes only those
+ * measures' closing entries.
+ */
 import { CHANNELS } from "../../machines/types.ts";
 import type { AgvRun } from "./agv-lane.ts";
 import type { Level } from "./queues.ts";
@@ -50,13 +56,8 @@ export function replicationReport(m: Measures): RunResult {
     virtualLevel,
   ];
   for (const l of levels) l.set(end, l.value);
-  const last = hourly.at(-1);
-  if (last) {
-    last.queueArea = queue.area;
-    last.gateQueueArea = gateLevel.area;
-    last.virtualQueueArea = virtualLevel.area;
-    last.inSystemAtEnd = inSystem();
-  }
+  // the last hour ends with the run
+  c.endHour(end, { queue, gateQueue: gateLevel, virtualQueue: virtualLevel }, inSystem());
   // Hourly areas were cumulative; turn them into each hour's own.
   for (let i = hourly.length - 1; i > 0; i--) {
     const h = hourly[i] as HourRecord;

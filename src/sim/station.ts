@@ -1,12 +1,13 @@
 /**
- * A station after the document check: the scanners (yellow trucks) or the inspection bays (red
- * ones, and scans that found something). Trucks queue in the order they were sent; each free unit
- * takes the next one for its service time, a replayed trace row's own time when it gives one, and
- * the station's end event brings the truck back to the model (model.ts). Pure, like the model.
+ * A station: the scanners (yellow trucks), the inspection bays (red ones, and scans that found
+ * something), or the Smart Customs lane's gates (agv-lane.ts). Trucks queue in the order they were
+ * sent; each free unit takes the next one for its service time, a replayed trace row's own time when
+ * it gives one, and the station's end event brings the truck back to the model (model.ts). Pure, like
+ * the model.
  */
 import type { Sampler } from "./distributions.ts";
 import type { EventHeap } from "./heap.ts";
-import { Fifo, resource } from "./queues.ts";
+import { Fifo, type Level, resource } from "./queues.ts";
 import type { ReplicationCounts } from "./replication-counts.ts";
 import { INSPECTION_END, SCAN_END } from "./sim-events.ts";
 import type { Summary } from "./summary.ts";
@@ -24,7 +25,9 @@ export interface StationSetup {
   endKind: number;
   /** the counted trucks' waits in the queue and service times (ReplicationCounts) */
   wait: Summary;
-  service: Summary;
+  service?: Summary;
+  /** how many wait, over time, where the report shows the station's own queue */
+  queueLevel?: Level;
   marks: TruckMarks;
   heap: EventHeap;
 }
@@ -42,6 +45,7 @@ export class Station {
   enter(t: Truck, now: number): void {
     this.s.marks.queuedAt[t.slot] = now;
     this.queue.push(t);
+    this.s.queueLevel?.set(now, this.queue.length);
     this.start(now);
   }
 
@@ -50,12 +54,13 @@ export class Station {
     const { busy, cap } = this.units;
     while (busy.value < cap.value && this.queue.length > 0) {
       const t = this.queue.shift();
+      this.s.queueLevel?.set(now, this.queue.length);
       busy.set(now, busy.value + 1);
       const given = this.s.given(t);
       const service = Number.isNaN(given) ? this.s.serviceTime() : given;
       if (t.counted) {
         this.s.wait.add(now - (this.s.marks.queuedAt[t.slot] as number));
-        this.s.service.add(service);
+        this.s.service?.add(service);
       }
       this.s.heap.push(now + service, this.s.endKind, t.slot);
     }

@@ -4,8 +4,8 @@
  * else the first free one, and the machine refuses the resume when none is (machines/rules.ts
  * resumeToLane). Lanes are read and the event applied in one IMMEDIATE transaction, as a call's.
  */
-import type { CrossingEvent } from "../../machines/types.ts";
-import { resumeWithLanes } from "../domain/queue.ts";
+import type { CrossingEvent, EventOf } from "../../machines/types.ts";
+import { resumeEvent } from "../domain/queue.ts";
 import type { CheckpointStore } from "./checkpoints.ts";
 import type { ApplyOutcome, CrossingStore } from "./crossings.ts";
 import type { DB } from "./db.ts";
@@ -14,13 +14,14 @@ import { laneFactsStore } from "./lane-facts.ts";
 export function officerApplyStore(db: DB, crossings: CrossingStore, checkpoints: CheckpointStore) {
   const lanes = laneFactsStore(db);
 
-  const resume = db.transaction((id: string, event: CrossingEvent): ApplyOutcome => {
+  const resume = db.transaction((id: string, event: EventOf<"RESUME">): ApplyOutcome => {
     const held = crossings.get(id);
     const checkpoint = held && checkpoints.get(held.row.checkpoint_id);
-    if (!held || !checkpoint || held.crossing.context.holdFrom !== "documentCheck")
-      return crossings.apply(id, event);
-    const facts = resumeWithLanes(lanes.at(checkpoint), held.crossing.context.lane);
-    return crossings.apply(id, { ...event, ...facts } as CrossingEvent);
+    if (!held || !checkpoint) return crossings.apply(id, event);
+    return crossings.apply(
+      id,
+      resumeEvent(event, held.crossing.context, () => lanes.at(checkpoint)),
+    );
   });
 
   return {

@@ -5,7 +5,7 @@
 import { restore } from "../../../machines/apply.ts";
 import { STATE_SETS } from "../../../machines/state-sets.ts";
 import type { Actor, CrossingContext, CrossingEvent, CrossingState } from "../../../machines/types.ts";
-import { type LaneFacts, resumeWithLanes } from "../../domain/queue.ts";
+import { type LaneFacts, resumeEvent } from "../../domain/queue.ts";
 import { localDayStart } from "../../domain/slots.ts";
 import type { StoredCheckpoint } from "../../store/checkpoints.ts";
 import type { CrossingRow } from "../../store/crossings.ts";
@@ -102,9 +102,7 @@ export function offeredActions(
     const built = eventFor(action, form, at, action === "prioritise" ? SUPERVISOR : OFFICER);
     if (!built.ok) return false;
     const event: CrossingEvent =
-      built.event.type === "RESUME" && lanes && context.holdFrom === "documentCheck"
-        ? { ...built.event, ...resumeWithLanes(lanes, context.lane) }
-        : built.event;
+      built.event.type === "RESUME" && lanes ? resumeEvent(built.event, context, () => lanes) : built.event;
     return snapshot.can(event);
   });
 }
