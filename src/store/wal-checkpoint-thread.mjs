@@ -4,10 +4,15 @@
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 
-const { path, everyMs } = workerData;
+const { path, everyMs, burstMs } = workerData;
 const db = new Database(path, { fileMustExist: true });
 // FULL, as the server's connection: the database file is flushed before the log is reused
 db.pragma("synchronous = FULL");
+
+// changes whenever another connection commits: a turn that sees it unchanged found the writes paused
+let lastVersion = db.pragma("data_version", { simple: true });
+/** when the writes began coming without a pause, or null while they pause */
+let burstSince = null;
 
 let timer = null;
 /** `catchUp`: the id of the server's request to copy the last pages now (log-restart.ts) */
@@ -20,9 +25,28 @@ const checkpoint = (catchUp) => {
   } catch (error) {
     parentPort.postMessage({ kind: "failed", error: String(error?.message ?? error), catchUp });
   }
-  timer = setTimeout(checkpoint, everyMs);
+  timer = setTimeout(turn, everyMs);
 };
-timer = setTimeout(checkpoint, everyMs);
+
+// A burst of writes is left to run: copying the log while it comes keeps the disk busy with the
+// database file when each group of writes waits for its own flush of the log. The copy is made in
+// the first pause, or once the writes have come without one for burstMs (the log then starts over
+// as it fills, log-restart.ts).
+const turn = () => {
+  const version = db.pragma("data_version", { simple: true });
+  const now = performance.now();
+  if (version === lastVersion) burstSince = null;
+  else {
+    lastVersion = version;
+    burstSince ??= now;
+    if (now - burstSince < burstMs) {
+      timer = setTimeout(turn, everyMs);
+      return;
+    }
+  }
+  checkpoint();
+};
+timer = setTimeout(turn, everyMs);
 
 parentPort.on("message", (m) => {
   if (m?.kind === "catchUp") {

@@ -2,11 +2,14 @@
  * WAL checkpoints off the server's thread. SQLite's own checkpoint runs inside the commit that finds
  * the log past 1,000 pages: it copies them into the database file and flushes it, holding the event
  * loop meanwhile (about one commit in eight under the gate's load, 10-15 ms each). Here a thread with
- * a connection of its own checkpoints every `everyMs`. Under a steady load the log would start over
- * only when the server's connection checkpointed it itself past FALLBACK_PAGES (its commits keep adding
- * to it while the thread copies); past RESTART_PAGES, the group commit lets the thread catch up
- * first (log-restart.ts), so the log starts over with no wait on the event loop. The server's
- * connection checkpoints itself past FALLBACK_PAGES still, and every 1,000 pages once the thread stops.
+ * a connection of its own checkpoints every `everyMs`, except during a burst of writes: the copy and
+ * its flush of the database file keep the disk busy while each group of writes waits for the flush of
+ * the log (wal-sync.ts), so the thread copies in the first pause, or once the writes have come without
+ * one for `burstMs`. Under a steady load the log would start over only when the server's connection
+ * checkpointed it itself past FALLBACK_PAGES (its commits keep adding to it while the thread copies);
+ * past RESTART_PAGES, the group commit lets the thread catch up first (log-restart.ts), so the log
+ * starts over with no wait on the event loop. The server's connection checkpoints itself past
+ * FALLBACK_PAGES still, and every 1,000 pages once the thread stops.
  */
 import { Worker } from "node:worker_threads";
 import type { BackgroundJob } from "../jobs/job.ts";
@@ -16,8 +19,14 @@ import { offerLogRestart, withdrawLogRestart } from "./log-restart.ts";
 const THREAD = new URL("./wal-checkpoint-thread.mjs", import.meta.url);
 /** SQLite's default: the server checkpoints itself again at this size when the thread is gone */
 const SQLITE_DEFAULT_PAGES = 1000;
-/** about 40 MB of log with 4 KiB pages: far more than the thread lets through between two of its turns */
-export const FALLBACK_PAGES = 10_000;
+/**
+ * A burst of writes shorter than this is not copied while it comes. At the fastest the gate's reads
+ * go on this machine (bench:http, about 4,000 a second, three pages of log each) that is 120,000
+ * pages of log; at a real post's pace (tens of writes a second) a few thousand.
+ */
+export const BURST_MS = 10_000;
+/** about 1 GB of log with 4 KiB pages: far more than a burst of BURST_MS leaves (the thread stuck) */
+export const FALLBACK_PAGES = 250_000;
 /** about 16 MB of log: past it, the group commit lets the thread catch up so the log starts over */
 export const RESTART_PAGES = 4_000;
 /** a catch-up the thread has not answered by then is given up: no write waits longer for it */
@@ -32,12 +41,14 @@ type ThreadMessage = { catchUp?: number } & (
 
 export function startWalCheckpoints(
   db: DB,
-  opts: { everyMs: number; log: (line: string) => void; restartAtPages?: number },
+  opts: { everyMs: number; log: (line: string) => void; restartAtPages?: number; burstMs?: number },
 ): BackgroundJob & { checkpoints: () => number } {
   let checkpoints = 0;
   if (db.memory) return { name: "WAL checkpoints", stop() {}, checkpoints: () => 0 };
   db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
-  const worker = new Worker(THREAD, { workerData: { path: db.name, everyMs: opts.everyMs } });
+  const worker = new Worker(THREAD, {
+    workerData: { path: db.name, everyMs: opts.everyMs, burstMs: opts.burstMs ?? BURST_MS },
+  });
   // never the reason the process stays up
   worker.unref();
   let stopping = false;

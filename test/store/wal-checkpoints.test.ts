@@ -46,7 +46,8 @@ describe("WAL checkpoints on their own thread", () => {
     const path = tempDbPath();
     const db = openDatabase(path);
     db.exec("CREATE TABLE filler (x BLOB NOT NULL)");
-    const job = startWalCheckpoints(db, { everyMs: 20, log: () => {}, restartAtPages: 300 });
+    // copied while the writes come (no burst is let run): the log must start over all the same
+    const job = startWalCheckpoints(db, { everyMs: 20, log: () => {}, restartAtPages: 300, burstMs: 0 });
     const together = groupCommit(db);
     const fill = db.prepare("INSERT INTO filler (x) VALUES (randomblob(4000))");
     // the log's file keeps the length of the longest log so far: how far the log ever got
@@ -59,6 +60,52 @@ describe("WAL checkpoints on their own thread", () => {
     // 300 pages and whatever came while the thread's last checkpoint and the catch-up ran
     expect(longest()).toBeLessThan(3_000);
     await job.stop();
+    db.close();
+  });
+
+  it("leave a burst of writes uncopied until it pauses, and copy a longer one while it comes", async () => {
+    const path = tempDbPath();
+    const db = openDatabase(path);
+    db.exec("CREATE TABLE filler (x BLOB NOT NULL)");
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    const size = () => statSync(path).size;
+    const before = size();
+    const fill = db.prepare("INSERT INTO filler (x) VALUES (randomblob(4000))");
+    // a commit every few milliseconds, far more often than the thread's turns of 200 ms (a turn
+    // with none would be a pause, even on a loaded machine whose timers run late)
+    let writing = true;
+    const writes = (async () => {
+      while (writing) {
+        fill.run();
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    const job = startWalCheckpoints(db, { everyMs: 200, log: () => {}, burstMs: 60_000 });
+    // the burst goes on across several of the thread's turns: nothing reaches the database file
+    const turns = Date.now() + 1_500;
+    await until(() => Date.now() > turns);
+    expect(job.checkpoints()).toBe(0);
+    expect(size()).toBe(before);
+    // the writes pause: the next turn copies the log
+    writing = false;
+    await writes;
+    await until(() => job.checkpoints() > 0 && size() > before);
+    await job.stop();
+
+    // the same writes, as a burst longer than burstMs: copied while they still come
+    const grown = size();
+    writing = true;
+    const more = (async () => {
+      while (writing) {
+        fill.run();
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    const job2 = startWalCheckpoints(db, { everyMs: 200, log: () => {}, burstMs: 500 });
+    await until(() => job2.checkpoints() > 0 && size() > grown);
+    writing = false;
+    await more;
+    await job2.stop();
     db.close();
   });
 
