@@ -3,7 +3,7 @@
  * same run), each loaded by autocannon from this process at 100 connections over loopback.
  * Prints requests per second, p50 and p99 latency, and the ratio to the baseline: the median of
  * several rounds, each measuring every route once (baseline included), since this machine is
- * shared and one run can differ from the next by a quarter.
+ * shared and one run can differ from the next by a quarter. Each route starts on an idle server.
  *   npm run bench:http [-- --seconds 5 --connections 100 --rounds 3 --only gate]
  * (--only: the routes whose name holds these words, with the baseline; for working on one route)
  */
@@ -66,7 +66,24 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
+/**
+ * Waits until the server is idle: what the route before left to do (the log of its writes copied
+ * into the database file once they pause, webhooks delivered) is not measured as this route's time.
+ * Idle: under 5% of a core for 300 ms; at most 15 s.
+ */
+async function settle(pid: number | undefined) {
+  const deadline = performance.now() + 15_000;
+  for (;;) {
+    const before = cpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 300));
+    const after = cpuSeconds(pid);
+    if (before === null || after === null || after - before < 0.015) return;
+    if (performance.now() > deadline) return;
+  }
+}
+
 async function load(target: Target): Promise<Row> {
+  await settle(target.pid);
   // a short warm-up so the JIT and the caches are in their steady state
   const options = {
     url: target.url,
