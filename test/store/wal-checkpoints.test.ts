@@ -18,17 +18,39 @@ const until = async (what: () => boolean, ms = 30_000) => {
   }
 };
 
+/** A database with a table to fill a page per row, its log empty; `size` is the database file's. */
+function fillerDatabase() {
+  const path = tempDbPath();
+  const db = openDatabase(path);
+  db.exec("CREATE TABLE filler (x BLOB NOT NULL)");
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const fill = db.prepare("INSERT INTO filler (x) VALUES (randomblob(4000))");
+  return { path, db, fill, size: () => statSync(path).size };
+}
+
+/** A commit every few milliseconds until stopped. */
+function burstOfWrites(fill: { run: () => unknown }): { stop: () => Promise<void> } {
+  let writing = true;
+  const writes = (async () => {
+    while (writing) {
+      fill.run();
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  })();
+  return {
+    stop: () => {
+      writing = false;
+      return writes;
+    },
+  };
+}
+
 describe("WAL checkpoints on their own thread", () => {
   it("move the log's pages into the database file; the server's connection takes over when it stops", async () => {
-    const path = tempDbPath();
-    const db = openDatabase(path);
-    db.exec("CREATE TABLE filler (x BLOB NOT NULL)");
-    db.pragma("wal_checkpoint(TRUNCATE)");
-    const size = () => statSync(path).size;
+    const { db, fill, size } = fillerDatabase();
     const before = size();
     // about 2,000 pages: under the fallback, so the server's connection does not checkpoint them
     db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
-    const fill = db.prepare("INSERT INTO filler (x) VALUES (randomblob(4000))");
     for (let i = 0; i < 20; i++) db.transaction(() => Array.from({ length: 100 }, () => fill.run()))();
     expect(size()).toBe(before);
 
@@ -43,13 +65,10 @@ describe("WAL checkpoints on their own thread", () => {
   });
 
   it("let the log start over under groups of writes back to back, long before the server's own checkpoint", async () => {
-    const path = tempDbPath();
-    const db = openDatabase(path);
-    db.exec("CREATE TABLE filler (x BLOB NOT NULL)");
+    const { path, db, fill } = fillerDatabase();
     // copied while the writes come (no burst is let run): the log must start over all the same
     const job = startWalCheckpoints(db, { everyMs: 20, log: () => {}, restartAtPages: 300, burstMs: 0 });
     const together = groupCommit(db);
-    const fill = db.prepare("INSERT INTO filler (x) VALUES (randomblob(4000))");
     // the log's file keeps the length of the longest log so far: how far the log ever got
     const longest = () => (statSync(`${path}-wal`).size - 32) / (4096 + 24);
     // 8,000 pages, a group after another with no pause: the log would start over only by chance,
@@ -64,22 +83,11 @@ describe("WAL checkpoints on their own thread", () => {
   });
 
   it("leave a burst of writes uncopied until it pauses, and copy a longer one while it comes", async () => {
-    const path = tempDbPath();
-    const db = openDatabase(path);
-    db.exec("CREATE TABLE filler (x BLOB NOT NULL)");
-    db.pragma("wal_checkpoint(TRUNCATE)");
-    const size = () => statSync(path).size;
+    const { db, fill, size } = fillerDatabase();
     const before = size();
-    const fill = db.prepare("INSERT INTO filler (x) VALUES (randomblob(4000))");
     // a commit every few milliseconds, far more often than the thread's turns of 200 ms (a turn
     // with none would be a pause, even on a loaded machine whose timers run late)
-    let writing = true;
-    const writes = (async () => {
-      while (writing) {
-        fill.run();
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
+    const burst = burstOfWrites(fill);
     const job = startWalCheckpoints(db, { everyMs: 200, log: () => {}, burstMs: 60_000 });
     // the burst goes on across several of the thread's turns: nothing reaches the database file
     const turns = Date.now() + 1_500;
@@ -87,24 +95,16 @@ describe("WAL checkpoints on their own thread", () => {
     expect(job.checkpoints()).toBe(0);
     expect(size()).toBe(before);
     // the writes pause: the next turn copies the log
-    writing = false;
-    await writes;
+    await burst.stop();
     await until(() => job.checkpoints() > 0 && size() > before);
     await job.stop();
 
     // the same writes, as a burst longer than burstMs: copied while they still come
     const grown = size();
-    writing = true;
-    const more = (async () => {
-      while (writing) {
-        fill.run();
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
+    const longer = burstOfWrites(fill);
     const job2 = startWalCheckpoints(db, { everyMs: 200, log: () => {}, burstMs: 500 });
     await until(() => job2.checkpoints() > 0 && size() > grown);
-    writing = false;
-    await more;
+    await longer.stop();
     await job2.stop();
     db.close();
   });
