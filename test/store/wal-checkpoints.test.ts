@@ -85,12 +85,12 @@ describe("WAL checkpoints on their own thread", () => {
   it("leave a burst of writes uncopied until it pauses, and copy a longer one while it comes", async () => {
     const { db, fill, size } = fillerDatabase();
     const before = size();
-    // a commit every few milliseconds, far more often than the thread's turns of 200 ms (a turn
+    // a commit every few milliseconds, far more often than the thread's turns of 500 ms (a turn
     // with none would be a pause, even on a loaded machine whose timers run late)
     const burst = burstOfWrites(fill);
-    const job = startWalCheckpoints(db, { everyMs: 200, log: () => {}, burstMs: 60_000 });
+    const job = startWalCheckpoints(db, { everyMs: 500, log: () => {}, burstMs: 60_000 });
     // the burst goes on across several of the thread's turns: nothing reaches the database file
-    const turns = Date.now() + 1_500;
+    const turns = Date.now() + 2_500;
     await until(() => Date.now() > turns);
     expect(job.checkpoints()).toBe(0);
     expect(size()).toBe(before);
@@ -102,7 +102,7 @@ describe("WAL checkpoints on their own thread", () => {
     // the same writes, as a burst longer than burstMs: copied while they still come
     const grown = size();
     const longer = burstOfWrites(fill);
-    const job2 = startWalCheckpoints(db, { everyMs: 200, log: () => {}, burstMs: 500 });
+    const job2 = startWalCheckpoints(db, { everyMs: 500, log: () => {}, burstMs: 1_000 });
     await until(() => job2.checkpoints() > 0 && size() > grown);
     await longer.stop();
     await job2.stop();
