@@ -326,9 +326,13 @@ export function crossingStore(db: DB) {
     get,
     getByCode: (code: string) => load(byCode.get(code) as CrossingRow | undefined),
     declare,
-    /** The one way to change a crossing. */
-    apply: (id: string, event: CrossingEvent, precondition?: Precondition): ApplyOutcome => {
-      const outcome = applyAll(id, [event], precondition);
+    /** The one way to change a crossing (`target` as for applyAll). */
+    apply: (
+      target: string | CrossingRow,
+      event: CrossingEvent,
+      precondition?: Precondition,
+    ): ApplyOutcome => {
+      const outcome = applyAll(target, [event], precondition);
       return outcome.ok ? (outcome.changes[0] as AppliedChange) : outcome;
     },
     /**

@@ -18,8 +18,9 @@ export function officerApplyStore(db: DB, crossings: CrossingStore, checkpoints:
     const held = crossings.get(id);
     const checkpoint = held && checkpoints.get(held.row.checkpoint_id);
     if (!held || !checkpoint) return crossings.apply(id, event);
+    // the row as just read, in this transaction: not read again
     return crossings.apply(
-      id,
+      held.row,
       resumeEvent(event, held.crossing.context, () => lanes.at(checkpoint)),
     );
   });
