@@ -104,14 +104,16 @@ describe("a sweep on sim-workers through PostgreSQL", () => {
   it("gives the local report byte for byte, although one of two workers is killed mid-job", async () => {
     const local = await sweepCli(ARGS, "");
 
-    const steady = startWorker(url);
+    // The doomed worker runs alone until it has stored one replication and taken the next: killed
+    // while it runs that one. The steady worker starts only then, so no start-up race can leave the
+    // doomed one without a job; it takes the rest, and the killed job once its timeout has passed.
     const doomed = startWorker(url);
-    workers.push(steady, doomed);
+    workers.push(doomed);
+    await doomed.next((l) => l.startsWith("sim-worker "));
     const sweep = sweepCli([...ARGS, "--job-timeout", "20"], url);
-    // the doomed worker has stored one replication and taken the next: killed while it runs that one
-    // a sweep that ends (or fails) first fails the test at once instead of leaving it waiting
+    // a sweep that fails first fails the test at once instead of leaving it waiting
     const ended = sweep.then(() => {
-      throw new Error("the sweep ended before the worker could be killed");
+      throw new Error("the sweep ended with its only worker still alive");
     });
     await Promise.race([doomed.next((l) => l.startsWith("stored job")), ended]);
     const taken = await Promise.race([
@@ -121,6 +123,8 @@ describe("a sweep on sim-workers through PostgreSQL", () => {
     doomed.child.kill("SIGKILL");
     ended.catch(() => {}); // the sweep's own answer is awaited below
     const jobId = /took job (\S+):/.exec(taken)?.[1];
+    const steady = startWorker(url);
+    workers.push(steady);
 
     const remote = await sweep;
     const untimed = (json: string) => json.replace(/"wallSeconds": [\d.]+/, '"wallSeconds": 0');
