@@ -53,6 +53,18 @@ export interface GateRead {
   actor: Actor;
 }
 
+/**
+ * The vehicle as the gate read it, canonical: "plate|vin", either part empty when not read. A read
+ * sent again carries the same body, so the same vehicle.
+ */
+const vehicleRead = (r: Pick<GateRead, "plate" | "vin">): string =>
+  `${r.plate ? canonicalPlate(r.plate) : ""}|${r.vin ? canonicalVin(r.vin) : ""}`;
+
+const shownVehicle = (vehicle: string): string => {
+  const [plate, vin] = vehicle.split("|");
+  return [plate ? `plate ${plate}` : "", vin ? `VIN ${vin}` : ""].filter(Boolean).join(", ");
+};
+
 export function smartGateStore(db: DB, crossings: CrossingStore, keys: Pick<ApiKeyStore, "audit">) {
   const together = groupCommit(db);
   const byVin = db.prepare(
@@ -61,9 +73,9 @@ export function smartGateStore(db: DB, crossings: CrossingStore, keys: Pick<ApiK
   const byPlate = db.prepare(
     `SELECT * FROM crossings WHERE plate_key = ? AND checkpoint_id = ? AND ${ACTIVE}`,
   );
-  const earlier = db.prepare("SELECT answer FROM gate_reads WHERE key_id = ? AND read_id = ?").pluck();
+  const earlier = db.prepare("SELECT answer, vehicle FROM gate_reads WHERE key_id = ? AND read_id = ?");
   const keep = db.prepare(
-    "INSERT INTO gate_reads (key_id, read_id, crossing_id, answer, at) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO gate_reads (key_id, read_id, crossing_id, answer, at, vehicle) VALUES (?, ?, ?, ?, ?, ?)",
   );
 
   /** The VIN first: a plate can be swapped onto another vehicle, its VIN cannot. The whole row: the
@@ -75,10 +87,17 @@ export function smartGateStore(db: DB, crossings: CrossingStore, keys: Pick<ApiK
 
   // runs in its own savepoint of the group commit's transaction
   const readOnce = (r: GateRead, changes: AppliedChange[]): GateOutcome => {
-    const kept = earlier.get(r.keyId, r.readId) as string | undefined;
+    const vehicle = vehicleRead(r);
+    const kept = earlier.get(r.keyId, r.readId) as { answer: string; vehicle: string | null } | undefined;
+    if (kept && kept.vehicle !== null && kept.vehicle !== vehicle)
+      return {
+        ok: false,
+        status: 409,
+        reason: `read id ${r.readId} was given before for another vehicle (${shownVehicle(kept.vehicle)}); give each read an id of its own`,
+      };
     if (kept) {
       keys.audit(r.audit);
-      return { ok: true, answer: JSON.parse(kept) as GateAnswer, replayed: true };
+      return { ok: true, answer: JSON.parse(kept.answer) as GateAnswer, replayed: true };
     }
     const found = find(r);
     if (!found) return { ok: false, status: 404, reason: "no truck with that plate or VIN is expected here" };
@@ -122,7 +141,7 @@ export function smartGateStore(db: DB, crossings: CrossingStore, keys: Pick<ApiK
       state: after.row.state,
       at: new Date(r.at).toISOString(),
     };
-    keep.run(r.keyId, r.readId, found.id, JSON.stringify(answer), r.at);
+    keep.run(r.keyId, r.readId, found.id, JSON.stringify(answer), r.at, vehicle);
     keys.audit(r.audit);
     return { ok: true, answer, replayed: false };
   };

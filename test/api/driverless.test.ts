@@ -245,6 +245,33 @@ describe("the Smart Customs gate's one request", () => {
     ]);
   });
 
+  it("refuses a read id given before for another vehicle: a gate counting again from one opens nothing", async () => {
+    const first = await bookDriverless("260DRV02");
+    const second = await bookDriverless("261DRV02");
+    const readId = "gate-9:000001";
+    const opened = await call("POST", "/api/v1/gate/reads", gateKey.secret, { readId, plate: "260DRV02" });
+    expect(((await opened.json()) as { barrier: string }).barrier).toBe("open");
+    // the gate restarted and counts from one again: the next truck's read has the first one's id
+    const reused = await call("POST", "/api/v1/gate/reads", gateKey.secret, { readId, plate: "261DRV02" });
+    expect(reused.status).toBe(409);
+    expect(reused.headers.get("content-type")).toBe("application/problem+json");
+    const problem = JSON.stringify(await reused.json());
+    expect(problem).toContain("given before for another vehicle (plate 260DRV02)");
+    expect(problem).toContain("keep the barrier closed");
+    expect(rt.deps.crossings.get(second.id)?.row.state).toBe("booked");
+    expect(rt.deps.crossings.events(second.id).map((e) => e.type)).not.toContain("CHECK_IN");
+    // the same vehicle read again, written another way, is the same read: the first answer
+    const retried = await call("POST", "/api/v1/gate/reads", gateKey.secret, { readId, plate: "260 drv 02" });
+    expect(retried.headers.get("Shekara-Replayed")).toBe("true");
+    expect((await retried.json()) as { crossingId: string }).toMatchObject({ crossingId: first.id });
+    // with an id of its own the second truck goes through
+    const own = await gateRead({ plate: "261DRV02" });
+    expect((await own.json()) as { barrier: string }).toMatchObject({
+      barrier: "open",
+      crossingId: second.id,
+    });
+  });
+
   it("answers a plate or VIN nobody expects here with a 404 problem, and writes nothing", async () => {
     const res = await gateRead({ plate: "999ZZZ01" });
     expect(res.status).toBe(404);
@@ -252,6 +279,9 @@ describe("the Smart Customs gate's one request", () => {
     expect(JSON.stringify(await res.json())).toContain("keep the barrier closed");
     const neither = await call("POST", "/api/v1/gate/reads", gateKey.secret, { readId: "x1" });
     expect(neither.status).toBe(422);
+    // a VIN sent empty is none read
+    const blank = await call("POST", "/api/v1/gate/reads", gateKey.secret, { readId: "x2", vin: " " });
+    expect(blank.status).toBe(422);
   });
 
   it("takes only a gate key, and a gate key opens nothing else", async () => {

@@ -24,7 +24,7 @@ const gateReadSchema = z
       .max(64, "v.tooLong")
       .regex(/^[A-Za-z0-9._:-]+$/, "v.readId")
       .describe(
-        "The gate's own id for this read: the same read sent again (a timeout, a retry) gets the first answer back and changes nothing",
+        "The gate's own id for this read: the same read sent again (a timeout, a retry) gets the first answer back and changes nothing; the same id with another plate or VIN is refused",
       ),
     plate: z
       .string()
@@ -40,7 +40,8 @@ const gateReadSchema = z
       .optional()
       .describe("The VIN as the gate read it; it finds the truck first, and must match the declared VIN"),
   })
-  .refine((r) => r.plate !== undefined || r.vin !== undefined, {
+  // a VIN sent empty is a VIN the gate could not read
+  .refine((r) => r.plate !== undefined || (r.vin !== undefined && r.vin !== ""), {
     message: "v.plateOrVin",
     path: ["plate"],
   })
@@ -80,8 +81,9 @@ export function smartGateApi(deps: AppDeps) {
       "the crossing machine. barrier open: released through the lane with no person (green channel, " +
       "complete declaration, the lane open and within its hours). barrier closed: the truck waits for a " +
       "manned lane, and reasonCode and reason say why. Send each read with its own readId: a read sent " +
-      "again gets the first answer (header Shekara-Replayed: true). 404: no truck with that plate or VIN " +
-      "is expected here; 409: the machine refused the read (too early for its slot, already read).",
+      "again gets the first answer (header Shekara-Replayed: true); a readId given before for another " +
+      "vehicle is a 409 and opens nothing. 404: no truck with that plate or VIN is expected here; 409: " +
+      "the machine refused the read (too early for its slot, already read).",
     request: { body: { required: true, content: { "application/json": { schema: gateReadSchema } } } },
     responses: {
       200: {
