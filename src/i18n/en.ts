@@ -60,6 +60,7 @@ export const en = {
   "book.notNow": "This cannot be done now.",
   "book.noPostponements": "No changes of slot left for this truck.",
   "book.noCancellations": "No cancellations left for this truck.",
+  "book.alreadyFirst": "This truck already has the first available slot: none earlier is free.",
   "book.cancel": "Cancel booking",
   "crossing.cancel": "Cancel the crossing",
   "pass.title": "Booking pass",

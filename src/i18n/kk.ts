@@ -61,6 +61,7 @@ export const kk: Record<MessageKey, string> = {
   "book.notNow": "Қазір мұны істеу мүмкін емес.",
   "book.noPostponements": "Бұл жүк көлігінің ауыстырулары таусылды.",
   "book.noCancellations": "Бұл жүк көлігінің бас тартулары таусылды.",
+  "book.alreadyFirst": "Бұл жүк көлігінде бос уақыттың ең ертесі тұр: ертерек орын жоқ.",
   "book.cancel": "Броньды болдырмау",
   "crossing.cancel": "Өтуді болдырмау",
   "pass.title": "Брондау талоны",

@@ -61,6 +61,7 @@ export const ru: Record<MessageKey, string> = {
   "book.notNow": "Сейчас это сделать нельзя.",
   "book.noPostponements": "Переносы для этого грузовика исчерпаны.",
   "book.noCancellations": "Отмены для этого грузовика исчерпаны.",
+  "book.alreadyFirst": "У этого грузовика уже самое раннее свободное время: раньше мест нет.",
   "book.cancel": "Отменить бронь",
   "crossing.cancel": "Отменить проезд",
   "pass.title": "Талон бронирования",

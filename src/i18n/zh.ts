@@ -61,6 +61,7 @@ export const zh: Record<MessageKey, string> = {
   "book.notNow": "现在无法进行此操作。",
   "book.noPostponements": "该车辆已无改期次数。",
   "book.noCancellations": "该车辆已无取消次数。",
+  "book.alreadyFirst": "该车辆已是最早的可用时段：没有更早的空位。",
   "book.cancel": "取消预约",
   "crossing.cancel": "取消过境",
   "pass.title": "预约凭证",

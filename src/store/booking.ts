@@ -33,7 +33,8 @@ export type BookingRefusal =
   | "book.daily"
   | "book.notNow"
   | "book.noPostponements"
-  | "book.noCancellations";
+  | "book.noCancellations"
+  | "book.alreadyFirst";
 
 /** One day of the booking horizon as the picker offers it: its local start and its places left. */
 export interface DayView {
@@ -160,16 +161,18 @@ export function bookingStore(db: DB, crossings: CrossingStore) {
      */
     bookFirst(cp: StoredCheckpoint, crossingId: string, now: number, actor: Actor): BookingOutcome {
       const perDay = Math.ceil(1440 / cp.config.slotMinutes);
-      // a booked truck moving to the first available: every slot but its own
+      // A booked truck asking for the first available wants an earlier slot: a later one is not the
+      // first, and the same request sent twice (a weak signal, a client's retry) must not move the
+      // truck, and spend a change of slot, each time.
       const own = crossings.get(crossingId)?.row.slot_start ?? null;
       const open = this.slots(cp, now, perDay * cp.config.bookingHorizonDays, now).filter(
-        (s) => s.available > 0 && s.start !== own,
+        (s) => s.available > 0 && (own === null || s.start < own),
       );
       for (const slot of open) {
         const outcome = this.book(cp, crossingId, slot.start, now, actor);
         if (outcome.ok || (outcome.reason !== "book.full" && outcome.reason !== "book.daily")) return outcome;
       }
-      return { ok: false, status: 409, reason: "book.full" };
+      return { ok: false, status: 409, reason: own === null ? "book.full" : "book.alreadyFirst" };
     },
 
     /**

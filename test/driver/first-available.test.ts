@@ -61,6 +61,39 @@ describe("first available", () => {
       422,
     );
   });
+
+  it("moves a booked truck only to an earlier slot; pressed again it changes nothing and spends no change", async () => {
+    const id = declared();
+    const open = bookings.slots(cp(), rt.deps.now(), 500, rt.deps.now()).filter((s) => s.available > 0);
+    const [earliest, later] = [open[0], open[4]];
+    if (!earliest || !later) throw new Error("not enough open slots");
+    const driver = { kind: "driver" as const, id };
+    expect(bookings.book(cp(), id, later.start, rt.deps.now(), driver).ok).toBe(true);
+    const plate = rt.deps.crossings.get(id)?.row.plate ?? "";
+    const changesLeft = () => bookings.remaining(cp(), plate, rt.deps.now()).postponements;
+    const before = changesLeft();
+    const press = (lang: string) =>
+      rt.app.request(`/c/${id}/book?lang=${lang}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "slotStart=first",
+      });
+    expect((await press("en")).headers.get("location")).toBe(`/c/${id}?lang=en`);
+    expect(rt.deps.crossings.get(id)?.row.slot_start).toBe(earliest.start);
+    const events = rt.deps.crossings.events(id).length;
+    // the same press again (a weak signal), on the page and as a client's retry: nothing moves
+    const again = await press("ru");
+    const shown = await (await rt.app.request(again.headers.get("location") ?? "")).text();
+    expect(shown).toContain("У этого грузовика уже самое раннее свободное время");
+    const retried = await api(`/crossings/${id}/booking`, "POST", { firstAvailable: true });
+    expect(retried.status).toBe(409);
+    expect(((await retried.json()) as { detail: string }).detail).toBe(
+      "This truck already has the first available slot: none earlier is free. Nothing was changed.",
+    );
+    expect(rt.deps.crossings.get(id)?.row.slot_start).toBe(earliest.start);
+    expect(rt.deps.crossings.events(id)).toHaveLength(events);
+    expect(changesLeft()).toBe(before - 1);
+  });
 });
 
 describe("the refusals a driver meets", () => {

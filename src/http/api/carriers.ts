@@ -170,7 +170,8 @@ export function carriersApi(deps: AppDeps) {
     description:
       "How a carrier's system books its trucks, a driverless one above all (issue 22): the key is the " +
       "carrier's identity, so no driver's phone is asked for. A booked slot can be changed by booking " +
-      "again. 409 says why not (a full slot, the daily limit).",
+      "again; firstAvailable moves a booked truck only to an earlier slot, so a retry changes nothing. " +
+      "409 says why not (a full slot, the daily limit, already the first available).",
     request: {
       params: z.object({ id: z.string().max(40) }),
       body: {

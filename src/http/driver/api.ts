@@ -128,6 +128,10 @@ const bookRoute = createRoute({
   ...common,
   operationId: "bookSlot",
   summary: "Book a slot",
+  description:
+    "Books a declared truck, or moves a booked one in one change (counted against its changes of " +
+    "slot). firstAvailable takes the earliest slot with a place left; for a booked truck only one " +
+    "earlier than its own, so the same request sent again changes nothing (409: already the first).",
   request: {
     params: idParam,
     body: {
