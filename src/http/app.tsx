@@ -10,6 +10,7 @@ import { compressPages } from "./compress-pages.ts";
 import type { AppDeps } from "./deps.ts";
 import { driverApi } from "./driver/api.ts";
 import { boardRoutes } from "./driver/board.tsx";
+import { carriersOwnApi, carriersOwnPages } from "./driver/carriers-own.ts";
 import { installRoutes } from "./driver/install.ts";
 import { langOf } from "./driver/lang.ts";
 import { phoneApi } from "./driver/phone-api.ts";
@@ -49,6 +50,9 @@ export function createApp(deps: AppDeps) {
   const driverWrites = addressRateLimit(deps.rateLimitPerMinute, deps.now);
   // "/x/*" matches "/x" too in Hono: one entry per path, or a request would pay twice
   for (const path of ["/api/v1/crossings/*", "/drive", "/c/*"]) app.use(path, driverWrites);
+  // issue 22: a driver's link changes nothing of a driverless crossing (its carrier's)
+  app.use("/api/v1/crossings/:id/*", carriersOwnApi(deps));
+  app.use("/c/:id/*", carriersOwnPages(deps));
   app.route("/api", createApi(deps, [driverApi, phoneApi, officerApi, officerSettingsApi]));
   app.route("/", installRoutes(deps));
   app.route("/", driverRoutes(deps));

@@ -61,6 +61,7 @@ export const en = {
   "book.noPostponements": "No changes of slot left for this truck.",
   "book.noCancellations": "No cancellations left for this truck.",
   "book.alreadyFirst": "This truck already has the first available slot: none earlier is free.",
+  "book.carrierOnly": "This crossing is driverless: its carrier books and cancels it through its own system.",
   "book.cancel": "Cancel booking",
   "crossing.cancel": "Cancel the crossing",
   "pass.title": "Booking pass",
@@ -160,6 +161,8 @@ export const en = {
   "slots.change": "Change the slot",
   "slots.days": "Days you can book",
   "c.window": "Check in at the checkpoint between {from} and {to}. Earlier, you will be asked to come back.",
+  "pass.driverless":
+    "A driverless crossing: its carrier books the slot, and the Smart Customs gate reads the truck at the checkpoint.",
   "pass.notYet":
     "Next: choose a slot below. Your booking pass (code and QR) appears here once a slot is booked.",
   "pass.notYetWalkIn":

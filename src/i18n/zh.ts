@@ -62,6 +62,7 @@ export const zh: Record<MessageKey, string> = {
   "book.noPostponements": "该车辆已无改期次数。",
   "book.noCancellations": "该车辆已无取消次数。",
   "book.alreadyFirst": "该车辆已是最早的可用时段：没有更早的空位。",
+  "book.carrierOnly": "这是无人驾驶车次：由承运人通过其系统预约和取消。",
   "book.cancel": "取消预约",
   "crossing.cancel": "取消过境",
   "pass.title": "预约凭证",
@@ -154,6 +155,7 @@ export const zh: Record<MessageKey, string> = {
   "slots.change": "更改预约时段",
   "slots.days": "可预约的日期",
   "c.window": "请在 {from} 至 {to} 之间到口岸登记。提前到达将被要求稍后再来。",
+  "pass.driverless": "无人驾驶车次：由承运人预约时段，口岸的智能海关闸口识别车辆。",
   "pass.notYet": "下一步：请在下方选择时段。预约成功后，通行证（代码和二维码）将显示在这里。",
   "pass.notYetWalkIn":
     "下一步：请在下方选择时段，或不预约直接到等候区。预约成功后，通行证（代码和二维码）将显示在这里。",

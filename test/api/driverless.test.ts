@@ -112,6 +112,39 @@ describe("a driverless crossing", () => {
     expect(publicApi.status).toBe(422);
     expect(JSON.stringify(await publicApi.json())).toContain("Only a carrier's system");
   });
+
+  it("changes nothing through a driver's link: no booking, cancel or phone code, said in the page's language", async () => {
+    const truck = await bookDriverless("222DRV02");
+    const events = rt.deps.crossings.events(truck.id).length;
+    const json = (method: string, path: string, body?: unknown) =>
+      rt.app.request(`/api/v1/crossings/${truck.id}${path}`, {
+        method,
+        headers: { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    for (const refused of [
+      await json("POST", "/booking", { firstAvailable: true }),
+      await json("DELETE", "/booking"),
+      await json("DELETE", ""),
+      await json("POST", "/phone-code", {}),
+    ]) {
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { detail: string }).detail).toMatch(/^This crossing is driverless/);
+    }
+    expect((await json("GET", "")).status).toBe(200); // reading it is still allowed
+    const form = { "Content-Type": "application/x-www-form-urlencoded" };
+    const posted = await rt.app.request(`/c/${truck.id}/cancel?lang=kk`, {
+      method: "POST",
+      headers: form,
+      body: "confirm=yes",
+    });
+    expect(posted.headers.get("location")).toBe(`/c/${truck.id}?lang=kk&msg=book.carrierOnly`);
+    const page = await (await rt.app.request(posted.headers.get("location") ?? "")).text();
+    expect(page).toContain("Бұл жүргізушісіз рейс");
+    expect(page).not.toContain(`action="/c/${truck.id}/`); // no button to press
+    expect(rt.deps.crossings.get(truck.id)?.row.state).toBe("booked");
+    expect(rt.deps.crossings.events(truck.id)).toHaveLength(events);
+  });
 });
 
 describe("the Smart Customs gate's one request", () => {

@@ -143,7 +143,15 @@ function NextStep(p: CrossingPageProps) {
   const { t, crossing: c } = p;
   return (
     <section class="card" id="next-step">
-      <p>{t(p.checkpoint.config.walkInsAllowed ? "pass.notYetWalkIn" : "pass.notYet")}</p>
+      <p>
+        {t(
+          c.driverless
+            ? "pass.driverless"
+            : p.checkpoint.config.walkInsAllowed
+              ? "pass.notYetWalkIn"
+              : "pass.notYet",
+        )}
+      </p>
       <p class="muted">{t("pass.link")}</p>
       <p>
         <a href={`/c/${c.id}`}>/c/{c.id}</a>

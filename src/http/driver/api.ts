@@ -18,6 +18,7 @@ import { setValidationDescriber, validationHook } from "../api/validation.ts";
 import { bodyLimit } from "../body-limit.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
+import { DRIVERLESS_403 } from "./carriers-own.ts";
 import { crossingAndCheckpoint, type DriverCrossing, driverCrossingView } from "./crossing-view.ts";
 import { gateRefusal } from "./phone-api.ts";
 import { phoneGate } from "./phone-gate.ts";
@@ -149,7 +150,10 @@ const bookRoute = createRoute({
     201: { description: "Booked", ...json(crossingSchema) },
     ...bodyProblems,
     // issue 13: the phone's one-time code first (phone-api.ts), and the caps per phone and address
-    403: { ...problems[403], description: "Confirm the driver's phone first (see phone-code)" },
+    403: {
+      ...problems[403],
+      description: `Confirm the driver's phone first (see phone-code); or: ${DRIVERLESS_403}`,
+    },
     404: problems[404],
     409: problems[409],
     413: problems[413],
@@ -166,6 +170,7 @@ const unbookRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: { description: "Declared again", ...json(crossingSchema) },
+    403: { ...problems[403], description: DRIVERLESS_403 },
     404: problems[404],
     409: problems[409],
     422: problems[422],
@@ -181,6 +186,7 @@ const cancelRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: { description: "Cancelled", ...json(crossingSchema) },
+    403: { ...problems[403], description: DRIVERLESS_403 },
     404: problems[404],
     409: problems[409],
     422: problems[422],

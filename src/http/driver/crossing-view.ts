@@ -27,6 +27,8 @@ export interface DriverCrossing {
   voidedReason: string | null;
   /** what the machine accepts from the driver now: the page draws its buttons from this alone */
   accepts: { book: boolean; cancel: boolean };
+  /** issue 22: booked by its carrier's system, read by the Smart Customs gate; no driver acts on it */
+  driverless: boolean;
   /** when a booked truck may check in: from earlyArrivalMinutes before the slot to its end plus the grace */
   arrivalWindow: { from: number; to: number } | null;
 }
@@ -101,7 +103,9 @@ export function driverCrossingView(db: DB) {
           : null,
       history: ctx.history,
       voidedReason: ctx.voided ? (ctx.reasonCode ?? "") : null,
-      accepts: driverAccepts(c, now, c.row.id),
+      // a driverless crossing is its carrier's (carriers-own.ts): its link offers nothing to change
+      accepts: c.row.driverless === 1 ? { book: false, cancel: false } : driverAccepts(c, now, c.row.id),
+      driverless: c.row.driverless === 1,
       arrivalWindow:
         c.row.state === "booked" && ctx.slot
           ? {

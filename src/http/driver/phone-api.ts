@@ -13,6 +13,7 @@ import { publicSecurity } from "../api/security.ts";
 import { validationHook } from "../api/validation.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
+import { DRIVERLESS_403 } from "./carriers-own.ts";
 import { crossingAndCheckpoint } from "./crossing-view.ts";
 import { type GateOutcome, phoneGate } from "./phone-gate.ts";
 
@@ -45,6 +46,7 @@ const sendRoute = createRoute({
   responses: {
     202: { description: "Sent", ...json(phoneStatus) },
     200: { description: "The phone is confirmed already; nothing was sent", ...json(phoneStatus) },
+    403: { ...problems[403], description: DRIVERLESS_403 },
     404: problems[404],
     422: problems[422],
     429: problems[429],
@@ -66,6 +68,7 @@ const checkRoute = createRoute({
   responses: {
     200: { description: "Confirmed: the crossing may be booked", ...json(phoneStatus) },
     ...bodyProblems,
+    403: { ...problems[403], description: DRIVERLESS_403 },
     404: problems[404],
     413: problems[413],
   },

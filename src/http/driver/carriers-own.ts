@@ -1,0 +1,40 @@
+/**
+ * A driverless crossing (issue 22) is its carrier's: declared, booked and cancelled by the carrier's
+ * system with its key, through the carriers' API. A driver's link (the pages and the drivers' API)
+ * may still read it, but changes nothing: no booking, no cancel, and no phone code, since it has no
+ * phone. Who may change a crossing is the routes' to say; what may happen next stays the machine's.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { AppDeps } from "../deps.ts";
+import { problem } from "../problem.ts";
+import { langOf } from "./lang.ts";
+
+/** The drivers' API's 403 for a driverless crossing, as its document describes it. */
+export const DRIVERLESS_403 = "A driverless crossing: its carrier changes it through the carriers' API";
+
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const driverless = (deps: Pick<AppDeps, "crossings">, id: string | undefined) =>
+  id !== undefined && deps.crossings.get(id)?.row.driverless === 1;
+
+/** For `/api/v1/crossings/:id/*`: a 403 problem, before the body is read. */
+export function carriersOwnApi(deps: Pick<AppDeps, "crossings">): MiddlewareHandler {
+  return async (c, next) => {
+    if (READS.has(c.req.method) || !driverless(deps, c.req.param("id"))) return next();
+    return problem(
+      c,
+      403,
+      "The carrier's crossing",
+      "This crossing is driverless: its carrier books and cancels it through the carriers' API. Nothing was changed.",
+    );
+  };
+}
+
+/** For `/c/:id/*`: back to the crossing's page, which says why in the driver's language. */
+export function carriersOwnPages(deps: Pick<AppDeps, "crossings">): MiddlewareHandler {
+  return async (c, next) => {
+    const id = c.req.param("id");
+    if (READS.has(c.req.method) || !driverless(deps, id)) return next();
+    return c.redirect(`/c/${id}?lang=${langOf(c).lang}&msg=book.carrierOnly`, 303);
+  };
+}
