@@ -1,7 +1,7 @@
 /**
  * Issue 22 in real headless Chromium against a real server: the Smart Customs gate hands a driverless
- * yellow truck to the manned lanes; the officers' dashboard marks it driverless (in the officer's
- * language) with the gate's reason; the supervisor closes the Smart Customs lane, and the change is in
+ * yellow truck to the manned lanes and releases a green one; the officers' dashboard marks the first
+ * driverless (in the officer's language) with the gate's reason, and shows the released one apart; the supervisor closes the Smart Customs lane, and the change is in
  * the log.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,11 +11,13 @@ import { apiKeyStore } from "../../src/store/api-keys.ts";
 import { crossingStore } from "../../src/store/crossings.ts";
 import { type DB, openDatabase } from "../../src/store/db.ts";
 import { declareTruck } from "../../src/store/declare.ts";
+import { declaration } from "../api/support.ts";
 import { LAPTOP, launchBrowser, screenshot } from "../support/browser.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
 import { PASSWORD } from "./support.ts";
 
 const PLATE = "733DRV05";
+const RELEASED = "734DRV05";
 let server: RunningServer;
 let db: DB;
 
@@ -25,43 +27,53 @@ beforeAll(async () => {
   const at = Date.now();
   const carrier = apiKeyStore(db).create({ kind: "carrier", label: "Fleet" }, { userId: "t" }, at);
   const crossings = crossingStore(db);
-  // an import without a transit document: the yellow channel, so the gate keeps the barrier down
-  const declared = declareTruck(crossings, {
-    declaration: declarationSchema.parse({
-      checkpointId: "bakhty",
-      direction: "import",
-      driverless: true,
-      vehicle: { plate: PLATE, country: "KZ", trailerPlate: "73TRL05", vin: "XTC54115R00007330" },
-      cargo: { description: "Tyres", hsCodes: ["401120"], grossWeightKg: 12000, valueUsd: 30000 },
-      transitDocument: { type: "none" },
-    }),
-    risk: SEED_RISK_POLICY,
-    sample: 0.99,
-    at,
-    actor: { kind: "carrier", id: carrier.key.id },
-    owner: carrier.key.id,
-    policy: { requireVin: false },
-  });
-  if (!declared.ok) throw new Error(declared.reason);
+  const actor = { kind: "carrier" as const, id: carrier.key.id };
   const slotStart = Math.floor(at / 3_600_000) * 3_600_000;
-  const booked = crossings.apply(declared.crossing.row.id, {
-    type: "BOOK",
-    at,
-    actor: { kind: "carrier", id: carrier.key.id },
-    slot: { start: slotStart, end: slotStart + 3_600_000 },
+  /** Declared and booked by its carrier, into the slot running now. */
+  const bookDriverless = (declaration: Record<string, unknown>) => {
+    const declared = declareTruck(crossings, {
+      declaration: declarationSchema.parse({ ...declaration, checkpointId: "bakhty", driverless: true }),
+      risk: SEED_RISK_POLICY,
+      sample: 0.99,
+      at,
+      actor,
+      owner: carrier.key.id,
+      policy: { requireVin: false },
+    });
+    if (!declared.ok) throw new Error(declared.reason);
+    const slot = { start: slotStart, end: slotStart + 3_600_000 };
+    const booked = crossings.apply(declared.crossing.row.id, { type: "BOOK", at, actor, slot });
+    if (!booked.ok) throw new Error(booked.reason);
+  };
+  // an import without a transit document: the yellow channel, so the gate keeps the barrier down
+  bookDriverless({
+    direction: "import",
+    vehicle: { plate: PLATE, country: "KZ", trailerPlate: "73TRL05", vin: "XTC54115R00007330" },
+    cargo: { description: "Tyres", hsCodes: ["401120"], grossWeightKg: 12000, valueUsd: 30000 },
+    transitDocument: { type: "none" },
   });
-  if (!booked.ok) throw new Error(booked.reason);
+  // a complete green export, which the gate releases
+  const { driver: _none, ...green } = declaration(RELEASED, "bakhty", true);
+  bookDriverless({
+    ...green,
+    vehicle: { ...green.vehicle, vin: "XTC54115R00007340" },
+  });
   const gate = apiKeyStore(db).create(
     { kind: "gate", label: "Bakhty gate", checkpointId: "bakhty" },
     { userId: "t" },
     at,
   );
-  const read = await fetch(`${server.url}/api/v1/gate/reads`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${gate.secret}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ readId: "browser-1", plate: PLATE }),
+  const readAt = (readId: string, plate: string) =>
+    fetch(`${server.url}/api/v1/gate/reads`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${gate.secret}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ readId, plate }),
+    }).then((r) => r.json());
+  expect(await readAt("browser-1", PLATE)).toMatchObject({
+    barrier: "closed",
+    reasonCode: "customs-control",
   });
-  expect(await read.json()).toMatchObject({ barrier: "closed", reasonCode: "customs-control" });
+  expect(await readAt("browser-2", RELEASED)).toMatchObject({ barrier: "open" });
 }, 60_000);
 afterAll(async () => {
   db?.close();
@@ -82,6 +94,12 @@ describe("driverless trucks on the officers' pages", () => {
       await row.locator(".badge.driverless", { hasText: "Driverless" }).waitFor();
       expect(await row.textContent()).toContain(
         "Smart Customs gate: the yellow channel needs the scan at a manned lane",
+      );
+      // the one the gate released is apart from the officers' work, and counted apart today
+      const released = page.locator("section", { hasText: "Smart Customs gate, last hours (1)" });
+      await released.locator("li", { hasText: RELEASED }).locator(".badge.driverless").waitFor();
+      expect(await page.locator("section", { hasText: "Today" }).first().textContent()).toContain(
+        "by the Smart Customs gate: 1 of 1 (100%)",
       );
       await screenshot(page, "officer-driverless-waiting");
 

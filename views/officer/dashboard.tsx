@@ -249,10 +249,18 @@ export function BoardView(props: DashboardProps) {
           <strong>{board.processedLastHour}</strong> · released through the unmanned green lane:{" "}
           <strong>
             {board.unmannedToday} of {board.releasedToday}
-            {board.releasedToday
-              ? ` (${Math.round((board.unmannedToday / board.releasedToday) * 100)}%)`
-              : ""}
+            {share(board.unmannedToday, board.releasedToday)}
           </strong>
+          {props.checkpoint.config.smartCustomsLane || board.atGateToday ? (
+            <>
+              {" "}
+              · by the Smart Customs gate:{" "}
+              <strong>
+                {board.atGateToday} of {board.releasedToday}
+                {share(board.atGateToday, board.releasedToday)}
+              </strong>
+            </>
+          ) : null}
         </p>
         <table>
           <thead>
@@ -287,6 +295,20 @@ export function BoardView(props: DashboardProps) {
           />
         </section>
       ) : null}
+      {board.recentAtGate.length ? (
+        <section>
+          <h2>Smart Customs gate, last hours ({board.recentAtGate.length})</h2>
+          <p class="muted">
+            Driverless trucks the gate released without an officer; each is in the audit trail.
+          </p>
+          <Outcomes
+            trucks={board.recentAtGate}
+            base={base}
+            timezone={props.checkpoint.config.timezone}
+            mark={props.driverlessMark}
+          />
+        </section>
+      ) : null}
       <section>
         <h2>Released and refused by officers, last hours</h2>
         <Outcomes
@@ -299,6 +321,9 @@ export function BoardView(props: DashboardProps) {
     </div>
   );
 }
+
+/** " (40%)" of a part of today's releases; nothing while none is released. */
+const share = (part: number, whole: number) => (whole ? ` (${Math.round((part / whole) * 100)}%)` : "");
 
 /** The shift's settings in force, so an officer knows what the queue is working with. */
 function InService(props: { config: CheckpointConfig }) {

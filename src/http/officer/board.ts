@@ -36,6 +36,8 @@ export interface BoardTruck {
   promotionReason: string | null;
   /** released by the unmanned green lane's camera, without an officer */
   unmanned: boolean;
+  /** released by the Smart Customs gate (issue 22), without an officer */
+  releasedAtGate: boolean;
   /** no driver (issue 22): its carrier's system is told everything; officers call it like any truck */
   driverless: boolean;
   /** why the Smart Customs gate handed it to a manned lane, when it did */
@@ -59,10 +61,13 @@ export interface Board {
   recent: BoardTruck[];
   /** released through the unmanned green lane in the last hours, shown apart from the officers' work */
   recentUnmanned: BoardTruck[];
+  /** released by the Smart Customs gate in the last hours, apart too */
+  recentAtGate: BoardTruck[];
   processedToday: number;
-  /** of today's releases, those of the unmanned lane */
+  /** of today's releases, those of the unmanned lane and those of the Smart Customs gate */
   releasedToday: number;
   unmannedToday: number;
+  atGateToday: number;
   /** released or refused in the last hour: the throughput now */
   processedLastHour: number;
   stages: StageFigure[];
@@ -135,7 +140,8 @@ const toTruck = (r: CrossingRow, lanes?: LaneFacts): BoardTruck => {
     booked: c.slot !== null,
     slot: c.slot,
     promotionReason: c.promotionReason,
-    unmanned: c.releasedBy === "unmanned",
+    unmanned: c.releasedBy === "unmanned" && c.gate?.decision !== "released",
+    releasedAtGate: c.releasedBy === "unmanned" && c.gate?.decision === "released",
     driverless: r.driverless === 1,
     gateReason: c.gate?.decision === "manned" ? c.gate.reason : null,
     offers,
@@ -208,11 +214,13 @@ export function boardReader(db: DB) {
     return {
       waiting,
       active,
-      recent: recent.filter((t) => !t.unmanned).slice(0, 50),
+      recent: recent.filter((t) => !t.unmanned && !t.releasedAtGate).slice(0, 50),
       recentUnmanned: recent.filter((t) => t.unmanned).slice(0, 50),
+      recentAtGate: recent.filter((t) => t.releasedAtGate).slice(0, 50),
       processedToday: today.length,
       releasedToday: released.length,
       unmannedToday: released.filter((t) => t.truck.unmanned).length,
+      atGateToday: released.filter((t) => t.truck.releasedAtGate).length,
       processedLastHour: today.filter((t) => t.row.updated_at >= now - 3_600_000).length,
       stages: stageFigures(today.map((t) => (JSON.parse(t.row.snapshot) as CrossingContext).history)),
     };
