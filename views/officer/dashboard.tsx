@@ -150,7 +150,23 @@ function Driverless(props: { truck: BoardTruck; mark: string }) {
 }
 
 /** Trucks that left: the time, the plate (to its trail), and how they left unless it was a release. */
-function Outcomes(props: { trucks: BoardTruck[]; base: string; timezone: string; mark: string }) {
+type OutcomeLinks = { base: string; timezone: string; mark: string };
+
+/** Trucks released without an officer, listed apart from the officers' work; nothing when none. */
+function ReleasedApart(props: { title: string; note: string; trucks: BoardTruck[]; outcomes: OutcomeLinks }) {
+  if (!props.trucks.length) return null;
+  return (
+    <section>
+      <h2>
+        {props.title} ({props.trucks.length})
+      </h2>
+      <p class="muted">{props.note}</p>
+      <Outcomes trucks={props.trucks} {...props.outcomes} />
+    </section>
+  );
+}
+
+function Outcomes(props: { trucks: BoardTruck[] } & OutcomeLinks) {
   return (
     <ul>
       {props.trucks.map((t) => (
@@ -171,6 +187,7 @@ function Outcomes(props: { trucks: BoardTruck[]; base: string; timezone: string;
 export function BoardView(props: DashboardProps) {
   const { board, csrf, now } = props;
   const base = `/officer/${props.checkpoint.id}`;
+  const outcomes = { base, timezone: props.checkpoint.config.timezone, mark: props.driverlessMark };
   return (
     <div id="board" hx-get={`${base}/board`} hx-trigger="every 10s" hx-swap="outerHTML">
       <section>
@@ -283,40 +300,21 @@ export function BoardView(props: DashboardProps) {
           </tbody>
         </table>
       </section>
-      {board.recentUnmanned.length ? (
-        <section>
-          <h2>Unmanned green lane, last hours ({board.recentUnmanned.length})</h2>
-          <p class="muted">Released by the lane's camera without an officer; each is in the audit trail.</p>
-          <Outcomes
-            trucks={board.recentUnmanned}
-            base={base}
-            timezone={props.checkpoint.config.timezone}
-            mark={props.driverlessMark}
-          />
-        </section>
-      ) : null}
-      {board.recentAtGate.length ? (
-        <section>
-          <h2>Smart Customs gate, last hours ({board.recentAtGate.length})</h2>
-          <p class="muted">
-            Driverless trucks the gate released without an officer; each is in the audit trail.
-          </p>
-          <Outcomes
-            trucks={board.recentAtGate}
-            base={base}
-            timezone={props.checkpoint.config.timezone}
-            mark={props.driverlessMark}
-          />
-        </section>
-      ) : null}
+      <ReleasedApart
+        title="Unmanned green lane, last hours"
+        note="Released by the lane's camera without an officer; each is in the audit trail."
+        trucks={board.recentUnmanned}
+        outcomes={outcomes}
+      />
+      <ReleasedApart
+        title="Smart Customs gate, last hours"
+        note="Driverless trucks the gate released without an officer; each is in the audit trail."
+        trucks={board.recentAtGate}
+        outcomes={outcomes}
+      />
       <section>
         <h2>Released and refused by officers, last hours</h2>
-        <Outcomes
-          trucks={board.recent}
-          base={base}
-          timezone={props.checkpoint.config.timezone}
-          mark={props.driverlessMark}
-        />
+        <Outcomes trucks={board.recent} {...outcomes} />
       </section>
     </div>
   );
