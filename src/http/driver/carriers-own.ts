@@ -5,6 +5,7 @@
  * phone. Who may change a crossing is the routes' to say; what may happen next stays the machine's.
  */
 import type { MiddlewareHandler } from "hono";
+import type { DB } from "../../store/db.ts";
 import type { AppDeps } from "../deps.ts";
 import { problem } from "../problem.ts";
 import { langOf } from "./lang.ts";
@@ -14,13 +15,17 @@ export const DRIVERLESS_403 = "A driverless crossing: its carrier changes it thr
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-const driverless = (deps: Pick<AppDeps, "crossings">, id: string | undefined) =>
-  id !== undefined && deps.crossings.get(id)?.row.driverless === 1;
+/** Whether the crossing of this id is driverless: one column, not the whole crossing, on every write. */
+function driverlessCheck(db: DB) {
+  const flag = db.prepare("SELECT driverless FROM crossings WHERE id = ?").pluck();
+  return (id: string | undefined) => id !== undefined && flag.get(id) === 1;
+}
 
 /** For `/api/v1/crossings/:id/*`: a 403 problem, before the body is read. */
-export function carriersOwnApi(deps: Pick<AppDeps, "crossings">): MiddlewareHandler {
+export function carriersOwnApi(deps: Pick<AppDeps, "db">): MiddlewareHandler {
+  const driverless = driverlessCheck(deps.db);
   return async (c, next) => {
-    if (READS.has(c.req.method) || !driverless(deps, c.req.param("id"))) return next();
+    if (READS.has(c.req.method) || !driverless(c.req.param("id"))) return next();
     return problem(
       c,
       403,
@@ -31,10 +36,11 @@ export function carriersOwnApi(deps: Pick<AppDeps, "crossings">): MiddlewareHand
 }
 
 /** For `/c/:id/*`: back to the crossing's page, which says why in the driver's language. */
-export function carriersOwnPages(deps: Pick<AppDeps, "crossings">): MiddlewareHandler {
+export function carriersOwnPages(deps: Pick<AppDeps, "db">): MiddlewareHandler {
+  const driverless = driverlessCheck(deps.db);
   return async (c, next) => {
     const id = c.req.param("id");
-    if (READS.has(c.req.method) || !driverless(deps, id)) return next();
+    if (READS.has(c.req.method) || !driverless(id)) return next();
     return c.redirect(`/c/${id}?lang=${langOf(c).lang}&msg=book.carrierOnly`, 303);
   };
 }
