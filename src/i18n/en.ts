@@ -76,6 +76,7 @@ export const en = {
   "c.call": "Proceed to lane {lane} before {time}",
   "c.refresh": "Refresh",
   "st.declared": "Pre-declaration received. Book a slot.",
+  "st.declaredDriverless": "Pre-declaration received. Its carrier books the slot.",
   "st.booked": "Slot booked. Come to the checkpoint in time.",
   "st.waitingArea": "In the waiting area, in the queue.",
   "st.called": "Called to a lane.",

@@ -77,6 +77,7 @@ export const zh: Record<MessageKey, string> = {
   "c.call": "请在 {time} 前前往 {lane} 号车道",
   "c.refresh": "刷新",
   "st.declared": "已收到预申报。请预约时段。",
+  "st.declaredDriverless": "预申报已收到。由承运人预约时段。",
   "st.booked": "已预约时段。请按时到达口岸。",
   "st.waitingArea": "在等候区排队。",
   "st.called": "已叫号前往车道。",

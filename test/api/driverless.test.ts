@@ -144,6 +144,16 @@ describe("a driverless crossing", () => {
     expect(page).not.toContain(`action="/c/${truck.id}/`); // no button to press
     expect(rt.deps.crossings.get(truck.id)?.row.state).toBe("booked");
     expect(rt.deps.crossings.events(truck.id)).toHaveLength(events);
+    // declared only, its page says who books it, not "book a slot"
+    const { vin: _v, ...body } = driverless("223DRV02");
+    const declared = (await (
+      await call("POST", "/api/v1/carrier/crossings", carrier.secret, body)
+    ).json()) as {
+      id: string;
+    };
+    const fresh = await (await rt.app.request(`/c/${declared.id}?lang=en`)).text();
+    expect(fresh).toContain("Pre-declaration received. Its carrier books the slot.");
+    expect(fresh).not.toContain(`action="/c/${declared.id}/`);
   });
 });
 

@@ -86,7 +86,9 @@ export function CrossingLive(
         </p>
       )}
       {c.call && <CallMissedHint t={t} deadline={c.call.deadline} missedCalls={p.missedCalls} />}
-      <p class="notice">{t(`st.${c.state}`)}</p>
+      <p class="notice">
+        {t(c.driverless && c.state === "declared" ? "st.declaredDriverless" : `st.${c.state}`)}
+      </p>
       {c.voidedReason !== null && (
         <p class="notice bad" role="alert">
           {t("c.voided", { reason: c.voidedReason })}
