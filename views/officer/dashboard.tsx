@@ -149,7 +149,7 @@ function Driverless(props: { truck: BoardTruck; mark: string }) {
   ) : null;
 }
 
-/** Trucks that left: the time, the plate (to its trail), and how they left unless it was a release. */
+/** What a list of trucks that left needs beside them: the links' base, the time zone, the driverless mark. */
 type OutcomeLinks = { base: string; timezone: string; mark: string };
 
 /** Trucks released without an officer, listed apart from the officers' work; nothing when none. */
@@ -166,6 +166,7 @@ function ReleasedApart(props: { title: string; note: string; trucks: BoardTruck[
   );
 }
 
+/** Trucks that left: the time, the plate (to its trail), and how they left unless it was a release. */
 function Outcomes(props: { trucks: BoardTruck[] } & OutcomeLinks) {
   return (
     <ul>

@@ -43,9 +43,11 @@ export function crossingAndCheckpoint(deps: Pick<AppDeps, "crossings" | "checkpo
 /**
  * Asks the machine what the driver may do now, with well-formed probe events: a slot an hour ahead,
  * a cancellation. No second answer to "what may happen next" (the machine already lets a driver
- * leave the waiting area, and forbids it once called).
+ * leave the waiting area, and forbids it once called). A driverless crossing is its carrier's
+ * (carriers-own.ts): no driver acts on it, whatever the machine would take.
  */
 export function driverAccepts(c: StoredCrossing, now: number, driverId: string): DriverCrossing["accepts"] {
+  if (c.row.driverless === 1) return { book: false, cancel: false };
   const snapshot = restore(c.crossing);
   const actor = { kind: "driver", id: driverId } as const;
   const probe = (event: CrossingEvent) => snapshot.can(event);
@@ -103,8 +105,7 @@ export function driverCrossingView(db: DB) {
           : null,
       history: ctx.history,
       voidedReason: ctx.voided ? (ctx.reasonCode ?? "") : null,
-      // a driverless crossing is its carrier's (carriers-own.ts): its link offers nothing to change
-      accepts: c.row.driverless === 1 ? { book: false, cancel: false } : driverAccepts(c, now, c.row.id),
+      accepts: driverAccepts(c, now, c.row.id),
       driverless: c.row.driverless === 1,
       arrivalWindow:
         c.row.state === "booked" && ctx.slot
