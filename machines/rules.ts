@@ -147,6 +147,15 @@ export const rules = {
     // typeof: the event may come from a log or a client without one
     return typeof e.reason === "string" && e.reason.trim() ? null : "voiding a crossing needs a reason";
   },
+  /** A driverless crossing is its carrier's (issue 22): it has no driver, so no driver books or cancels it. */
+  carriersOwn: (c, e) =>
+    c.driverless && e.actor.kind === "driver"
+      ? "a driverless crossing is its carrier's: the carrier books and cancels it through the carriers' API"
+      : null,
+  /** BOOK: a slot that is not over yet, on a crossing the one booking may book. */
+  bookable: (c, e): string | null => rules.slotNotPast(c, e) ?? rules.carriersOwn(c, e),
+  /** What a guard added by a later version was before it: no objection (versions.ts). */
+  noObjection: () => null,
 } satisfies Record<string, Rule>;
 
 const greenAndDeclared = (c: CrossingContext): { code: GateReasonCode; reason: string } | null => {

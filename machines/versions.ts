@@ -14,13 +14,16 @@
  *   fields without a new version: no guard of an existing event changed, and no old log holds the
  *   new event, so every old event replays under the same rules. Likewise RESUME to the document check
  *   asks for an open, free lane only when the event says which lanes are busy (fields no older log has).
+ * Version 3: a driverless crossing is its carrier's: no driver books it, cancels its booking or
+ *   cancels it (the routes refused a driver's link before; now the machine does, and the driver's page
+ *   draws no such button from it). The context's shape is unchanged.
  */
 import type { AnyStateMachine } from "xstate";
 import { crossingMachine } from "./crossing.ts";
 import { type RuleName, rules } from "./rules.ts";
 import type { CrossingContext, CrossingEvent, CrossingState } from "./types.ts";
 
-export const MACHINE_VERSION = 2;
+export const MACHINE_VERSION = 3;
 
 /**
  * Guards whose rule changed, by the version that changed it, with the rule they had before.
@@ -31,6 +34,10 @@ const RULES_BEFORE: Record<number, Partial<Record<RuleName, RuleName>>> = {
     promotable: "supervisorWithReason",
     bookedArrival: "bookedCheckInInTime",
     walkInArrival: "walkInAllowed",
+  },
+  3: {
+    bookable: "slotNotPast",
+    carriersOwn: "noObjection",
   },
 };
 
@@ -56,12 +63,13 @@ export function machineAt(version: number): typeof crossingMachine {
 }
 
 /**
- * What turns a snapshot of version v into one of version v + 1 (index v). Version 2 changed only
- * rules, not the context's shape, so its step is the identity; a machine that adds or renames a
+ * What turns a snapshot of version v into one of version v + 1 (index v). Versions 2 and 3 changed
+ * only rules, not the context's shape, so their steps are the identity; a machine that adds or renames a
  * context field adds its step here, and test/machines/versions.test.ts shows old files still load.
  */
 const SNAPSHOT_STEPS: Record<number, (s: { state: CrossingState; context: CrossingContext }) => typeof s> = {
   1: (s) => s,
+  2: (s) => s,
 };
 
 export function migrateSnapshot(

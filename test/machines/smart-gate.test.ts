@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   applyEvent,
   type CrossingEvent,
+  MACHINE_VERSION,
   type PersistedCrossing,
   withinLaneHours,
 } from "../../machines/index.ts";
@@ -98,5 +99,51 @@ describe("the Smart Customs gate", () => {
   it("takes no read before the truck is in the waiting area", () => {
     const booked = crossingIn("booked", "green");
     expect(applyEvent(booked, read(booked))).toMatchObject({ ok: false });
+  });
+});
+
+describe("a driverless crossing is its carrier's", () => {
+  const driverless = (c: PersistedCrossing): PersistedCrossing => ({
+    ...c,
+    context: { ...c.context, driverless: true },
+  });
+  const driver = { kind: "driver", id: "d1" } as const;
+  const carrier = { kind: "carrier", id: "k1" } as const;
+  const by = (
+    c: PersistedCrossing,
+    type: "BOOK" | "CANCEL_BOOKING" | "CANCEL",
+    actor: typeof driver | typeof carrier,
+  ) => ({ ...goodEvent(type, c), actor }) as CrossingEvent;
+  const refusal = {
+    ok: false,
+    reason:
+      "a driverless crossing is its carrier's: the carrier books and cancels it through the carriers' API",
+  };
+
+  it("refuses a driver's booking, change of slot, cancelled booking and cancel, and takes the carrier's", () => {
+    const declaredOne = driverless(declared("green"));
+    const bookedOne = driverless(crossingIn("booked", "green"));
+    const waiting = driverless(crossingIn("waitingArea", "green"));
+    for (const [c, type] of [
+      [declaredOne, "BOOK"],
+      [declaredOne, "CANCEL"],
+      [bookedOne, "BOOK"],
+      [bookedOne, "CANCEL_BOOKING"],
+      [bookedOne, "CANCEL"],
+      [waiting, "CANCEL"],
+    ] as const) {
+      expect(applyEvent(c, by(c, type, driver)), `${type} in ${c.state}`).toMatchObject(refusal);
+      expect(applyEvent(c, by(c, type, carrier)).ok, `${type} in ${c.state}`).toBe(true);
+    }
+    // a crossing with a driver is the driver's to book and cancel, as before
+    const withDriver = declared("green");
+    expect(applyEvent(withDriver, by(withDriver, "BOOK", driver)).ok).toBe(true);
+  });
+
+  it("replays a driver's booking of a driverless crossing logged by version 2 under version 2's rules", () => {
+    const c = driverless(declared("green"));
+    expect(MACHINE_VERSION).toBe(3);
+    expect(applyEvent(c, by(c, "BOOK", driver), 2).ok).toBe(true);
+    expect(applyEvent(c, by(c, "BOOK", driver), MACHINE_VERSION)).toMatchObject(refusal);
   });
 });

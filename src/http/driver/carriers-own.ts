@@ -2,7 +2,10 @@
  * A driverless crossing (issue 22) is its carrier's: declared, booked and cancelled by the carrier's
  * system with its key, through the carriers' API. A driver's link (the pages and the drivers' API)
  * may still read it, but changes nothing: no booking, no cancel, and no phone code, since it has no
- * phone. Who may change a crossing is the routes' to say; what may happen next stays the machine's.
+ * phone. The machine itself refuses a driver's booking or cancel of it (rules.carriersOwn, machine
+ * version 3); this door answers every write of a driver's link before its body is read, the drivers'
+ * API with its documented 403, the pages with the reason in the driver's language, and covers the
+ * writes that are no event of the machine (a phone code).
  */
 import type { MiddlewareHandler } from "hono";
 import type { DB } from "../../store/db.ts";

@@ -43,11 +43,10 @@ export function crossingAndCheckpoint(deps: Pick<AppDeps, "crossings" | "checkpo
 /**
  * Asks the machine what the driver may do now, with well-formed probe events: a slot an hour ahead,
  * a cancellation. No second answer to "what may happen next" (the machine already lets a driver
- * leave the waiting area, and forbids it once called). A driverless crossing is its carrier's
- * (carriers-own.ts): no driver acts on it, whatever the machine would take.
+ * leave the waiting area, and forbids it once called; nor a driver to change a driverless crossing,
+ * which is its carrier's).
  */
 export function driverAccepts(c: StoredCrossing, now: number, driverId: string): DriverCrossing["accepts"] {
-  if (c.row.driverless === 1) return { book: false, cancel: false };
   const snapshot = restore(c.crossing);
   const actor = { kind: "driver", id: driverId } as const;
   const probe = (event: CrossingEvent) => snapshot.can(event);
