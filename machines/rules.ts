@@ -152,7 +152,7 @@ export const rules = {
     c.driverless && e.actor.kind === "driver"
       ? "a driverless crossing is its carrier's: the carrier books and cancels it through the carriers' API"
       : null,
-  /** BOOK: a slot that is not over yet, on a crossing the one booking may book. */
+  /** BOOK: a slot that is not over yet, booked by someone the crossing lets book it. */
   bookable: (c, e): string | null => rules.slotNotPast(c, e) ?? rules.carriersOwn(c, e),
   /** What a guard added by a later version was before it: no objection (versions.ts). */
   noObjection: () => null,

@@ -65,7 +65,7 @@ export function machineAt(version: number): typeof crossingMachine {
 /**
  * What turns a snapshot of version v into one of version v + 1 (index v). Versions 2 and 3 changed
  * only rules, not the context's shape, so their steps are the identity; a machine that adds or renames a
- * context field adds its step here, and test/machines/versions.test.ts shows old files still load.
+ * context field adds its step here, and test/store/verify-log.test.ts shows old files still load.
  */
 const SNAPSHOT_STEPS: Record<number, (s: { state: CrossingState; context: CrossingContext }) => typeof s> = {
   1: (s) => s,
