@@ -12,6 +12,7 @@ import { crossingStore } from "../src/store/crossings.ts";
 import { openDatabase } from "../src/store/db.ts";
 import { declareTruck } from "../src/store/declare.ts";
 import { declaration } from "../test/api/support.ts";
+import { bookedDriverless } from "../test/officer/support.ts";
 
 export function declaredTrucks(dbPath: string, checkpointId: string, count: number): string[] {
   const db = openDatabase(dbPath);
@@ -120,36 +121,16 @@ export function gateTrucks(dbPath: string, count: number): { secrets: string[]; 
       ),
     );
     const crossings = crossingStore(db);
-    const actor = { kind: "carrier" as const, id: carrier.key.id };
     const slotStart = Math.floor(at / 3_600_000) * 3_600_000;
+    // the slot to the end of the benchmark: a read near an hour's turn still finds it in time
+    const slot = { start: slotStart, end: slotStart + 3 * 3_600_000 };
     const plates: string[] = [];
     db.transaction(() => {
       for (let i = 0; i < count; i++) {
         const plate = `${String(i).padStart(6, "0")}GT05`;
         const { driver: _none, ...rest } = declaration(plate, "bakhty", true);
-        const vin = `XTC${String(i).padStart(14, "0")}`;
-        const out = declareTruck(crossings, {
-          declaration: declarationSchema.parse({
-            ...rest,
-            driverless: true,
-            vehicle: { ...rest.vehicle, vin },
-          }),
-          risk: SEED_RISK_POLICY,
-          sample: 0.99,
-          at,
-          actor,
-          owner: carrier.key.id,
-          policy: { requireVin: false },
-        });
-        if (!out.ok) throw new Error(out.reason);
-        // the slot to the end of the benchmark: a read near an hour's turn still finds it in time
-        const booked = crossings.apply(out.crossing.row.id, {
-          type: "BOOK",
-          at,
-          actor,
-          slot: { start: slotStart, end: slotStart + 3 * 3_600_000 },
-        });
-        if (!booked.ok) throw new Error(booked.reason);
+        const vehicle = { ...rest.vehicle, vin: `XTC${String(i).padStart(14, "0")}` };
+        bookedDriverless(crossings, { ...rest, vehicle }, carrier.key.id, at, slot);
         plates.push(plate);
       }
     })();

@@ -5,16 +5,13 @@
  * the log.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEED_RISK_POLICY } from "../../seed/risk-rules.ts";
-import { declarationSchema } from "../../src/domain/declaration.ts";
 import { apiKeyStore } from "../../src/store/api-keys.ts";
 import { crossingStore } from "../../src/store/crossings.ts";
 import { type DB, openDatabase } from "../../src/store/db.ts";
-import { declareTruck } from "../../src/store/declare.ts";
 import { declaration } from "../api/support.ts";
 import { LAPTOP, launchBrowser, screenshot } from "../support/browser.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
-import { PASSWORD } from "./support.ts";
+import { bookedDriverless, PASSWORD } from "./support.ts";
 
 const PLATE = "733DRV05";
 const RELEASED = "734DRV05";
@@ -27,24 +24,13 @@ beforeAll(async () => {
   const at = Date.now();
   const carrier = apiKeyStore(db).create({ kind: "carrier", label: "Fleet" }, { userId: "t" }, at);
   const crossings = crossingStore(db);
-  const actor = { kind: "carrier" as const, id: carrier.key.id };
   const slotStart = Math.floor(at / 3_600_000) * 3_600_000;
   /** Declared and booked by its carrier, into the slot running now. */
-  const bookDriverless = (declaration: Record<string, unknown>) => {
-    const declared = declareTruck(crossings, {
-      declaration: declarationSchema.parse({ ...declaration, checkpointId: "bakhty", driverless: true }),
-      risk: SEED_RISK_POLICY,
-      sample: 0.99,
-      at,
-      actor,
-      owner: carrier.key.id,
-      policy: { requireVin: false },
+  const bookDriverless = (declaration: Record<string, unknown>) =>
+    bookedDriverless(crossings, { ...declaration, checkpointId: "bakhty" }, carrier.key.id, at, {
+      start: slotStart,
+      end: slotStart + 3_600_000,
     });
-    if (!declared.ok) throw new Error(declared.reason);
-    const slot = { start: slotStart, end: slotStart + 3_600_000 };
-    const booked = crossings.apply(declared.crossing.row.id, { type: "BOOK", at, actor, slot });
-    if (!booked.ok) throw new Error(booked.reason);
-  };
   // an import without a transit document: the yellow channel, so the gate keeps the barrier down
   bookDriverless({
     direction: "import",

@@ -1,4 +1,5 @@
 /** Signing in and posting forms against the app, in process or on a real server. */
+import type { Actor, Slot } from "../../machines/index.ts";
 import { SEED_RISK_POLICY } from "../../seed/risk-rules.ts";
 import { declarationSchema } from "../../src/domain/declaration.ts";
 import type { CrossingStore } from "../../src/store/crossings.ts";
@@ -51,24 +52,50 @@ export async function signIn(fetch: Fetch, username: string, checkpointId: strin
   };
 }
 
-/** A booked truck at nur-zholy whose slot runs from `at` for an hour. */
-export function bookedTruck(crossings: CrossingStore, plate: string, at: number) {
+/** Declared and booked by one actor, in the stores directly: a truck a test or a benchmark starts from. */
+function declareAndBook(
+  crossings: CrossingStore,
+  args: { declaration: unknown; actor: Actor; owner?: string; at: number; slot: Slot },
+) {
   const declared = declareTruck(crossings, {
-    declaration: declarationSchema.parse(declaration(plate)),
+    declaration: declarationSchema.parse(args.declaration),
     risk: SEED_RISK_POLICY,
     sample: 0.99,
-    at,
-    actor: { kind: "driver", id: "test" },
+    at: args.at,
+    actor: args.actor,
+    ...(args.owner ? { owner: args.owner } : {}),
     policy: { requireVin: false },
   });
   if (!declared.ok) throw new Error(declared.reason);
-  const id = declared.crossing.row.id;
-  const booked = crossings.apply(id, {
-    type: "BOOK",
-    slot: { start: at, end: at + 3_600_000 },
-    at,
-    actor: { kind: "driver", id: "test" },
-  });
+  const { at, actor, slot } = args;
+  const booked = crossings.apply(declared.crossing.row.id, { type: "BOOK", slot, at, actor });
   if (!booked.ok) throw new Error(booked.reason);
   return booked.crossing;
+}
+
+/** A booked truck at nur-zholy whose slot runs from `at` for an hour. */
+export function bookedTruck(crossings: CrossingStore, plate: string, at: number) {
+  return declareAndBook(crossings, {
+    declaration: declaration(plate),
+    actor: { kind: "driver", id: "test" },
+    at,
+    slot: { start: at, end: at + 3_600_000 },
+  });
+}
+
+/** A driverless truck (issue 22), declared and booked into `slot` by its carrier's key. */
+export function bookedDriverless(
+  crossings: CrossingStore,
+  declared: Record<string, unknown>,
+  carrierKeyId: string,
+  at: number,
+  slot: Slot,
+) {
+  return declareAndBook(crossings, {
+    declaration: { ...declared, driverless: true },
+    actor: { kind: "carrier", id: carrierKeyId },
+    owner: carrierKeyId,
+    at,
+    slot,
+  });
 }

@@ -122,6 +122,7 @@ function lanesOf(rows: CrossingRow[], lanesOpen: number): LaneFacts {
 const toTruck = (r: CrossingRow, lanes?: LaneFacts): BoardTruck => {
   const c = JSON.parse(r.snapshot) as CrossingContext;
   const offers = offeredActions(r.state, c, r.updated_at, lanes);
+  const releasedByGate = c.gate?.decision === "released";
   return {
     id: r.id,
     code: r.code,
@@ -140,8 +141,9 @@ const toTruck = (r: CrossingRow, lanes?: LaneFacts): BoardTruck => {
     booked: c.slot !== null,
     slot: c.slot,
     promotionReason: c.promotionReason,
-    unmanned: c.releasedBy === "unmanned" && c.gate?.decision !== "released",
-    releasedAtGate: c.releasedBy === "unmanned" && c.gate?.decision === "released",
+    // the gate's releases are unmanned too: told apart by the gate's decision
+    unmanned: c.releasedBy === "unmanned" && !releasedByGate,
+    releasedAtGate: c.releasedBy === "unmanned" && releasedByGate,
     driverless: r.driverless === 1,
     gateReason: c.gate?.decision === "manned" ? c.gate.reason : null,
     offers,
